@@ -1,0 +1,61 @@
+"""seedclean: clean Chinese text extracted from scanned or PDF newspaper pages.
+
+Importing ``seedclean`` is cheap and has no side effects: submodules (and the
+OpenCC dictionaries) load on first use.
+
+>>> import seedclean
+>>> seedclean.apply_edits("a,b", seedclean.clean_and_explain("a,b").edits)
+'a,b'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from seedclean.config import BreaksConfig, CleanConfig, DedupConfig, NormalizeConfig
+    from seedclean.dedup import remove_duplicates, remove_duplicates_and_explain
+    from seedclean.edits import Edit, Explained, Notice, apply_edits
+    from seedclean.linebreaks import repair_breaks, repair_breaks_and_explain
+    from seedclean.normalization import normalize, normalize_and_explain
+    from seedclean.pipeline import clean, clean_and_explain
+    from seedclean.rules import Rule, all_rules
+
+__version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    "BreaksConfig": "seedclean.config",
+    "CleanConfig": "seedclean.config",
+    "DedupConfig": "seedclean.config",
+    "Edit": "seedclean.edits",
+    "Explained": "seedclean.edits",
+    "NormalizeConfig": "seedclean.config",
+    "Notice": "seedclean.edits",
+    "Rule": "seedclean.rules",
+    "all_rules": "seedclean.rules",
+    "apply_edits": "seedclean.edits",
+    "clean": "seedclean.pipeline",
+    "clean_and_explain": "seedclean.pipeline",
+    "normalize": "seedclean.normalization",
+    "normalize_and_explain": "seedclean.normalization",
+    "remove_duplicates": "seedclean.dedup",
+    "remove_duplicates_and_explain": "seedclean.dedup",
+    "repair_breaks": "seedclean.linebreaks",
+    "repair_breaks_and_explain": "seedclean.linebreaks",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'seedclean' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,205 @@
+"""The edit model: every change any step makes is an :class:`Edit`.
+
+Offsets are *sequential*: an edit's ``start``/``end`` refer to the text as it
+stands after every earlier edit in the same sequence has been applied.  That
+makes replay a plain left fold (:func:`apply_edits`) and lets a later step's
+edits follow an earlier step's without any offset bookkeeping by the caller.
+
+``origin`` is where the edit lands in the text that was handed to the
+top-level call (``clean_and_explain`` or a step's ``*_and_explain``); it is
+what reports use for ``path:line:col``.
+
+>>> out = splice("a,b", [Replacement(1, 2, "，", "punct-comma")])
+>>> out.text
+'a，b'
+>>> apply_edits("a,b", out.edits) == out.text
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+__all__ = [
+    "Edit",
+    "EditMismatchError",
+    "Explained",
+    "LineIndex",
+    "Notice",
+    "OffsetMap",
+    "Replacement",
+    "apply_edits",
+    "line_col",
+    "splice",
+]
+
+
+class Edit(NamedTuple):
+    """One recorded change.
+
+    Attributes:
+        rule: stable kebab-case rule id (the same id used in config and docs).
+        start: start offset in the text this edit applies to (sequential).
+        end: end offset (exclusive) of ``old`` in that text.
+        old: the text that was replaced (empty for a pure insertion).
+        new: the replacement (empty for a deletion).
+        origin: offset of the change in the text given to the top-level call.
+        note: free-form context, e.g. which kept paragraph a removed one duplicates.
+    """
+
+    rule: str
+    start: int
+    end: int
+    old: str
+    new: str
+    origin: int = -1
+    note: str = ""
+
+
+class Notice(NamedTuple):
+    """Something a rule found and deliberately did *not* change (reported only).
+
+    ``start``/``end`` are offsets in the text the rule saw; ``origin`` is the
+    offset in the text given to the top-level call.
+    """
+
+    rule: str
+    start: int
+    end: int
+    message: str
+    origin: int = -1
+
+
+class Explained(NamedTuple):
+    """A cleaned text with the ordered edits that produced it and any notices."""
+
+    text: str
+    edits: tuple[Edit, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+
+class Replacement(NamedTuple):
+    """A planned change, with offsets in the *input* of a step (not sequential)."""
+
+    start: int
+    end: int
+    new: str
+    rule: str
+    note: str = ""
+
+
+class EditMismatchError(ValueError):
+    """Raised when an edit's ``old`` text is not found where the edit says."""
+
+
+def splice(text: str, replacements: Iterable[Replacement]) -> Explained:
+    """Apply non-overlapping replacements (input offsets) and record them as edits.
+
+    Replacements are sorted by position; overlapping ones raise ``ValueError``
+    (a step must resolve its own conflicts).  Replacements that change nothing
+    are dropped.  Every step builds its output through this one function.
+    """
+    ordered = sorted(replacements, key=lambda r: (r.start, r.end))
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    cursor = 0
+    delta = 0
+    for rep in ordered:
+        if rep.start < cursor:
+            raise ValueError(f"overlapping replacements at {rep.start} ({rep.rule})")
+        old = text[rep.start : rep.end]
+        if old == rep.new:
+            continue
+        pieces.append(text[cursor : rep.start])
+        pieces.append(rep.new)
+        start = rep.start + delta
+        edits.append(Edit(rep.rule, start, start + len(old), old, rep.new, rep.start, rep.note))
+        delta += len(rep.new) - len(old)
+        cursor = rep.end
+    if not edits:
+        return Explained(text)
+    pieces.append(text[cursor:])
+    return Explained("".join(pieces), tuple(edits))
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Replay ``edits`` on ``text`` in order, checking each edit's ``old`` text.
+
+    Raises:
+        EditMismatchError: if an edit does not match the text it is applied to.
+    """
+    for edit in edits:
+        if text[edit.start : edit.end] != edit.old:
+            found = text[edit.start : edit.end]
+            raise EditMismatchError(
+                f"{edit.rule} at {edit.start}: expected {edit.old!r}, found {found!r}"
+            )
+        text = text[: edit.start] + edit.new + text[edit.end :]
+    return text
+
+
+class OffsetMap:
+    """Maps offsets in a step's output back to offsets in that step's input.
+
+    Built from one step's sequential edits (sorted, non-overlapping).  An
+    offset that falls inside replaced text maps to the start of the replaced
+    span.
+    """
+
+    __slots__ = ("_edits", "_out_ends")
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        self._edits = edits
+        self._out_ends = [e.start + len(e.new) for e in edits]
+
+    def to_input(self, offset: int) -> int:
+        """Return the input offset that ``offset`` in the output came from."""
+        i = bisect.bisect_right(self._out_ends, offset) - 1
+        # Edits left of i are fully before offset; is offset inside edit i+1?
+        nxt = i + 1
+        if nxt < len(self._edits) and self._edits[nxt].start <= offset < self._out_ends[nxt]:
+            return self._input_start(nxt)
+        if i < 0:
+            return offset
+        edit = self._edits[i]
+        return self._input_start(i) + len(edit.old) + (offset - self._out_ends[i])
+
+    def _input_start(self, index: int) -> int:
+        return self._edits[index].origin
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """Return the 1-based (line, column) of ``offset`` in ``text``.
+
+    >>> line_col("ab\\ncd", 3)
+    (2, 1)
+    """
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+class LineIndex:
+    """Fast repeated offset -> (line, column) lookups for one text.
+
+    >>> LineIndex("ab\\ncd").line_col(3)
+    (2, 1)
+    """
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of ``offset``."""
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
