@@ -47,6 +47,8 @@ class Edit(NamedTuple):
         new: the replacement (empty for a deletion).
         origin: offset of the change in the text given to the top-level call.
         note: free-form context, e.g. which kept paragraph a removed one duplicates.
+        ref: offset of related text (e.g. the kept copy of a removed duplicate)
+            in the same coordinates as ``origin``; -1 when there is none.
     """
 
     rule: str
@@ -56,6 +58,7 @@ class Edit(NamedTuple):
     new: str
     origin: int = -1
     note: str = ""
+    ref: int = -1
 
 
 class Notice(NamedTuple):
@@ -81,13 +84,18 @@ class Explained(NamedTuple):
 
 
 class Replacement(NamedTuple):
-    """A planned change, with offsets in the *input* of a step (not sequential)."""
+    """A planned change, with offsets in the *input* of a step (not sequential).
+
+    ``ref`` optionally points at related text in the same input (for example
+    the kept copy of a removed duplicate).
+    """
 
     start: int
     end: int
     new: str
     rule: str
     note: str = ""
+    ref: int = -1
 
 
 class EditMismatchError(ValueError):
@@ -115,7 +123,9 @@ def splice(text: str, replacements: Iterable[Replacement]) -> Explained:
         pieces.append(text[cursor : rep.start])
         pieces.append(rep.new)
         start = rep.start + delta
-        edits.append(Edit(rep.rule, start, start + len(old), old, rep.new, rep.start, rep.note))
+        edits.append(
+            Edit(rep.rule, start, start + len(old), old, rep.new, rep.start, rep.note, rep.ref)
+        )
         delta += len(rep.new) - len(old)
         cursor = rep.end
     if not edits:

@@ -75,7 +75,13 @@ def clean_and_explain(text: str, config: CleanConfig | None = None) -> Explained
             if not result.edits:
                 continue
             changed = True
-            edits.extend(e._replace(origin=_to_source(e.origin, maps)) for e in result.edits)
+            edits.extend(
+                e._replace(
+                    origin=_to_source(e.origin, maps),
+                    ref=_to_source(e.ref, maps) if e.ref >= 0 else -1,
+                )
+                for e in result.edits
+            )
             maps.append(OffsetMap(result.edits))
             current = result.text
         if not changed:
