@@ -1,24 +1,73 @@
-"""Near-duplicate paragraphs within and across files."""
+"""Near-duplicate paragraphs within and across files: exact, near (OCR noise) and fragments.
+
+The library API the CLI and other callers build on:
+
+* :class:`DedupConfig` - settings (threshold, min_chars, fragment share, LSH shape);
+* :func:`find_duplicates` - clusters over ``(path, text)`` documents, optionally
+  against a persistent :class:`DedupIndex`;
+* :func:`removal_plan` - the edits that remove non-kept members;
+* :func:`remove_duplicates_and_explain` - the in-``clean`` step for one text.
+
+Submodules load on first use (importing this package stays cheap).
+
+>>> from seedclean.dedup import find_duplicates
+>>> find_duplicates([("a", "短")]).clusters
+()
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from seedclean.dedup.config import DedupConfig
-from seedclean.edits import Explained
 
-__all__ = ["DedupConfig", "remove_duplicates", "remove_duplicates_and_explain"]
+if TYPE_CHECKING:
+    from seedclean.dedup.find import find_duplicates
+    from seedclean.dedup.index import DedupIndex, DedupIndexError, UpdateStats
+    from seedclean.dedup.remove import (
+        removal_plan,
+        remove_duplicates,
+        remove_duplicates_and_explain,
+    )
+    from seedclean.dedup.report import Cluster, DedupReport, Member
+
+__all__ = [
+    "Cluster",
+    "DedupConfig",
+    "DedupIndex",
+    "DedupIndexError",
+    "DedupReport",
+    "Member",
+    "UpdateStats",
+    "find_duplicates",
+    "removal_plan",
+    "remove_duplicates",
+    "remove_duplicates_and_explain",
+]
+
+_EXPORTS: dict[str, str] = {
+    "Cluster": "seedclean.dedup.report",
+    "DedupIndex": "seedclean.dedup.index",
+    "DedupReport": "seedclean.dedup.report",
+    "DedupIndexError": "seedclean.dedup.index",
+    "Member": "seedclean.dedup.report",
+    "UpdateStats": "seedclean.dedup.index",
+    "find_duplicates": "seedclean.dedup.find",
+    "removal_plan": "seedclean.dedup.remove",
+    "remove_duplicates": "seedclean.dedup.remove",
+    "remove_duplicates_and_explain": "seedclean.dedup.remove",
+}
 
 
-def remove_duplicates_and_explain(
-    text: str, config: DedupConfig | None = None, *, rules: Collection[str] | None = None
-) -> Explained:
-    """Remove repeated paragraphs inside ``text`` (placeholder)."""
-    return Explained(text)
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'seedclean.dedup' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
-def remove_duplicates(
-    text: str, config: DedupConfig | None = None, *, rules: Collection[str] | None = None
-) -> str:
-    """Remove repeated paragraphs inside ``text``."""
-    return remove_duplicates_and_explain(text, config, rules=rules).text
+def __dir__() -> list[str]:
+    return __all__

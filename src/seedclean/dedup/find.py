@@ -1,0 +1,226 @@
+"""``find_duplicates``: exact, near and fragment duplicates over a stream of documents.
+
+1. Every non-blank line is a paragraph; its comparison key folds width,
+   punctuation, spaces and script (:mod:`.key`).  Keys shorter than
+   ``min_chars`` are dropped.
+2. **Exact**: identical keys are grouped by a dict; only the first of each
+   group (its *representative*) goes further, so boilerplate repeated a
+   thousand times costs one sketch.
+3. **Near / fragment**: representatives are sketched (:mod:`.sketch`), banded
+   (:mod:`.candidates`), verified (:mod:`.verify`) and grouped around leaders
+   (:mod:`.cluster`).
+4. With an ``index``, each representative is first matched against the
+   persistent corpus; a match makes the corpus paragraph the kept copy.
+
+>>> first = "今年以来，甘肃省张掖市甘州区检察院围绕中心大局。\\n"
+>>> second = "标题\\n\\n今年以来,甘肃省张掖市甘州区检察院围绕中心大局.\\n"
+>>> report = find_duplicates([("a.txt", first), ("b.txt", second)])
+>>> report.to_text()
+['b.txt:3: exact duplicate of a.txt:1 (1.00)']
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from seedclean.dedup.candidates import candidate_pairs
+from seedclean.dedup.cluster import fragment_containers, near_leaders
+from seedclean.dedup.config import DedupConfig
+from seedclean.dedup.key import paragraph_key
+from seedclean.dedup.paragraphs import split_paragraphs
+from seedclean.dedup.report import (
+    PREVIEW_CHARS,
+    Cluster,
+    DedupReport,
+    IndexMatch,
+    Kind,
+    Member,
+)
+from seedclean.dedup.sketch import band_keys, signatures
+from seedclean.dedup.verify import FRAGMENT, KIND_NAMES, NEAR, verify_pairs
+
+if TYPE_CHECKING:
+    from seedclean.dedup.index import DedupIndex
+
+__all__ = ["ParagraphTable", "find_duplicates", "preview", "sketch_bands"]
+
+_BATCH = 8192
+
+
+def preview(paragraph: str) -> str:
+    """The first ``PREVIEW_CHARS`` characters of a paragraph, ``…`` when cut."""
+    stripped = paragraph.strip()
+    if len(stripped) <= PREVIEW_CHARS:
+        return stripped
+    return stripped[: PREVIEW_CHARS - 1] + "…"
+
+
+def sketch_bands(keys: list[str], config: DedupConfig) -> npt.NDArray[np.uint32]:
+    """Band keys of ``keys``, shape ``(len(keys), bands)``, computed in batches."""
+    out = np.zeros((len(keys), config.bands), dtype=np.uint32)
+    for lo in range(0, len(keys), _BATCH):
+        sig = signatures(keys[lo : lo + _BATCH], config.ngram, config.slots, config.seed)
+        out[lo : lo + _BATCH] = band_keys(sig, config.bands, config.rows, config.seed)
+    return out
+
+
+@dataclass
+class ParagraphTable:
+    """The comparable paragraphs of a document stream (keys of ``min_chars`` or more)."""
+
+    min_chars: int
+    paths: list[str] = field(default_factory=list)
+    documents: int = 0
+    paragraphs: int = 0
+    keys: list[str] = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)
+
+    def add(self, path: str, text: str) -> None:
+        """Split one document and keep its comparable paragraphs."""
+        self.documents += 1
+        for para in split_paragraphs(text):
+            self.paragraphs += 1
+            body = text[para.start : para.end]
+            key = paragraph_key(body)
+            if len(key) < self.min_chars:
+                continue
+            self.keys.append(key)
+            self.members.append(
+                Member(
+                    path,
+                    para.number,
+                    para.line,
+                    para.start,
+                    para.end,
+                    para.end - para.start,
+                    preview(body),
+                )
+            )
+
+
+def find_duplicates(
+    documents: Iterable[tuple[str, str]],
+    config: DedupConfig | None = None,
+    *,
+    index: DedupIndex | None = None,
+) -> DedupReport:
+    """Find duplicate paragraphs within and across ``documents``.
+
+    Args:
+        documents: ``(path or name, text)`` pairs, consumed once, in order.
+        config: detection settings.
+        index: a persistent corpus index; new documents are also compared with
+            it (and are not added to it: call ``index.update`` for that).
+
+    Returns:
+        A report whose clusters each hold the kept paragraph first.
+    """
+    config = config or DedupConfig()
+    began = time.perf_counter()
+    table = ParagraphTable(config.min_chars)
+    for path, text in documents:
+        table.add(path, text)
+    clusters, stats = cluster_table(table, config, index)
+    stats["seconds"] = round(time.perf_counter() - began, 4)
+    return DedupReport(tuple(clusters), stats)
+
+
+def cluster_table(
+    table: ParagraphTable, config: DedupConfig, index: DedupIndex | None = None
+) -> tuple[list[Cluster], dict[str, int | float]]:
+    """Cluster the paragraphs of ``table`` (and match them with ``index``)."""
+    rep_of: dict[str, int] = {}
+    groups: list[list[int]] = []
+    for row, key in enumerate(table.keys):
+        rep = rep_of.setdefault(key, len(groups))
+        if rep == len(groups):
+            groups.append([row])
+        else:
+            groups[rep].append(row)
+    rep_keys = [table.keys[g[0]] for g in groups]
+    bands = sketch_bands(rep_keys, config)
+    matches: list[IndexMatch | None] = (
+        index.match(rep_keys, bands) if index is not None else [None] * len(groups)
+    )
+    free = np.fromiter((m is None for m in matches), dtype=bool, count=len(groups))
+    first, second, _shared = candidate_pairs(bands, config.max_bucket)
+    keep = free[first] & free[second]
+    first, second = first[keep], second[keep]
+    kinds, scores = verify_pairs(
+        rep_keys,
+        first,
+        second,
+        threshold=config.threshold,
+        fragment_min_share=config.fragment_min_share,
+        min_chars=config.min_chars,
+    )
+    near = kinds == NEAR
+    leader, near_score = near_leaders(
+        len(groups), first[near].tolist(), second[near].tolist(), scores[near].tolist()
+    )
+    frag = kinds == FRAGMENT
+    eligible = [leader[r] == -1 and bool(free[r]) for r in range(len(groups))]
+    container, frag_score = fragment_containers(
+        [len(k) for k in rep_keys],
+        eligible,
+        first[frag].tolist(),
+        second[frag].tolist(),
+        scores[frag].tolist(),
+    )
+    members = table.members
+    clusters: list[tuple[tuple[int, int], Cluster]] = []
+
+    def add(kind: Kind, kept: Member, dups: list[Member], order: tuple[int, int]) -> None:
+        if dups:
+            low = min(m.similarity for m in dups)
+            clusters.append((order, Cluster(kind, low, (kept._replace(similarity=1.0), *dups))))
+
+    followers: dict[int, list[int]] = {}
+    for rep, lead in enumerate(leader):
+        if lead >= 0:
+            followers.setdefault(lead, []).append(rep)
+    by_container: dict[int, list[int]] = {}
+    for rep, holder in enumerate(container):
+        if holder >= 0:
+            by_container.setdefault(holder, []).append(rep)
+    for rep, group in enumerate(groups):
+        order = (group[0], 0)
+        match = matches[rep]
+        if match is not None:
+            dups = [members[row]._replace(similarity=match.score) for row in group]
+            add(match.kind, match.member, dups, order)
+            continue
+        if leader[rep] >= 0:
+            continue
+        kept = members[group[0]]
+        add("exact", kept, [members[row] for row in group[1:]], order)
+        near_dups = [
+            members[row]._replace(similarity=near_score[f])
+            for f in followers.get(rep, [])
+            for row in groups[f]
+        ]
+        add("near", kept, near_dups, (group[0], 1))
+        frag_dups = [
+            members[groups[f][0]]._replace(similarity=frag_score[f])
+            for f in by_container.get(rep, [])
+        ]
+        add("fragment", kept, frag_dups, (group[0], 2))
+    clusters.sort(key=lambda item: item[0])
+    found = [c for _, c in clusters]
+    stats: dict[str, int | float] = {
+        "documents": table.documents,
+        "paragraphs": table.paragraphs,
+        "compared": len(table.keys),
+        "distinct": len(groups),
+        "candidate_pairs": int(first.size),
+        "clusters": len(found),
+    }
+    for name in KIND_NAMES.values():
+        stats[f"{name}_duplicates"] = sum(len(c.members) - 1 for c in found if c.kind == name)
+    return found, stats
