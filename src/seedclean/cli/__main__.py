@@ -1,0 +1,7 @@
+"""``python -m seedclean.cli``."""
+
+from __future__ import annotations
+
+from seedclean.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,192 @@
+"""``seedclean clean`` and ``seedclean check``: the same run, different output.
+
+``clean`` writes (``--out``/``--in-place``) or only looks (``--check``,
+``--diff``); ``check`` always only looks and prints one line per edit.  Data
+(diffs, check lines, JSON) goes to stdout; per-file status lines, skips and the
+summary go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Protocol
+
+from seedclean.cli.process import Plan, clean_bytes
+from seedclean.cli.progress import Progress, wanted
+from seedclean.cli.runner import default_jobs, run_files
+from seedclean.files import SkipFileError, Target, collect_targets
+from seedclean.files.atomic import remove_stale_temp
+from seedclean.report import (
+    FileResult,
+    HtmlReport,
+    JsonReport,
+    Summary,
+    edit_lines,
+    unified_diff,
+)
+from seedclean.settings import Settings
+
+__all__ = ["run_check", "run_clean"]
+
+
+class _Sink(Protocol):
+    def add(self, result: FileResult) -> None: ...
+    def finish(self, summary: Summary) -> None: ...
+    def discard(self) -> None: ...
+
+
+def _err(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def _status_line(result: FileResult, dry_run: bool) -> str | None:
+    if result.status == "skipped":
+        return f"{result.display}: skipped: {result.message}"
+    if result.status != "changed":
+        return None
+    verb = "would clean" if dry_run else "cleaned"
+    detail = f"{len(result.edits)} edit{'s' * (len(result.edits) != 1)}"
+    if result.message:
+        detail += f"; {result.message}"
+    return f"{verb} {result.display} ({detail})"
+
+
+def _reports(args: argparse.Namespace) -> list[_Sink]:
+    sinks: list[_Sink] = []
+    if getattr(args, "report", None):
+        sinks.append(JsonReport(Path(args.report)))
+    if getattr(args, "html_report", None):
+        sinks.append(HtmlReport(Path(args.html_report)))
+    return sinks
+
+
+def _targets(args: argparse.Namespace, settings: Settings, summary: Summary) -> list[Target]:
+    targets, problems = collect_targets(args.paths, settings.include, settings.exclude)
+    for path, problem in problems:
+        _err(f"{path}: error: {problem}")
+        summary.add(FileResult(path, "skipped", skip_kind="not-found", message=problem, error=True))
+    out = getattr(args, "out", None)
+    if out:  # never clean the output folder's own files (a second run into the same place)
+        out_real = os.path.realpath(out)
+        targets = [t for t in targets if not os.path.realpath(t.path).startswith(out_real + os.sep)]
+    return targets
+
+
+def _stdin(args: argparse.Namespace, plan: Plan, summary: Summary, check: bool) -> int:
+    data = sys.stdin.buffer.read()
+    try:
+        result, new = clean_bytes(plan, data, "-")
+    except SkipFileError as skip:
+        _err(f"-: skipped: {skip.reason}")
+        return 2
+    summary.add(result)
+    if args.diff:
+        sys.stdout.writelines(unified_diff("-", result.source, result.text))
+    elif check:
+        _print_check(args, result)
+    elif not args.check:
+        sys.stdout.buffer.write(new)
+        sys.stdout.flush()
+    looking = check or args.check or args.diff
+    return 1 if looking and result.status == "changed" else 0
+
+
+def _print_check(args: argparse.Namespace, result: FileResult) -> None:
+    if args.statistics or args.format == "json" or result.status == "skipped":
+        return
+    lines = edit_lines(result.display, result.source, result.edits, result.notices)
+    if result.status == "changed" and not result.edits:
+        lines.append(f"{result.display}: would be rewritten ({result.message})")
+    for line in lines:
+        print(line)
+
+
+def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
+    writing = not check and not args.check and not args.diff
+    if writing and not args.out and not args.in_place and args.paths != ["-"]:
+        _err(
+            "seedclean clean: say where the results go: --out DIR, --in-place, "
+            "or only look with --check or --diff"
+        )
+        return 2
+    plan = Plan(
+        config=settings.clean_config(),
+        write=("out" if args.out else "in-place" if args.in_place else "none")
+        if writing
+        else "none",
+        out_dir=args.out or "",
+        keep_encoding=settings.keep_encoding,
+        max_file_size=settings.max_file_size,
+        keep_texts=check or args.diff or bool(args.report or args.html_report),
+    )
+    summary = Summary(dry_run=not writing)
+    if args.paths == ["-"]:
+        return _stdin(args, plan, summary, check)
+    if "-" in args.paths:
+        _err("seedclean: '-' (stdin) cannot be mixed with other paths")
+        return 2
+    if not args.paths:
+        _err(f"seedclean {args.command}: no paths given (try: seedclean {args.command} .)")
+        return 2
+    targets = _targets(args, settings, summary)
+    if plan.write == "in-place":
+        for folder in sorted({t.path.parent for t in targets}):
+            for stale in remove_stale_temp(folder):
+                _err(f"{stale}: removed a temporary file left by an interrupted run")
+    sinks = _reports(args)
+    if check and args.format == "json":
+        sinks.append(JsonReport(stream=sys.stdout))
+    progress = Progress(len(targets), enabled=wanted(sys.stderr, args.quiet))
+    try:
+        for result in run_files(plan, targets, settings.jobs or default_jobs()):
+            progress.step()
+            summary.add(result)
+            line = _status_line(result, plan.write == "none")
+            if line and (result.status == "skipped" or not args.quiet):
+                progress.clear()
+                _err(line)
+            if args.diff:
+                sys.stdout.writelines(unified_diff(result.display, result.source, result.text))
+            elif check:
+                _print_check(args, result)
+            for sink in sinks:
+                sink.add(result)
+    except KeyboardInterrupt:
+        progress.clear()
+        for sink in sinks:
+            sink.discard()
+        _err("seedclean: interrupted; every file is either untouched or completely rewritten")
+        return 130
+    progress.clear()
+    for sink in sinks:
+        sink.finish(summary)
+    return _finish(args, summary, check=check, dry_run=plan.write == "none")
+
+
+def _finish(args: argparse.Namespace, summary: Summary, *, check: bool, dry_run: bool) -> int:
+    if check and args.statistics and args.format == "text":
+        for rule, count in summary.rules.most_common():
+            print(f"{count:>7}  {rule}")
+    if not args.quiet:
+        for line in summary.lines():
+            _err(line)
+    if summary.errors:
+        return 2
+    found = dry_run and summary.changed > 0
+    return 1 if found and not getattr(args, "exit_zero", False) else 0
+
+
+def run_clean(args: argparse.Namespace, settings: Settings) -> int:
+    """``seedclean clean``."""
+    return _run(args, settings, check=False)
+
+
+def run_check(args: argparse.Namespace, settings: Settings) -> int:
+    """``seedclean check``."""
+    args.check = True
+    args.out = None
+    args.in_place = False
+    return _run(args, settings, check=True)

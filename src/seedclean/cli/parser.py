@@ -1,0 +1,231 @@
+"""The argument parser: subcommands, options shared by all of them, and help texts."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from seedclean.settings import KEYS
+
+__all__ = ["build_parser", "cli_values"]
+
+_DESCRIPTION = """\
+Clean Chinese text extracted from scanned or PDF newspaper pages.
+
+Every change is an edit with a rule id, a place, and the text before and after.
+Files are read as UTF-8, UTF-16 (with BOM) or GB2312/GBK/GB18030 and written as
+UTF-8; files that cannot be read with confidence are skipped and named.
+
+exit codes: 0 nothing to do or done, 1 changes or duplicates found (check,
+--check, --diff, dedup), 2 usage, configuration or input errors."""
+
+_EPILOG = """\
+examples:
+  seedclean clean seeds --out cleaned       clean a folder into a mirror folder
+  seedclean clean --in-place page.txt       rewrite files atomically
+  seedclean check seeds --statistics        what clean would change, per rule
+  seedclean dedup corpus/                   near-duplicate paragraphs across files
+  cat page.txt | seedclean clean -          stdin to stdout
+settings: [tool.seedclean] in pyproject.toml, or --config FILE (docs/cli.md)."""
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    opts = common.add_argument_group("rules and settings")
+    opts.add_argument(
+        "--config",
+        metavar="FILE",
+        help="settings file (TOML; default: the nearest pyproject.toml with [tool.seedclean])",
+    )
+    opts.add_argument("--isolated", action="store_true", help="ignore all settings files")
+    opts.add_argument(
+        "--select",
+        metavar="IDS",
+        help="comma-separated rule ids or steps "
+        "(normalize, linebreaks, dedup) to run instead of the defaults",
+    )
+    opts.add_argument("--extend-select", metavar="IDS", help="rules to add to the selection")
+    opts.add_argument("--ignore", metavar="IDS", help="rules or steps to switch off")
+    opts.add_argument(
+        "--include", metavar="GLOBS", help="files to pick up in folders (default: *.txt,*.md)"
+    )
+    opts.add_argument("--exclude", metavar="GLOBS", help="files and folders to leave out")
+    opts.add_argument(
+        "--threshold",
+        type=float,
+        metavar="X",
+        help="similarity for near duplicates (0-1, default 0.9)",
+    )
+    opts.add_argument(
+        "--min-chars",
+        type=int,
+        metavar="N",
+        help="shortest paragraph compared for duplicates (default 20)",
+    )
+    opts.add_argument("--max-file-size", metavar="SIZE", help="skip larger files (default 64MiB)")
+    opts.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes (default: all cores; output is identical)",
+    )
+    opts.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no per-file lines or summary (errors are still printed)",
+    )
+    return common
+
+
+def _add_paths(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders (folders are walked); - reads stdin",
+    )
+
+
+def _add_reports(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--diff",
+        action="store_true",
+        help="print a unified diff of what would change; write nothing",
+    )
+    sub.add_argument("--report", metavar="FILE.json", help="write every edit of every file as JSON")
+    sub.add_argument(
+        "--html-report",
+        metavar="FILE",
+        help="write a self-contained HTML page to review every edit",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``seedclean`` parser with its subcommands."""
+    from seedclean import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="seedclean",
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"seedclean {__version__}")
+    subs = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    common = _common()
+    fmt = argparse.RawDescriptionHelpFormatter
+
+    clean = subs.add_parser(
+        "clean",
+        parents=[common],
+        formatter_class=fmt,
+        help="clean files (every default step)",
+        description="Clean files with every default step (normalize, repair line breaks, "
+        "remove repeated paragraphs). Choose where results go: --out DIR, --in-place, or "
+        "only look with --check / --diff. '-' cleans stdin to stdout.",
+    )
+    _add_paths(clean)
+    where = clean.add_mutually_exclusive_group()
+    where.add_argument(
+        "-o",
+        "--out",
+        metavar="DIR",
+        help="write cleaned copies here, mirroring paths below each folder argument",
+    )
+    where.add_argument(
+        "-i",
+        "--in-place",
+        action="store_true",
+        help="rewrite files atomically (mode kept; symlinks skipped)",
+    )
+    clean.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if any file would change"
+    )
+    clean.add_argument(
+        "--keep-encoding",
+        action="store_true",
+        default=None,
+        help="write files in the encoding they were read in (default UTF-8)",
+    )
+    _add_reports(clean)
+
+    check = subs.add_parser(
+        "check",
+        parents=[common],
+        formatter_class=fmt,
+        help="list what clean would change",
+        description="List what clean would change, one line per edit: "
+        "path:line:col: rule-id old → new. Exit 1 if anything would change.",
+    )
+    _add_paths(check)
+    check.add_argument("--statistics", action="store_true", help="count edits per rule instead")
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="output format (json: every edit with its place)",
+    )
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even if changes found")
+    check.add_argument(
+        "--keep-encoding",
+        action="store_true",
+        default=None,
+        help="do not count re-encoding to UTF-8 as a change",
+    )
+    _add_reports(check)
+
+    dedup = subs.add_parser(
+        "dedup",
+        parents=[common],
+        formatter_class=fmt,
+        help="find duplicate paragraphs across files",
+        description="Find exact and near-duplicate paragraphs within and across files. "
+        "With --index DIR, compare the given files with a persistent index instead of "
+        "re-reading the corpus (the pre-commit case).",
+    )
+    _add_paths(dedup)
+    dedup.add_argument("--format", choices=("text", "json"), default="text")
+    dedup.add_argument(
+        "--index",
+        metavar="DIR",
+        nargs="?",
+        const="",
+        help="compare with the index in DIR (default .seedclean/ in the corpus "
+        "root) instead of only among the given files",
+    )
+    dedup.add_argument(
+        "--update-index",
+        action="store_true",
+        help="record the given files in the index (created if missing)",
+    )
+    dedup.add_argument(
+        "--remove",
+        action="store_true",
+        help="remove the later copies from the files (atomic rewrite)",
+    )
+    dedup.add_argument("--exit-zero", action="store_true", help="exit 0 even if duplicates found")
+    dedup.add_argument("--html-report", metavar="FILE", help="HTML page of removals (--remove)")
+
+    rules = subs.add_parser(
+        "rules",
+        formatter_class=fmt,
+        help="list rule ids",
+        description="List every rule: id, step, default on/off, summary.",
+    )
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def cli_values(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings given on the command line, as raw file-style values (``None``: not given)."""
+    raw: dict[str, Any] = {}
+    for key in KEYS:
+        dest = key.replace("-", "_")
+        if key == "index":
+            value = getattr(args, "index", None)
+            raw[key] = value or None
+            continue
+        raw[key] = getattr(args, dest, None)
+    return raw

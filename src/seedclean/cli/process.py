@@ -1,0 +1,122 @@
+"""One file through the library: read, decode, clean, encode, maybe write.
+
+This is the work a worker process does for each file; it never raises for a
+bad file (the outcome says what happened) and it leaves the original
+byte-identical whenever it does not rewrite it successfully.
+
+Symlinks: read through them, but ``--in-place`` does not rewrite a symlink (it
+would either replace the link by a regular file or write outside the folder
+being cleaned); it is skipped with a message and its target is cleaned when
+it is itself among the inputs.  ``--out`` writes a regular file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from seedclean.config import CleanConfig
+from seedclean.files import (
+    SkipFileError,
+    Snapshot,
+    Target,
+    decode_bytes,
+    encode_text,
+    read_snapshot,
+    write_atomic,
+)
+from seedclean.pipeline import clean_and_explain
+from seedclean.report.records import FileResult
+
+__all__ = ["Plan", "clean_bytes", "process_file"]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What to do with each file (sent to every worker; must stay picklable).
+
+    Attributes:
+        config: the library configuration.
+        write: ``none`` (report only), ``in-place`` or ``out``.
+        out_dir: the mirror folder for ``out``.
+        keep_encoding: write in the encoding the file was read in (else UTF-8).
+        max_file_size: larger files are skipped.
+        keep_texts: return the texts (needed by check lines, diffs and reports).
+    """
+
+    config: CleanConfig
+    write: str = "none"
+    out_dir: str = ""
+    keep_encoding: bool = False
+    max_file_size: int = 64 * 1024 * 1024
+    keep_texts: bool = False
+
+
+def _skipped(display: str, skip: SkipFileError) -> FileResult:
+    return FileResult(
+        display, "skipped", skip_kind=skip.kind, message=skip.reason, error=skip.error
+    )
+
+
+def clean_bytes(plan: Plan, data: bytes, display: str) -> tuple[FileResult, bytes]:
+    """Clean file contents; return the outcome and the bytes to write.
+
+    Raises:
+        SkipFileError: when the bytes cannot be decoded with confidence.
+    """
+    if not data:
+        return FileResult(display, "unchanged", message="empty file"), data
+    decoded = decode_bytes(data)
+    result = clean_and_explain(decoded.text, plan.config)
+    out_encoding = decoded.encoding if plan.keep_encoding else "utf-8"
+    new = encode_text(result.text, out_encoding)
+    status = "changed" if new != data else "unchanged"
+    message = ""
+    if decoded.encoding != out_encoding:
+        message = f"read as {decoded.encoding}, written as {out_encoding}"
+    outcome = FileResult(
+        display,
+        status,
+        decoded.encoding,
+        out_encoding,
+        result.edits,
+        result.notices,
+        decoded.text if plan.keep_texts else "",
+        result.text if plan.keep_texts else "",
+        message=message,
+    )
+    return outcome, new
+
+
+def _write(plan: Plan, target: Target, outcome: FileResult, new: bytes, snap: Snapshot) -> bool:
+    if plan.write == "in-place" and outcome.status == "changed":
+        write_atomic(target.path, new, mode=snap.mode, expected=snap)
+        return True
+    if plan.write == "out":
+        dest = Path(plan.out_dir) / target.relative
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SkipFileError(
+                "unwritable", f"cannot create {dest.parent}: {exc.strerror}"
+            ) from exc
+        write_atomic(dest, new, mode=snap.mode)
+        return True
+    return False
+
+
+def process_file(plan: Plan, target: Target) -> FileResult:
+    """Process one file; never raises for bad input (the result says why it was skipped)."""
+    display = target.display
+    try:
+        if plan.write == "in-place" and target.path.is_symlink():
+            raise SkipFileError("symlink", "symlink; not rewritten in place", error=False)
+        snap = read_snapshot(target.path, plan.max_file_size)
+        outcome, new = clean_bytes(plan, snap.data, display)
+        written = _write(plan, target, outcome, new, snap)
+        return outcome._replace(written=written)
+    except SkipFileError as skip:
+        return _skipped(display, skip)
+    except Exception as exc:  # a library bug must not stop the run or touch the file
+        reason = f"internal error while cleaning ({type(exc).__name__}: {exc}); file untouched"
+        return _skipped(display, SkipFileError("internal", reason))

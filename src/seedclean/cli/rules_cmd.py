@@ -1,0 +1,24 @@
+"""``seedclean rules``: every rule id with its step, default and summary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from seedclean.rules import all_rules
+
+__all__ = ["run_rules"]
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    """Print the rule table (text columns or JSON); always exits 0."""
+    rules = all_rules()
+    if args.format == "json":
+        records = [r._asdict() for r in rules]
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+        return 0
+    width = max(len(r.id) for r in rules)
+    for rule in rules:
+        default = "on " if rule.default else "off"
+        print(f"{rule.id:<{width}}  {rule.step:<10}  {default}  {rule.summary}")
+    return 0

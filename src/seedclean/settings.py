@@ -1,0 +1,240 @@
+"""Command-line settings from ``[tool.seedclean]`` (or ``--config FILE``), merged with flags.
+
+Precedence is command line, then file, then defaults, key by key: a flag given
+on the command line replaces the file's value for that key.  Only one file is
+read: ``--config FILE`` if given (keys at top level or under
+``[tool.seedclean]``), else the nearest ``pyproject.toml`` from the current
+folder upward that has a ``[tool.seedclean]`` table.  Keys are the long option
+names (``min-chars``, ``extend-select``); an unknown key is an error that names
+it, so a typo never silently does nothing.
+
+>>> values = validate({"select": "normalize,linebreaks", "threshold": 0.8}, "example")
+>>> merge(values, {"threshold": 0.95}).threshold
+0.95
+>>> merge(values, {}).select
+('normalize', 'linebreaks')
+>>> validate({"treshold": 0.8}, "example")
+Traceback (most recent call last):
+...
+seedclean.settings.SettingsError: example: unknown key 'treshold'; valid keys: ...
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from seedclean.config import CleanConfig, DedupConfig
+
+__all__ = ["DEFAULT_MAX_FILE_SIZE", "Settings", "SettingsError", "find_config", "load", "merge"]
+
+DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024
+DEFAULT_INDEX = ".seedclean"
+
+
+class SettingsError(ValueError):
+    """A configuration problem (bad file, unknown key, bad value); the CLI exits 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the command line can be told, after merging file and flags.
+
+    Attributes:
+        select: rule ids or step names to run (``None``: the defaults).
+        extend_select: rules added to the selection.
+        ignore: rule ids or step names switched off.
+        include: globs of files picked up when walking folders.
+        exclude: globs of files and folders never processed.
+        threshold: similarity at which paragraphs count as near duplicates.
+        min_chars: paragraphs shorter than this are never compared.
+        index: folder of the persistent duplicate index.
+        jobs: worker processes (``None``: all cores).
+        max_file_size: larger files are skipped, in bytes.
+        keep_encoding: write files back in the encoding they were read in.
+        root: folder relative paths in the settings file are resolved against.
+        source: the file the settings came from ("" when only defaults).
+    """
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    include: tuple[str, ...] = ("*.txt", "*.md")
+    exclude: tuple[str, ...] = ()
+    threshold: float | None = None
+    min_chars: int | None = None
+    index: str | None = None
+    jobs: int | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    keep_encoding: bool = False
+    root: str = "."
+    source: str = ""
+
+    def dedup_config(self) -> DedupConfig:
+        """The duplicate settings, library defaults where nothing was set."""
+        changes: dict[str, Any] = {}
+        if self.threshold is not None:
+            changes["threshold"] = self.threshold
+        if self.min_chars is not None:
+            changes["min_chars"] = self.min_chars
+        return dataclasses.replace(DedupConfig(), **changes)
+
+    def clean_config(self) -> CleanConfig:
+        """The library configuration (raises ``UnknownRuleError`` for bad ids)."""
+        return CleanConfig(
+            select=None if self.select is None else frozenset(self.select),
+            extend_select=frozenset(self.extend_select),
+            ignore=frozenset(self.ignore),
+            dedup=self.dedup_config(),
+        )
+
+    def index_dir(self) -> Path:
+        """Where the persistent duplicate index lives."""
+        return Path(self.root) / (self.index or DEFAULT_INDEX)
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise TypeError("expected a list of strings or a comma-separated string")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _fraction(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+        raise TypeError("expected a number greater than 0 and at most 1")
+    return float(value)
+
+
+def _count(minimum: int) -> Callable[[Any], int]:
+    def convert(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise TypeError(f"expected a whole number of at least {minimum}")
+        return value
+
+    return convert
+
+
+_SIZE = re.compile(r"(\d+)\s*([kmg]i?b?)?", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def _size(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    match = _SIZE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None or int(match.group(1)) == 0:
+        raise TypeError("expected a size in bytes such as 67108864 or '64MiB'")
+    return int(match.group(1)) * _UNITS[(match.group(2) or "")[:1].lower()]
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("expected true or false")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise TypeError("expected a non-empty string")
+    return value
+
+
+# file key -> (Settings attribute, converter)
+KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "select": ("select", _names),
+    "extend-select": ("extend_select", _names),
+    "ignore": ("ignore", _names),
+    "include": ("include", _names),
+    "exclude": ("exclude", _names),
+    "threshold": ("threshold", _fraction),
+    "min-chars": ("min_chars", _count(0)),
+    "index": ("index", _text),
+    "jobs": ("jobs", _count(1)),
+    "max-file-size": ("max_file_size", _size),
+    "keep-encoding": ("keep_encoding", _flag),
+}
+
+
+def validate(table: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """Check a ``[tool.seedclean]`` table and convert it to ``Settings`` attributes.
+
+    Raises:
+        SettingsError: naming the unknown key or the key with a bad value.
+    """
+    values: dict[str, Any] = {}
+    for key, raw in table.items():
+        if key not in KEYS:
+            valid = ", ".join(KEYS)
+            raise SettingsError(f"{where}: unknown key {key!r}; valid keys: {valid}")
+        attr, convert = KEYS[key]
+        try:
+            values[attr] = convert(raw)
+        except (TypeError, ValueError) as exc:
+            raise SettingsError(f"{where}: bad value for {key!r}: {exc}") from None
+    return values
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` at or above ``start`` with a ``[tool.seedclean]`` table."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = _read_toml(candidate)
+            except SettingsError:
+                continue
+            if isinstance(data.get("tool"), dict) and "seedclean" in data["tool"]:
+                return candidate
+    return None
+
+
+def load(config: str | None, cwd: Path, *, isolated: bool = False) -> dict[str, Any]:
+    """Read the settings file (``config`` or the discovered one) into validated values.
+
+    The result includes ``root`` and ``source`` so relative paths in the file
+    resolve against the file's folder.
+    """
+    if isolated:
+        return {"root": str(cwd)}
+    path = Path(config) if config else find_config(cwd)
+    if path is None:
+        return {"root": str(cwd)}
+    data = _read_toml(path)
+    tool = data.get("tool")
+    if isinstance(tool, dict) and "seedclean" in tool:
+        table, where = tool["seedclean"], f"{path} [tool.seedclean]"
+    elif config and path.name != "pyproject.toml":
+        table, where = data, str(path)
+    else:
+        table, where = {}, str(path)
+    if not isinstance(table, dict):
+        raise SettingsError(f"{where}: expected a table")
+    values = validate(table, where)
+    values.update(root=str(path.resolve().parent), source=str(path))
+    return values
+
+
+def merge(file_values: Mapping[str, Any], cli_values: Mapping[str, Any]) -> Settings:
+    """Build :class:`Settings`: command-line values win, then the file, then defaults.
+
+    ``cli_values`` holds only the options actually given (``None`` means not given).
+    """
+    chosen = {**file_values, **{k: v for k, v in cli_values.items() if v is not None}}
+    return Settings(**chosen)
