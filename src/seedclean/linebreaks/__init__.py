@@ -1,10 +1,15 @@
-"""Repair of OCR line breaks: rebuild paragraphs split by page and column breaks."""
+"""Repair of OCR line breaks: rebuild paragraphs split by page and column breaks.
+
+>>> repair_breaks("营造法治化营商环境。该院制定了支持滨海湾新区\\n\\n建设等一系列措施。")
+'营造法治化营商环境。该院制定了支持滨海湾新区建设等一系列措施。'
+"""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
 from seedclean.edits import Explained
+from seedclean.linebreaks.catalog import DEFAULTS, IDS
 from seedclean.linebreaks.config import BreaksConfig
 
 __all__ = ["BreaksConfig", "repair_breaks", "repair_breaks_and_explain"]
@@ -13,12 +18,22 @@ __all__ = ["BreaksConfig", "repair_breaks", "repair_breaks_and_explain"]
 def repair_breaks_and_explain(
     text: str, config: BreaksConfig | None = None, *, rules: Collection[str] | None = None
 ) -> Explained:
-    """Repair line breaks in ``text`` and return the edits (placeholder)."""
-    return Explained(text)
+    """Repair line breaks in ``text`` and return the result with every edit.
+
+    Args:
+        text: normalized or raw text; paragraphs are separated by blank lines.
+        config: tuning values (defaults: :class:`BreaksConfig`).
+        rules: the active rule ids of the whole pipeline; ``None`` runs this
+            step's defaults.  Ids of other steps are ignored.
+    """
+    from seedclean.linebreaks.repair import repair
+
+    active = DEFAULTS if rules is None else IDS.intersection(rules)
+    return repair(text, config or BreaksConfig(), active)
 
 
 def repair_breaks(
     text: str, config: BreaksConfig | None = None, *, rules: Collection[str] | None = None
 ) -> str:
-    """Repair line breaks in ``text``."""
+    """Repair line breaks in ``text`` (the same path as :func:`repair_breaks_and_explain`)."""
     return repair_breaks_and_explain(text, config, rules=rules).text

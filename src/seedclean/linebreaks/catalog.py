@@ -6,4 +6,17 @@ from seedclean.rules import Rule
 
 RULES: tuple[Rule, ...] = (
     Rule("join-seam", "linebreaks", "joins a paragraph split by a page or column break"),
+    Rule(
+        "relocate-interloper",
+        "linebreaks",
+        "joins a sentence split around a caption, heading or byline and moves that block "
+        "right after the repaired paragraph",
+    ),
+    Rule("seam-overlap", "linebreaks", "drops characters an OCR engine read twice across a seam"),
+    Rule("join-hyphen", "linebreaks", "rejoins a Latin word hyphenated across a seam"),
 )
+
+#: Every rule id of this step.
+IDS: frozenset[str] = frozenset(r.id for r in RULES)
+#: The rule ids on by default.
+DEFAULTS: frozenset[str] = frozenset(r.id for r in RULES if r.default)

@@ -1,4 +1,4 @@
-"""Settings of the line-break repair step."""
+"""Settings of the line-break repair step (which rules run is chosen by rule id)."""
 
 from __future__ import annotations
 
@@ -7,4 +7,23 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class BreaksConfig:
-    """Settings of the line-break repair step."""
+    """Settings of the line-break repair step.
+
+    Which rules run is chosen by rule id (``rules=``, or ``select``/``ignore`` of
+    :class:`seedclean.config.CleanConfig`); these fields tune how they behave.
+
+    Attributes:
+        lookahead: how many interloper blocks (captions, headings, bylines,
+            furniture) the repair may step over to find the continuation of an
+            open sentence.  A newspaper seam rarely hides more than a heading,
+            a byline and two captions.
+        max_overlap: longest repeat (in characters) that ``seam-overlap`` looks
+            for; one newspaper column line holds about 10–14 Han characters and
+            an OCR double read is at most about one line.
+        headline_chars: longest line (in characters) still treated as an
+            unmarked heading when it has no sentence punctuation.
+    """
+
+    lookahead: int = 5
+    max_overlap: int = 20
+    headline_chars: int = 40

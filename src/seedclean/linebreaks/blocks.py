@@ -1,0 +1,217 @@
+"""Split a text into blocks (runs of non-blank lines) and label each block.
+
+A seam can only be repaired between two *body* blocks; every other label is a
+barrier (never joined into or out of) and some labels are also *interlopers*
+(captions, headings, bylines, furniture, continuation markers, images) that
+the lookahead may step over when they sit inside a split sentence.  Labels
+come from compiled patterns checked in a fixed order (first match wins), as
+recommended by the research study (``linebreaks.md`` §5.3).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from seedclean.linebreaks import chars
+
+BODY: Final = "body"
+HEADING: Final = "heading"  # markdown heading, bold-only line, numbered section title
+HEADLINE: Final = "headline"  # a short line without sentence punctuation
+CAPTION: Final = "caption"  # cue-based photo caption (图1：, ►, …摄)
+BYLINE: Final = "byline"  # author, credit and contact lines
+LIST: Final = "list"
+TABLE: Final = "table"
+VERBATIM: Final = "verbatim"  # code fences, HTML, math, block quotes
+IMAGE: Final = "image"
+FURNITURE: Final = "furniture"  # page numbers, dates, issue numbers, running heads
+MARKER: Final = "marker"  # continuation markers such as （上接第五版）
+
+#: Labels the lookahead may step over to find a sentence's continuation.
+INTERLOPERS: Final = frozenset({HEADING, HEADLINE, CAPTION, BYLINE, FURNITURE, MARKER, IMAGE})
+
+_BLOCK = re.compile(r"(?m)^[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+_FENCE_LINE = re.compile(r"(?m)^[ \t]*(?:```|~~~)")
+
+_SPECIAL_START = re.compile(
+    r"[ \t\u3000]*(?:[#|>!<$`~\-*+_□■◆◇●○•▪▲►◀▶◄◎★☆①-⑳（(\[【]|\d|图|第"
+    r"|[一二三四五六七八九十]+[是、])"
+)
+_HEADING = re.compile(
+    r"#{1,6}\s|(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)$"
+    r"|(?:第[一二三四五六七八九十百零\d]+[章节部分篇编条讲]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+    r"[^。！？!?；;\n]{0,30}$"
+)
+_VERBATIM = re.compile(r"[ \t]*(?:```|~~~|\$\$|<[A-Za-z!/]|>)")
+_TABLE = re.compile(r"[ \t]*\|")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)$")
+_MARKER = re.compile(
+    r"[（(]\s*(?:上接|下转|转|紧接|接|续)第?\s*[\d一二三四五六七八九十]*\s*[版页面]?\s*[）)]$"
+)
+_FURNITURE = re.compile(
+    r"(?:[-—－\s]*(?:第\s*)?\d{1,4}\s*(?:版|页)?[-—－\s]*"
+    r"|\d{4}年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?"
+    r"|第\s*\d{1,5}\s*期"
+    r"|(?:责任编辑|版式设计|美术编辑|责任校对|本版编辑|值班编辑|联系电话|电子信箱|电话|邮箱|传真|网址)[：:\s].{0,40}"
+    r"|(?:联系电话|电子信箱|电话|邮箱|传真)"
+    r"|[（(][^，。！？,.!?（）()\n]{1,12}[）)]"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+|[\d\-—－\s()（）]{7,}"
+    r")$"
+)
+_BYLINE = re.compile(
+    r"[□■◆●▲\s]*(?:本报|本刊|本台|新华社|央视)?(?:记者|通讯员|特约记者|实习记者|实习生|特约评论员"
+    r"|编辑|校对|策划|摄影|美编|撰稿|主持|文/|图/|文·图|文图)"
+    r"|.{0,30}(?:书记|检察长|院长|主任|局长|部长|主席|会长|厅长|处长|庭长|组长|委员|记者|通讯员|编辑|总编)"
+    r"[ \t\u3000]*[\u4e00-\u9fff·]{2,4}$"
+    r"|.{0,20}(?:文章来源|来源|作者)[：:]"
+)
+_CAPTION_CUE = re.compile(
+    r"[ \t\u3000]*(?:[►◀▶◄▲▼△▽]|图\s*[\d①-⑩一二三四五六七八九十]+\s*[：:．.、\s]"
+    r"|图为|上图|下图|左图|右图|组图|资料图)"
+    r"|.*(?:摄|供图|图片来源\S*|新华社发|资料图片|视觉中国)\s*[）)]?[。.]?$"
+)
+_LIST = re.compile(
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r"|\d{1,2}[.、．](?!\d)|[①-⑳]|[●•▪■◆◇○]\s?|[-*+]\s)"
+)
+
+
+class Block:
+    """One run of non-blank lines.
+
+    Attributes:
+        start: offset of the block's first character (its line start) in the text.
+        end: offset just after its last non-space character.
+        cstart: offset of its first non-space character (where a joined gap ends).
+        text: ``text[start:end]``.
+    """
+
+    __slots__ = ("cstart", "end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.cstart = start + (len(text) - len(text.lstrip()))
+
+    def __repr__(self) -> str:
+        return f"Block({self.start}, {self.end}, {self.text[:20]!r})"
+
+
+def segment(text: str) -> list[Block]:
+    """Split ``text`` into blocks; a fenced code block with blank lines stays one block."""
+    blocks: list[Block] = []
+    open_fence: Block | None = None
+    for match in _BLOCK.finditer(text):
+        raw = match.group()
+        body = raw.rstrip()
+        start = match.start()
+        fences = len(_FENCE_LINE.findall(body)) if "```" in body or "~~~" in body else 0
+        if open_fence is not None:
+            merged = text[open_fence.start : start + len(body)]
+            open_fence = Block(open_fence.start, start + len(body), merged)
+            if fences % 2:
+                blocks.append(open_fence)
+                open_fence = None
+            continue
+        block = Block(start, start + len(body), body)
+        if fences % 2:
+            open_fence = block
+            continue
+        blocks.append(block)
+    if open_fence is not None:
+        blocks.append(open_fence)
+    return blocks
+
+
+def is_headline(text: str, max_chars: int = 40) -> bool:
+    """A short single line with no sentence punctuation: an unmarked heading or column label.
+
+    Such a line might also be a one-line fragment of a sentence, but a wrong join
+    is worse than a miss, so it is only ever joined on hard evidence.  A line
+    opening with the anaphoric ``该`` (“the said …”) is never a heading: a
+    heading has no antecedent to point back to.
+    """
+    if len(text) > max_chars or "\n" in text or chars.SENTENCE_PUNCT.search(text):
+        return False
+    stripped = text.strip()
+    if not stripped or stripped.startswith("该"):
+        return False
+    if stripped[-1] in chars.OPEN_END:
+        return False
+    return len(chars.CLAUSE_PUNCT.findall(stripped)) <= 1
+
+
+def label(block: Block, max_headline: int = 40) -> str:
+    """Return the label of ``block`` (first matching pattern wins)."""
+    text = block.text.lstrip()
+    if len(text) > 160 and "\n" not in text and not _SPECIAL_START.match(text):
+        return BODY
+    if _VERBATIM.match(text):
+        return VERBATIM
+    if _TABLE.match(text):
+        return TABLE
+    if _IMAGE.match(text):
+        return IMAGE
+    if "\n" in text:
+        return _label_lines(text, max_headline)
+    return _label_line(text, max_headline)
+
+
+def _label_line(text: str, max_headline: int) -> str:
+    if _HEADING.match(text):
+        return HEADING
+    short = len(text) <= 60
+    if short and _MARKER.match(text):
+        return MARKER
+    if short and _FURNITURE.match(text):
+        return FURNITURE
+    if len(text) <= 40 and not chars.SENTENCE_PUNCT.search(text) and _BYLINE.match(text):
+        return BYLINE
+    if len(text) <= 160 and _CAPTION_CUE.match(text):
+        return CAPTION
+    if _LIST.match(text):
+        return LIST
+    if is_headline(text, max_headline):
+        return HEADLINE
+    return BODY
+
+
+def _label_lines(text: str, max_headline: int) -> str:
+    """A block of several lines: a list, a credit box, or wrapped prose."""
+    lines = text.split("\n")
+    first = lines[0].strip()
+    if _HEADING.match(first):
+        return HEADING
+    if all(_LIST.match(line) for line in lines):
+        return LIST
+    if all(len(line.strip()) <= 40 and not chars.SENTENCE_PUNCT.search(line) for line in lines):
+        if any(_BYLINE.match(line.strip()) for line in lines):
+            return BYLINE
+        return FURNITURE if any(_FURNITURE.match(line.strip()) for line in lines) else HEADLINE
+    if _LIST.match(first):
+        return LIST
+    return BODY
+
+
+_DATE_LEAD = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)[，,]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def caption_like(text: str) -> bool:
+    """A self-contained one-sentence body block that reads like a photo caption.
+
+    Dated (``2023年6月27日，…巡河活动。``) or a single sentence of 12–60
+    characters without a comma (``某院开展法治宣传进社区活动。``); shorter blocks
+    such as ``生动力。`` are the last line of a paragraph, not a caption.  Only
+    the lookahead uses this, where the paragraph before the block is open and its
+    continuation follows the block.
+    """
+    stripped = text.strip()
+    if len(stripped) > 160 or "\n" in stripped or stripped[-1] not in "。！!":
+        return False
+    if len(_SENTENCE_END.findall(stripped)) != 1:
+        return False
+    if _DATE_LEAD.match(stripped):
+        return True
+    return 12 <= len(stripped) <= 60 and not chars.CLAUSE_PUNCT.search(stripped)

@@ -1,0 +1,114 @@
+"""Character classes that decide a seam: what a block may end with and start with.
+
+Both punctuation widths are listed, because ``repair_breaks`` must work on raw
+OCR text (half-width ``,;:?!()``) as well as on normalized text.  The classes
+follow the research study (``linebreaks.md`` §3): *terminal* ends a sentence,
+*open* promises more text, *kinsoku* characters cannot start a line in Chinese
+typesetting, so a block starting with one is a continuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Sentence-final punctuation: a block ending in one of these is complete.
+TERMINAL = frozenset("。！？!?…")
+#: Closing quotes and brackets; they inherit the class of what they close.
+CLOSERS = frozenset("”’」』）)》】〕\"'")
+#: Punctuation that promises a continuation when it ends a block.
+OPEN_END = frozenset("，、；：,;:—–-（(《“‘「『【〔")
+#: Characters that cannot start a line (kinsoku shori): the block continues one.
+KINSOKU = frozenset("，。、；：？！）》」』】〕”’…%,.;:?!)·")
+#: Opening quotes and brackets: a block starting with one may continue a word.
+OPENERS = frozenset("“‘「『《（(【〔")
+#: Pairs counted to find a quote or bracket left open at the end of a block.
+PAIRS: tuple[tuple[str, str], ...] = (
+    ("“", "”"),
+    ("‘", "’"),
+    ("「", "」"),
+    ("『", "』"),
+    ("《", "》"),
+    ("（", "）"),
+    ("(", ")"),
+    ("【", "】"),
+    ("〔", "〕"),
+)
+
+#: Sentence punctuation inside a line; a line without any is heading-like.
+SENTENCE_PUNCT = re.compile(r"[。！？；!?;…]")
+CLAUSE_PUNCT = re.compile(r"[，,：:]")
+
+#: Han ideographs (URO, Ext A, compatibility, supplementary planes), kana, fullwidth forms.
+_WIDE = (
+    "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff00-\uffef\U00020000-\U0003134f"
+)
+WIDE_CHAR = re.compile(f"[{_WIDE}]")
+HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+LATIN_WORD_END = re.compile(r"[A-Za-z0-9][.,;:!?)\"']?$")
+HYPHENATED_END = re.compile(r"(?<![A-Za-z-])[A-Za-z]{2,}-$")
+LOWER_START = re.compile(r"[a-z]")
+#: Markdown emphasis markers that must not hide the real last or first character.
+EMPHASIS = "*_"
+
+
+def end_char(text: str) -> tuple[str, str]:
+    """Return ``(class, char)`` of how ``text`` ends.
+
+    Classes: ``terminal``, ``open``, ``word`` (a letter, digit, Han character or
+    a closing quote that closes a non-terminal phrase such as ``“检察开放日”``)
+    or ``empty``.
+    """
+    stripped = text.rstrip().rstrip(EMPHASIS).rstrip()
+    if not stripped:
+        return "empty", ""
+    last = stripped[-1]
+    if last in CLOSERS:
+        core = stripped.rstrip("".join(CLOSERS))
+        if core and core[-1] in TERMINAL:
+            return "terminal", last
+        return "word", last
+    if last in TERMINAL:
+        return "terminal", last
+    if last in OPEN_END:
+        return "open", last
+    return "word", last
+
+
+def start_char(text: str) -> tuple[str, str]:
+    """Return ``(class, char)`` of how ``text`` starts: ``kinsoku``, ``quote``, ``word``."""
+    stripped = text.lstrip()
+    if not stripped:
+        return "empty", ""
+    first = stripped[0]
+    if first in KINSOKU:
+        return "kinsoku", first
+    if first in OPENERS:
+        return "quote", first
+    return "word", first
+
+
+def unclosed(text: str) -> int:
+    """Count quotes and brackets opened in ``text`` and not closed in it."""
+    total = 0
+    for left, right in PAIRS:
+        opened = text.count(left)
+        if opened:
+            total += max(0, opened - text.count(right))
+    return total
+
+
+def separator(left: str, right: str) -> str:
+    """The text that replaces a joined gap: nothing next to a wide character, else a space.
+
+    Follows CSS Text 3 segment-break transformation: a break between two East
+    Asian wide characters disappears; a break between two Latin words becomes a
+    space.  Digit + Han joins with nothing (``截至2023年底``).
+    """
+    if not left or not right:
+        return ""
+    if WIDE_CHAR.match(left[-1]) or WIDE_CHAR.match(right[0]):
+        return ""
+    if left[-1].isspace() or right[0].isspace():
+        return ""
+    return " "

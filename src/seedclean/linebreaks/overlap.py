@@ -1,0 +1,52 @@
+"""Seam overlap: characters an OCR engine read twice, once on each side of a seam.
+
+``…社会主义思想`` ‖ ``主义思想主题教育`` comes from a column whose last line was
+scanned again at the top of the next column.  Chinese also repeats on purpose
+(``一天一天``, ``研究研究``, ``看看``), so an overlap is only accepted when it
+cannot be a reduplication (research study §5.6):
+
+* at least 3 characters, or exactly 2 when one of them is punctuation (``用。``);
+* never a single character, never only ASCII or digits (years, numbers, URLs);
+* never one character repeated (``哈哈哈``);
+* the later block must keep some text after the repeat is dropped.
+
+>>> seam_overlap("扎实推进学习贯彻习近平新时代中国特色社会主义思想", "主义思想主题教育，持续汲取")
+4
+>>> seam_overlap("发挥了积极作用。", "用。先锋队的党员干警")
+2
+>>> seam_overlap("日子一天", "一天地好起来")
+0
+"""
+
+from __future__ import annotations
+
+import re
+
+_ASCII_ONLY = re.compile(r"[\x00-\x7f]+$")
+_PUNCT = re.compile(r"[^\w\s]")
+_HAS_WORD = re.compile(r"\w")
+
+
+def acceptable(repeat: str) -> bool:
+    """Whether ``repeat`` is safe to drop as an OCR double read (see module doc)."""
+    k = len(repeat)
+    if k < 2 or len(set(repeat)) == 1 or not _HAS_WORD.search(repeat):
+        return False
+    if _ASCII_ONLY.match(repeat) or repeat.isdigit():
+        return False
+    if any(c.isspace() for c in repeat):
+        return False
+    return k >= 3 or bool(_PUNCT.search(repeat))
+
+
+def seam_overlap(left: str, right: str, max_k: int = 20) -> int:
+    """Length of the longest safe repeat: a suffix of ``left`` that ``right`` starts with."""
+    upper = min(max_k, len(left), len(right) - 1)
+    if upper < 2:
+        return 0
+    tail = left[-upper:]
+    for k in range(upper, 1, -1):
+        repeat = right[:k]
+        if tail.endswith(repeat) and acceptable(repeat):
+            return k
+    return 0

@@ -1,0 +1,175 @@
+"""Seam features and the decision table: join two body blocks, or keep the break.
+
+A *seam* is the blank-line gap between the end of an open paragraph (A, the
+chain of blocks joined so far) and the next body block (B).  Evidence comes
+from both sides (research study §5.4); the table below is read top-down and
+the first row whose test holds decides.  Rows marked ``hard`` are strong
+enough to join across interlopers and to join a heading-like fragment; rows
+marked ``soft`` only join two ordinary body fragments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from seedclean.linebreaks import chars
+
+#: A paragraph opener: indentation, a run-in bold head, a dateline or news-agency lead.
+_OPENER = re.compile(
+    r"(?:[ \t]{2,}|\u3000|\*\*|__|本报讯|本报[（(]|本刊讯|本台讯|新华社|据新华社|央视网消息"
+    r"|中新网|人民网"
+    r"|【|[□■◆●▲►◀])"
+)
+#: Discourse openers that start a new paragraph far more often than they continue one.
+_PARAGRAPH_LEAD = re.compile(
+    r"(?:近日|近年来|今年以来|去年以来|日前|此前|目前|当前|据了解|据悉|据介绍|据统计|与此同时|此外|另外"
+    r"|首先|其次|最后|总之|综上|对此|为此|然而|下一步)[，,]"
+)
+#: List and section markers: a block starting with one never continues the previous block.
+_LIST_START = re.compile(
+    r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)"
+    r"|[①-⑳]|[●•▪■◆◇○]|[-*+]\s|第[一二三四五六七八九十]+[，,、])"
+)
+
+
+class Side(NamedTuple):
+    """What the decision needs to know about one side of a seam."""
+
+    text: str  # the block's text (for A: the last block of the chain)
+    headline: bool  # a short line without sentence punctuation
+    unclosed: int  # quotes or brackets left open (for A: over the whole chain)
+
+
+class Seam(NamedTuple):
+    """The features of one seam, computed once."""
+
+    a_end: str  # terminal / open / word / empty
+    a_char: str
+    b_start: str  # kinsoku / quote / word / empty
+    b_char: str
+    a_unclosed: bool
+    a_headline: bool
+    b_headline: bool
+    b_opener: bool
+    b_list: bool
+    b_lead: bool
+    overlap: int
+
+
+class Decision(NamedTuple):
+    """Outcome of the table for one seam."""
+
+    join: bool
+    hard: bool
+    reason: str
+    overlap: int = 0
+
+
+class Row(NamedTuple):
+    """One row of the decision table."""
+
+    name: str
+    test: Callable[[Seam], bool]
+    join: bool
+    hard: bool
+
+
+def features(a: Side, b: Side, use_overlap: bool, max_overlap: int) -> Seam:
+    """Compute the seam features between ``a`` and ``b``."""
+    a_end, a_char = chars.end_char(a.text)
+    b_start, b_char = chars.start_char(b.text)
+    head = b.text.lstrip()
+    k = 0
+    if use_overlap and (a_end != "terminal" or a_char in head[1 : max_overlap + 1]):
+        k = overlap_at(a.text.rstrip(), head, max_overlap)
+    return Seam(
+        a_end=a_end,
+        a_char=a_char,
+        b_start=b_start,
+        b_char=b_char,
+        a_unclosed=a.unclosed > 0,
+        a_headline=a.headline,
+        b_headline=b.headline,
+        b_opener=bool(_OPENER.match(b.text)),
+        b_list=bool(_LIST_START.match(head)),
+        b_lead=bool(_PARAGRAPH_LEAD.match(head)),
+        overlap=k,
+    )
+
+
+def overlap_at(left: str, right: str, max_k: int) -> int:
+    """Seam overlap between ``left`` and ``right`` (see :mod:`.overlap`)."""
+    from seedclean.linebreaks.overlap import seam_overlap
+
+    return seam_overlap(left, right, max_k)
+
+
+#: The decision table, read top-down; the first row whose test holds decides.
+TABLE: tuple[Row, ...] = (
+    Row(
+        "B opens a paragraph (indent, bold run-in head, dateline)",
+        lambda s: s.b_opener,
+        False,
+        True,
+    ),
+    Row("B starts a list item", lambda s: s.b_list, False, True),
+    Row(
+        "the same text ends A and starts B (OCR read it twice)", lambda s: s.overlap > 0, True, True
+    ),
+    Row(
+        "B starts with a character that cannot start a line",
+        lambda s: s.b_start == "kinsoku",
+        True,
+        True,
+    ),
+    Row(
+        "A ends with a colon before a heading-like B",
+        lambda s: s.a_char in ("：", ":") and s.b_headline,
+        False,
+        True,
+    ),
+    Row("A ends with punctuation that continues", lambda s: s.a_end == "open", True, True),
+    Row(
+        "A leaves a quote or bracket open",
+        lambda s: s.a_unclosed and s.a_end != "terminal",
+        True,
+        True,
+    ),
+    Row("A ends a sentence", lambda s: s.a_end in ("terminal", "empty"), False, True),
+    Row("A is heading-like (short, no sentence punctuation)", lambda s: s.a_headline, False, False),
+    Row("B is heading-like (short, no sentence punctuation)", lambda s: s.b_headline, False, False),
+    Row("B starts with a paragraph lead (近年来，…)", lambda s: s.b_lead, False, False),
+    Row(
+        "a word or number runs across the seam",
+        lambda s: s.a_end == "word" and s.b_start in ("word", "quote"),
+        True,
+        False,
+    ),
+)
+
+_KEEP = Decision(False, False, "no evidence of a continuation")
+
+
+def decide(seam: Seam) -> Decision:
+    """Apply :data:`TABLE` to ``seam``."""
+    for row in TABLE:
+        if row.test(seam):
+            return Decision(row.join, row.hard, row.name, seam.overlap if row.join else 0)
+    return _KEEP
+
+
+def quick_break(a_text: str, b_text: str, use_overlap: bool, max_overlap: int) -> bool:
+    """Cheap test that settles most seams: A ends a sentence, B cannot continue it.
+
+    True when A ends in terminal punctuation, B does not start with a kinsoku
+    character and no repeat of A's last character appears early in B.
+    """
+    tail = a_text.rstrip().rstrip(chars.EMPHASIS)
+    if not tail or tail[-1] not in chars.TERMINAL:
+        return False
+    head = b_text.lstrip()
+    if not head or head[0] in chars.KINSOKU:
+        return False
+    return not (use_overlap and tail[-1] in head[1 : max_overlap + 1])
