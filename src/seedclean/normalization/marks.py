@@ -1,0 +1,117 @@
+"""Phase 3: single half-width marks, ellipses, dashes and middle dots.
+
+Runs after the pair phase, so ``(试行),`` already reads ``（试行）,`` and the
+comma sees a closing CJK bracket.  One tokenizer finds protected spans first
+(consumed whole) and then every candidate mark; each candidate is judged by
+its nearest non-space neighbours on the same line (:mod:`.context`).
+Per-mark policy lives in :data:`_MARKS`: ``,`` converts if either side is
+Chinese; ``; : ? !`` if the left side is Chinese, or the right side is and the
+left is not a Latin letter (``Yahoo!的`` and ``Tags:中文`` stay).  A period
+converts only as a sentence end after Han (never after a digit: ``1.`` list
+markers are correct per GB/T 15834); ``H.H`` is ambiguous (``约翰.史密斯``) and
+only reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seedclean.edits import Notice, Replacement
+from seedclean.normalization import context as ctx
+from seedclean.normalization.protect import PROTECTED
+
+__all__ = ["MARK_RULES", "mark_replacements"]
+
+#: mark -> (rule id, full-width form, converts when only the right side is Chinese)
+_MARKS: dict[str, tuple[str, str]] = {
+    ",": ("punct-comma", "，"),
+    ";": ("punct-semicolon", "；"),
+    ":": ("punct-colon", "："),
+    "?": ("punct-question", "？"),
+    "!": ("punct-exclamation", "！"),
+}
+MARK_RULES = frozenset(
+    {rule for rule, _ in _MARKS.values()}
+    | {"punct-period", "punct-ellipsis", "punct-dash", "punct-middle-dot"}
+)
+
+_TOKENS = re.compile(
+    f"(?P<prot>{PROTECTED})"
+    r"|(?P<ellipsis>\.{3,}|。{3,}|…+|⋯+|．{3,})"
+    r"|(?P<dash>(?<![-－―─])(?:--|－－|――|──)(?![-－―─]))"
+    r"|(?P<dot>[•‧・･⋅∙])"
+    r"|(?P<period>(?<!\.)\.(?!\.))"
+    r"|(?P<mark>[,;:?!])"
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"[0-9]")
+_SENTENCE_FOLLOW = re.compile(r"[ \t\n]|$|[”’）》〉】〕」』“‘（《〈【〔「『，。；：？！]")
+
+
+def mark_replacements(text: str, active: frozenset[str]) -> tuple[list[Replacement], list[Notice]]:
+    """Replacements and notices of the single-mark and multi-character-mark rules."""
+    if not active & MARK_RULES:
+        return [], []
+    out: list[Replacement] = []
+    notices: list[Notice] = []
+    converted_end = -1  # end of the last converted half-width mark (for ?! runs)
+    for match in _TOKENS.finditer(text):
+        kind = match.lastgroup
+        start, end = match.span()
+        if kind == "mark":
+            rule, full = _MARKS[match.group()]
+            if rule in active and _mark_is_chinese(text, start, match.group(), converted_end):
+                out.append(Replacement(start, end, full, rule))
+                converted_end = end
+        elif kind == "ellipsis":
+            if "punct-ellipsis" in active and _either_side(text, start, end):
+                out.append(Replacement(start, end, _ellipsis(match.group()), "punct-ellipsis"))
+        elif kind == "dash":
+            if "punct-dash" in active and _either_side(text, start, end):
+                out.append(Replacement(start, end, "——", "punct-dash"))
+        elif kind == "dot":
+            if "punct-middle-dot" in active and _between_han(text, start):
+                out.append(Replacement(start, end, "·", "punct-middle-dot"))
+        elif kind == "period" and "punct-period" in active:
+            _period(text, start, out, notices)
+    return out, notices
+
+
+def _mark_is_chinese(text: str, start: int, mark: str, converted_end: int) -> bool:
+    left = ctx.left_char(text, start)
+    if ctx.left_is_chinese(left) or (left and converted_end == start):
+        return True
+    right = ctx.right_char(text, start + 1)
+    if not ctx.right_is_chinese(right):
+        return False
+    if mark == ",":
+        return not (_DIGIT.match(text, start - 1) and _DIGIT.match(text, start + 1))
+    return not _LATIN.match(left)
+
+
+def _either_side(text: str, start: int, end: int) -> bool:
+    return ctx.is_han_or_cp(ctx.left_char(text, start)) or ctx.is_han_or_cp(
+        ctx.right_char(text, end)
+    )
+
+
+def _between_han(text: str, pos: int) -> bool:
+    return pos > 0 and bool(ctx.IS_HAN(text, pos - 1)) and bool(ctx.IS_HAN(text, pos + 1))
+
+
+def _ellipsis(run: str) -> str:
+    """Six dots (two …) for a short run, twelve for a long one (GB/T 15834 §4.11)."""
+    per_char = 3 if run[0] == "…" or run[0] == "⋯" else 1
+    dots = len(run) * per_char
+    return "……" if dots <= 6 else "…………"
+
+
+def _period(text: str, start: int, out: list[Replacement], notices: list[Notice]) -> None:
+    if not (start > 0 and ctx.IS_LEFT_CTX(text, start - 1)):
+        return
+    if _SENTENCE_FOLLOW.match(text, start + 1):
+        out.append(Replacement(start, start + 1, "。", "punct-period"))
+    elif ctx.IS_HAN(text, start + 1):
+        notices.append(
+            Notice("punct-period", start, start + 1, "'.' between Han: sentence end or name dot?")
+        )

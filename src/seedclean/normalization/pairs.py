@@ -1,0 +1,220 @@
+"""Phase 2: paired marks (brackets, quotes) and full-width symbols in ASCII context.
+
+Pairs are converted as pairs or not at all: a half-converted ``(试行）`` is the
+classic bug of the peers (research §6 D).  Pairing is per line, with a stack for
+brackets (so ``(试行）`` pairs ``(`` with ``）`` and is repaired) and in order for
+straight quotes.  A pair is Chinese when its content holds Han or CJK
+punctuation, or when it holds only Latin/digits but sits next to Chinese and the
+opening mark is not glued to a Latin word (``f(x)``, ``WTO(World Trade
+Organization)`` and ``minute(s)`` stay; ``(1)加强`` converts).  Unbalanced marks
+are left alone and reported as notices.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from seedclean.edits import Notice, Replacement
+from seedclean.normalization import context as ctx
+from seedclean.normalization.config import NormalizeConfig
+from seedclean.normalization.protect import PROTECTED
+
+__all__ = ["PAIR_RULES", "pair_replacements"]
+
+PAIR_RULES = frozenset(
+    {
+        "width-symbols",
+        "punct-brackets",
+        "punct-double-quotes",
+        "punct-single-quotes",
+        "punct-corner-quotes",
+    }
+)
+
+_SYMBOLS = {"％": "%", "．": ".", "－": "-", "／": "/", "＋": "+", "＠": "@", "＃": "#", "＆": "&",
+            "＿": "_", "：": ":"}  # fmt: skip
+_CORNER = {"「": ("“", "‘"), "『": ("“", "‘"), "」": ("”", "’"), "』": ("”", "’")}
+_CLOSES = {"「": "」", "『": "』", "“": "”", "‘": "’"}
+
+_TOKENS = re.compile(
+    f"(?P<prot>{PROTECTED})"
+    r"|(?P<sym>(?<=[A-Za-z0-9])[％．－／＋＠＃＆＿](?=[A-Za-z0-9])|(?<=[0-9])％"
+    r"|(?:(?<=(?<![0-9])[0-9])|(?<=(?<![0-9])[0-9][0-9]))：(?=[0-9]{2}(?![0-9])))"
+    r"|(?P<br>[()（）])|(?P<dq>\")|(?P<sq>')|(?P<cq>[「」『』“”‘’])|(?P<nl>\n)"
+)
+_GLUED = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass
+class _Line:
+    """Marks of one line collected while scanning."""
+
+    brackets: list[tuple[int, str]] = field(default_factory=list)
+    dquotes: list[int] = field(default_factory=list)
+    squotes: list[int] = field(default_factory=list)
+    corners: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Result:
+    replacements: list[Replacement] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def pair_replacements(
+    text: str, active: frozenset[str], config: NormalizeConfig
+) -> tuple[list[Replacement], list[Notice]]:
+    """Replacements and notices of the paired-mark rules (and ``width-symbols``)."""
+    if not active & PAIR_RULES:
+        return [], []
+    result = _Result()
+    line = _Line()
+    for match in _TOKENS.finditer(text):
+        kind = match.lastgroup
+        pos = match.start()
+        if kind == "nl":
+            _resolve(text, line, active, config, result)
+            line = _Line()
+        elif kind == "sym":
+            if "width-symbols" in active:
+                result.replacements.append(
+                    Replacement(pos, pos + 1, _SYMBOLS[match.group()], "width-symbols")
+                )
+        elif kind == "br":
+            line.brackets.append((pos, match.group()))
+        elif kind == "dq":
+            line.dquotes.append(pos)
+        elif kind == "sq":
+            if ctx.is_han_or_cp(text[pos - 1 : pos]) or ctx.is_han_or_cp(text[pos + 1 : pos + 2]):
+                line.squotes.append(pos)
+        elif kind == "cq":
+            line.corners.append((pos, match.group()))
+    _resolve(text, line, active, config, result)
+    return result.replacements, result.notices
+
+
+def _resolve(
+    text: str, line: _Line, active: frozenset[str], config: NormalizeConfig, result: _Result
+) -> None:
+    if "punct-brackets" in active and line.brackets:
+        _brackets(text, line.brackets, config, result)
+    if "punct-double-quotes" in active and line.dquotes:
+        _quotes(
+            text, line.dquotes, ("“", "”"), "punct-double-quotes", config, result, _chinese_pair
+        )
+    if "punct-single-quotes" in active and line.squotes:
+        _quotes(text, line.squotes, ("‘", "’"), "punct-single-quotes", config, result, _touching)
+    if "punct-corner-quotes" in active and any(c in _CORNER for _, c in line.corners):
+        _corners(line.corners, result)
+
+
+def _brackets(
+    text: str, marks: list[tuple[int, str]], config: NormalizeConfig, result: _Result
+) -> None:
+    stack: list[tuple[int, str]] = []
+    for pos, char in marks:
+        if char in "(（":
+            stack.append((pos, char))
+        elif stack:
+            open_pos, open_char = stack.pop()
+            _bracket_pair(text, open_pos, open_char, pos, char, config, result)
+        elif char == ")":
+            result.notices.append(
+                Notice("punct-brackets", pos, pos + 1, "unbalanced ')' left as is")
+            )
+    for pos, char in stack:
+        if char == "(":
+            result.notices.append(
+                Notice("punct-brackets", pos, pos + 1, "unbalanced '(' left as is")
+            )
+
+
+def _bracket_pair(
+    text: str, op: int, oc: str, cp: int, cc: str, config: NormalizeConfig, result: _Result
+) -> None:
+    if oc == "（" and cc == "）":
+        return
+    if cp - op > config.max_pair_span:
+        result.notices.append(
+            Notice("punct-brackets", op, cp + 1, "bracket pair too long to convert; left as is")
+        )
+        return
+    if not (oc == "（" or cc == "）" or _chinese_pair(text, op, cp)):
+        return
+    if oc == "(":
+        result.replacements.append(Replacement(op, op + 1, "（", "punct-brackets"))
+    if cc == ")":
+        result.replacements.append(Replacement(cp, cp + 1, "）", "punct-brackets"))
+
+
+def _chinese_pair(text: str, op: int, cp: int) -> bool:
+    """Content has Han/CJK punct, or Latin content set off in Chinese text."""
+    if ctx.HAS_HAN_OR_CP(text, op + 1, cp):
+        return True
+    if op > 0 and _GLUED.match(text, op - 1):
+        return False
+    # Latin-only content: only when glued to Chinese; ``指数 (CPI) 同比`` was typeset
+    # Western-style on purpose and stays.
+    return ctx.is_han_or_cp(text[op - 1 : op]) or ctx.is_han_or_cp(text[cp + 1 : cp + 2])
+
+
+def _touching(text: str, op: int, cp: int) -> bool:
+    """Single quotes are collected only where they touch Han/CJK punctuation."""
+    return cp > op
+
+
+def _quotes(
+    text: str,
+    marks: list[int],
+    glyphs: tuple[str, str],
+    rule: str,
+    config: NormalizeConfig,
+    result: _Result,
+    is_chinese: Callable[[str, int, int], bool],
+) -> None:
+    if len(marks) % 2:
+        for pos in marks:
+            result.notices.append(
+                Notice(rule, pos, pos + 1, "odd number of straight quotes on the line; left as is")
+            )
+        return
+    for op, cp in zip(marks[::2], marks[1::2], strict=True):
+        if cp - op > config.max_pair_span:
+            result.notices.append(Notice(rule, op, cp + 1, "quote pair too long; left as is"))
+        elif is_chinese(text, op, cp):
+            result.replacements.append(Replacement(op, op + 1, glyphs[0], rule))
+            result.replacements.append(Replacement(cp, cp + 1, glyphs[1], rule))
+
+
+def _corners(marks: list[tuple[int, str]], result: _Result) -> None:
+    """「」『』 -> “”/‘’ by nesting depth (outermost double), only if the line nests cleanly."""
+    stack: list[tuple[int, str]] = []
+    planned: list[Replacement] = []
+    for pos, char in marks:
+        if char in _CLOSES:
+            stack.append((pos, char))
+            continue
+        if not stack or _CLOSES[stack[-1][1]] != char:
+            result.notices.append(
+                Notice("punct-corner-quotes", pos, pos + 1, "quotes do not nest; left as is")
+            )
+            return
+        open_pos, open_char = stack.pop()
+        depth = len(stack)
+        if open_char in _CORNER:
+            level = 0 if depth == 0 else 1
+            planned.append(
+                Replacement(
+                    open_pos, open_pos + 1, _CORNER[open_char][level], "punct-corner-quotes"
+                )
+            )
+            planned.append(Replacement(pos, pos + 1, _CORNER[char][level], "punct-corner-quotes"))
+    if stack:
+        pos = stack[-1][0]
+        result.notices.append(
+            Notice("punct-corner-quotes", pos, pos + 1, "unclosed quote; left as is")
+        )
+        return
+    result.replacements.extend(planned)

@@ -1,0 +1,65 @@
+"""Phase 4: spaces at line ends, next to full-width punctuation, and the final newline.
+
+Full-width sentence marks carry their own spacing (GB/T 15834 §5), so a space
+next to one, or on the inner side of a bracket or quote, is an extraction artefact
+(``中文 ，中文``, ``“ 你好 ”``).  Spaces outside a quote or bracket and between two Han
+characters separate headline parts and bylines (``党建引领 融合赋能``) and stay;
+spaces next to Latin letters or digits are never added or removed.  Blank lines
+inside the text stay: they are evidence for the line-break step.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from seedclean.edits import Replacement
+from seedclean.normalization.chars import CP, HAN
+from seedclean.normalization.config import NormalizeConfig
+
+__all__ = ["SPACE_RULES", "space_replacements"]
+
+SPACE_RULES = frozenset({"newline-final", "space-trailing", "space-around-punct"})
+
+# Sentence marks never take a space on either side; paired marks only on their
+# inner side: a space outside a quote or title mark may separate headline parts.
+_STOPS = "，。、；：？！…"
+_OPEN = "“‘（《〈【〔「『〖"
+_CLOSE = "”’）》〉】〕」』〗"
+_WS = "[ \\t\\u3000]"
+_PARTS = {
+    "newline_final": rf"\n(?:{_WS}*\n)+{_WS}*\Z|\n{_WS}+\Z",
+    "space_trailing": rf"{_WS}+(?=\n|\Z)",
+    "space_around_punct": (
+        rf"(?<=[{_STOPS}{_OPEN}]){_WS}+(?=[{HAN}{CP}])"
+        rf"|(?<=[{HAN}{CP}]){_WS}+(?=[{_STOPS}{_CLOSE}])"
+    ),
+}
+
+
+@functools.cache
+def _pattern(active: frozenset[str]) -> re.Pattern[str] | None:
+    parts = [f"(?P<{g}>{p})" for g, p in _PARTS.items() if g.replace("_", "-") in active]
+    return re.compile("|".join(parts)) if parts else None
+
+
+def space_replacements(
+    text: str, active: frozenset[str], config: NormalizeConfig
+) -> list[Replacement]:
+    """Replacements of the active space rules."""
+    pattern = _pattern(active & SPACE_RULES)
+    if pattern is None:
+        return []
+    out: list[Replacement] = []
+    for match in pattern.finditer(text):
+        group = match.lastgroup
+        assert group is not None
+        rule = group.replace("_", "-")
+        start, end = match.span()
+        if rule == "newline-final":
+            out.append(Replacement(start, end, "\n", rule))
+        elif rule == "space-trailing" and config.keep_markdown_breaks and match.group() == "  ":
+            continue
+        else:
+            out.append(Replacement(start, end, "", rule))
+    return out
