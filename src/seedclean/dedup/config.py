@@ -83,3 +83,7 @@ class DedupConfig:
         """Signature slots: the smallest power of two covering ``bands * rows``."""
         need = self.bands * self.rows
         return 1 << (need - 1).bit_length()
+
+    def sketch_params(self) -> tuple[int, ...]:
+        """The settings that determine band keys (two configs agreeing here share sketches)."""
+        return (self.ngram, self.bands, self.rows, self.seed)

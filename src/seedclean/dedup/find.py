@@ -84,6 +84,7 @@ class ParagraphTable:
     def add(self, path: str, text: str) -> None:
         """Split one document and keep its comparable paragraphs."""
         self.documents += 1
+        self.paths.append(path)
         for para in split_paragraphs(text):
             self.paragraphs += 1
             body = text[para.start : para.end]
@@ -145,9 +146,10 @@ def cluster_table(
             groups[rep].append(row)
     rep_keys = [table.keys[g[0]] for g in groups]
     bands = sketch_bands(rep_keys, config)
-    matches: list[IndexMatch | None] = (
-        index.match(rep_keys, bands) if index is not None else [None] * len(groups)
-    )
+    matches: list[IndexMatch | None] = [None] * len(groups)
+    if index is not None:
+        same_sketch = index.config.sketch_params() == config.sketch_params()
+        matches = index.match(rep_keys, bands if same_sketch else None, set(table.paths))
     free = np.fromiter((m is None for m in matches), dtype=bool, count=len(groups))
     first, second, _shared = candidate_pairs(bands, config.max_bucket)
     keep = free[first] & free[second]

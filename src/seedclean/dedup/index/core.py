@@ -1,0 +1,413 @@
+"""``DedupIndex``: a persistent, incremental paragraph index for a corpus.
+
+Storage (see docs/dedup.md, "Index format"): SQLite for the document table
+and settings (:mod:`.store`), immutable memory-mapped numpy segments for
+hashes and LSH band keys (:mod:`.segments`).  Paragraph text is not stored:
+candidates are verified by reading just their files again (through
+``reader``), and a file whose content digest changed since it was indexed is
+skipped as stale, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from seedclean.dedup.config import DedupConfig
+from seedclean.dedup.find import ParagraphTable, cluster_table, preview, sketch_bands
+from seedclean.dedup.index.segments import Segment, SegmentData, write_segment
+from seedclean.dedup.index.store import Store
+from seedclean.dedup.key import key_hash, paragraph_key
+from seedclean.dedup.paragraphs import split_paragraphs
+from seedclean.dedup.report import Cluster, IndexMatch, Kind, Member
+from seedclean.dedup.verify import EXACT, FRAGMENT, KIND_NAMES, NEAR, verify_pairs
+
+__all__ = ["DEFAULT_DIRNAME", "DedupIndex", "UpdateStats", "digest"]
+
+DEFAULT_DIRNAME = ".seedclean"
+SEGMENT_ROWS = 1 << 18
+MAX_SEGMENTS = 8
+_EXACT_CAP = 8
+_PRIORITY = {EXACT: 3, NEAR: 2, FRAGMENT: 1}
+
+Reader = Callable[[str], str]
+
+
+class UpdateStats(NamedTuple):
+    """What one :meth:`DedupIndex.update` did."""
+
+    added: int
+    changed: int
+    unchanged: int
+    paragraphs: int
+
+
+def digest(text: str) -> str:
+    """Content digest of a document as read (detects changed and stale files)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _file_reader(root: Path) -> Reader:
+    def read(path: str) -> str:
+        return (root / path).read_text(encoding="utf-8", errors="replace")
+
+    return read
+
+
+class _Pending:
+    """Documents waiting to be written as one segment."""
+
+    def __init__(self) -> None:
+        self.docs: list[tuple[str, str, int]] = []
+        self.rows: list[tuple[int, int, int, int, int]] = []
+        self.keys: list[str] = []
+
+    def add(self, path: str, text: str, content_digest: str, min_chars: int) -> None:
+        local = len(self.docs)
+        count = 0
+        for para in split_paragraphs(text):
+            key = paragraph_key(text[para.start : para.end])
+            if len(key) >= min_chars:
+                self.rows.append((local, para.number, para.line, para.start, para.end))
+                self.keys.append(key)
+                count += 1
+        self.docs.append((path, content_digest, count))
+
+
+class DedupIndex:
+    """A corpus's paragraphs, on disk, for checking new text against it quickly.
+
+    Open with :meth:`create` or :meth:`open`; use as a context manager.  The
+    default location is ``<corpus root>/.seedclean``; paths are stored as
+    given and read back as ``root / path`` unless a ``reader`` is supplied.
+    """
+
+    def __init__(self, directory: Path, store: Store, config: DedupConfig, reader: Reader) -> None:
+        self.directory = directory
+        self.config = config
+        self._store = store
+        self._reader = reader
+        self._segments: dict[str, Segment] = {}
+        self.stale: set[str] = set()
+
+    @classmethod
+    def create(
+        cls,
+        directory: Path,
+        config: DedupConfig | None = None,
+        *,
+        root: Path | None = None,
+        reader: Reader | None = None,
+    ) -> DedupIndex:
+        """Create an empty index in ``directory`` (created if needed)."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        config = config or DedupConfig()
+        store = Store.create(directory, config)
+        return cls(directory, store, config, reader or _file_reader(root or directory.parent))
+
+    @classmethod
+    def open(
+        cls, directory: Path, *, root: Path | None = None, reader: Reader | None = None
+    ) -> DedupIndex:
+        """Open an existing index (cheap: nothing is loaded until a query).
+
+        Raises:
+            DedupIndexError: when the index is missing, corrupt or of another format version.
+        """
+        directory = Path(directory)
+        store, config = Store.open(directory)
+        return cls(directory, store, config, reader or _file_reader(root or directory.parent))
+
+    def __enter__(self) -> DedupIndex:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the database connection and the memory maps."""
+        self._segments.clear()
+        self._store.db.close()
+
+    def __len__(self) -> int:
+        return self._store.paragraph_count()
+
+    def paths(self) -> list[str]:
+        """Indexed document paths, sorted."""
+        return self._store.paths()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def update(self, documents: Iterable[tuple[str, str]]) -> UpdateStats:
+        """Add new documents, replace changed ones (by content digest), keep unchanged ones."""
+        added = changed = unchanged = paragraphs = 0
+        pending = _Pending()
+        for path, text in documents:
+            content = digest(text)
+            known = self._store.digests([path]).get(path)
+            if known == content:
+                unchanged += 1
+                continue
+            if known is None:
+                added += 1
+            else:
+                changed += 1
+            before = len(pending.rows)
+            pending.add(path, text, content, self.config.min_chars)
+            paragraphs += len(pending.rows) - before
+            if len(pending.rows) >= SEGMENT_ROWS:
+                self._flush(pending)
+                pending = _Pending()
+        if pending.docs:
+            self._flush(pending)
+        if len(self._store.segments()) > MAX_SEGMENTS:
+            self._merge()
+        return UpdateStats(added, changed, unchanged, paragraphs)
+
+    def remove(self, paths: Iterable[str]) -> int:
+        """Forget documents (files that disappeared); returns how many were indexed."""
+        db = self._store.db
+        removed = 0
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for path in paths:
+                removed += db.execute("DELETE FROM docs WHERE path = ?", (path,)).rowcount
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return removed
+
+    def _flush(self, pending: _Pending) -> None:
+        db = self._store.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            self._drop_orphans()
+            first_doc = self._store.counter("next_doc", len(pending.docs))
+            segment_id = self._store.counter("next_segment", 1)
+            rows = np.array(pending.rows, dtype=np.uint32).reshape(-1, 5)
+            rows[:, 0] += np.uint32(first_doc)
+            hashes = np.fromiter(map(key_hash, pending.keys), np.uint64, len(pending.keys))
+            data = SegmentData.build(rows, hashes, sketch_bands(pending.keys, self.config))
+            name = f"seg-{segment_id:06d}"
+            write_segment(self.directory, name, data)
+            for local, (path, content, count) in enumerate(pending.docs):
+                db.execute("DELETE FROM docs WHERE path = ?", (path,))
+                db.execute(
+                    "INSERT INTO docs VALUES (?, ?, ?, ?, ?)",
+                    (first_doc + local, path, content, count, segment_id),
+                )
+            db.execute("INSERT INTO segments VALUES (?, ?, ?)", (segment_id, name, len(rows)))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _merge(self) -> None:
+        """Rewrite every segment into one, dropping rows of removed or replaced documents."""
+        db = self._store.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            old = self._store.segments()
+            live = np.fromiter(self._store.live_ids(), dtype=np.uint32)
+            parts = [Segment(self.directory / name).data for _, name in old]
+            keep = [np.isin(p.rows[:, 0], live) for p in parts]
+            rows = np.concatenate([p.rows[k] for p, k in zip(parts, keep, strict=True)])
+            hashes = np.concatenate(
+                [p.hashes_by_row()[k] for p, k in zip(parts, keep, strict=True)]
+            )
+            bands = np.concatenate([p.band_matrix()[k] for p, k in zip(parts, keep, strict=True)])
+            segment_id = self._store.counter("next_segment", 1)
+            name = f"seg-{segment_id:06d}"
+            write_segment(self.directory, name, SegmentData.build(rows, hashes, bands))
+            db.execute("DELETE FROM segments")
+            db.execute("INSERT INTO segments VALUES (?, ?, ?)", (segment_id, name, len(rows)))
+            db.execute("UPDATE docs SET segment = ?", (segment_id,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self._segments.clear()
+        for _, old_name in old:
+            shutil.rmtree(self.directory / old_name, ignore_errors=True)
+
+    def _drop_orphans(self) -> None:
+        """Delete segment directories no committed transaction lists (crash leftovers)."""
+        listed = {name for _, name in self._store.segments()}
+        for entry in self.directory.iterdir():
+            orphan = entry.name.startswith("tmp-") or (
+                entry.name.startswith("seg-") and entry.name not in listed
+            )
+            if entry.is_dir() and orphan:
+                shutil.rmtree(entry, ignore_errors=True)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _live_segments(self) -> list[Segment]:
+        names = [name for _, name in self._store.segments()]
+        for name in names:
+            if name not in self._segments:
+                self._segments[name] = Segment(self.directory / name)
+        return [self._segments[name] for name in names]
+
+    def query(self, path: str, text: str) -> list[Cluster]:
+        """Paragraphs of one new document that duplicate indexed paragraphs.
+
+        Each cluster's ``members[0]`` is the indexed paragraph (the kept copy);
+        the document's own path is excluded from the index side.
+        """
+        table = ParagraphTable(self.config.min_chars)
+        table.add(path, text)
+        clusters, _ = cluster_table(table, self.config, self)
+        return [c for c in clusters if c.members[0].path != path]
+
+    def match(
+        self,
+        keys: list[str],
+        bands: npt.NDArray[np.uint32] | None = None,
+        exclude_paths: Collection[str] = (),
+    ) -> list[IndexMatch | None]:
+        """The best indexed match of each key (exact, then near, then fragment), or None."""
+        found: list[IndexMatch | None] = [None] * len(keys)
+        if not keys:
+            return found
+        if bands is None:
+            bands = sketch_bands(keys, self.config)
+        hashes = np.fromiter(map(key_hash, keys), np.uint64, len(keys))
+        candidates = self._candidates(hashes, bands)
+        if candidates.size == 0:
+            return found
+        return self._verify(keys, candidates, exclude_paths)
+
+    def _candidates(
+        self, hashes: npt.NDArray[np.uint64], bands: npt.NDArray[np.uint32]
+    ) -> npt.NDArray[np.int64]:
+        """Rows ``(query, segment, row, votes)`` worth verifying, best first per query."""
+        count = hashes.shape[0]
+        chunks: list[npt.NDArray[np.int64]] = []
+        for seg_no, segment in enumerate(self._live_segments()):
+            data = segment.data
+            lo = np.searchsorted(data.hash, hashes, "left")
+            hi = np.minimum(np.searchsorted(data.hash, hashes, "right"), lo + _EXACT_CAP)
+            chunks.append(_expand(lo, hi, data.hashrow, seg_no, 1 + self.config.bands))
+            for band in range(self.config.bands):
+                column = data.bandkey[band]
+                lo = np.searchsorted(column, bands[:, band], "left")
+                hi = np.searchsorted(column, bands[:, band], "right")
+                hi = np.minimum(hi, lo + self.config.max_bucket)
+                chunks.append(_expand(lo, hi, data.bandrow[band], seg_no, 1))
+        table = np.concatenate(chunks) if chunks else np.zeros((0, 4), dtype=np.int64)
+        if table.size == 0:
+            return table
+        rows_per_segment = 1 << 32
+        codes = (table[:, 0] * (len(self._segments) + 1) + table[:, 1]) * rows_per_segment
+        codes += table[:, 2]
+        unique, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+        votes = np.bincount(inverse, weights=table[:, 3]).astype(np.int64)
+        merged = table[first].copy()
+        merged[:, 3] = votes
+        order = np.lexsort((merged[:, 2], merged[:, 1], -merged[:, 3], merged[:, 0]))
+        merged = merged[order]
+        starts = np.searchsorted(merged[:, 0], np.arange(count), "left")
+        rank = np.arange(merged.shape[0]) - starts[merged[:, 0]]
+        del unique
+        return merged[rank < self.config.max_candidates]
+
+    def _verify(
+        self, keys: list[str], candidates: npt.NDArray[np.int64], exclude: Collection[str]
+    ) -> list[IndexMatch | None]:
+        segments = self._live_segments()
+        info = [segments[int(s)].data.rows[int(r)] for s, r in candidates[:, 1:3]]
+        docs = self._store.docs_by_id(int(row[0]) for row in info)
+        texts: dict[str, str | None] = {}
+        picked: list[int] = []
+        members: list[Member] = []
+        other_keys: list[str] = []
+        for k, row in enumerate(info):
+            doc = docs.get(int(row[0]))
+            if doc is None or doc[0] in exclude:
+                continue
+            text = self._text(doc[0], doc[1], texts)
+            if text is None:
+                continue
+            start, end = int(row[3]), int(row[4])
+            body = text[start:end]
+            picked.append(k)
+            other_keys.append(paragraph_key(body))
+            members.append(
+                Member(doc[0], int(row[1]), int(row[2]), start, end, end - start, preview(body))
+            )
+        found: list[IndexMatch | None] = [None] * len(keys)
+        if not picked:
+            return found
+        queries = candidates[picked, 0]
+        kinds, scores = verify_pairs(
+            keys,
+            queries,
+            np.arange(len(picked)),
+            threshold=self.config.threshold,
+            fragment_min_share=self.config.fragment_min_share,
+            min_chars=self.config.min_chars,
+            other_keys=other_keys,
+        )
+        best: dict[int, tuple[int, float, int]] = {}
+        for k, (query, kind, score) in enumerate(zip(queries.tolist(), kinds, scores, strict=True)):
+            if kind == 0 or (kind == FRAGMENT and len(keys[query]) > len(other_keys[k])):
+                continue
+            rank = (_PRIORITY[int(kind)], float(score), -k)
+            held = best.get(query)
+            if held is None or rank > (_PRIORITY[held[0]], held[1], -held[2]):
+                best[query] = (int(kind), float(score), k)
+        for query, (kind, score, k) in best.items():
+            name: Kind = KIND_NAMES[kind]  # type: ignore[assignment]
+            found[query] = IndexMatch(members[k], name, score)
+        return found
+
+    def _text(self, path: str, expected: str, cache: dict[str, str | None]) -> str | None:
+        if path not in cache:
+            try:
+                text: str | None = self._reader(path)
+            except OSError:
+                text = None
+            if text is not None and digest(text) != expected:
+                text = None
+            if text is None:
+                self.stale.add(path)
+            cache[path] = text
+        return cache[path]
+
+
+def _expand(
+    lo: npt.NDArray[np.intp],
+    hi: npt.NDArray[np.intp],
+    rows: npt.NDArray[np.uint32],
+    segment: int,
+    weight: int,
+) -> npt.NDArray[np.int64]:
+    """One ``(query, segment, row, weight)`` line per entry in ``rows[lo[q]:hi[q]]``."""
+    counts = np.maximum(hi - lo, 0).astype(np.int64)
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros((0, 4), dtype=np.int64)
+    query = np.repeat(np.arange(lo.shape[0], dtype=np.int64), counts)
+    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    out = np.empty((total, 4), dtype=np.int64)
+    out[:, 0] = query
+    out[:, 1] = segment
+    out[:, 2] = rows[lo.astype(np.int64)[query] + offsets]
+    out[:, 3] = weight
+    return out

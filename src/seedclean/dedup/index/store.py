@@ -1,0 +1,141 @@
+"""The index's document table: SQLite, committed after segment files are durable.
+
+SQLite holds what must change atomically and be looked up by key: the format
+version and settings, one row per indexed document (path, content digest,
+id) and the list of live segments.  Segment files are written and fsynced
+*before* the transaction that lists them commits, so after a crash at any
+point the database names only complete segments; unlisted segment
+directories are orphans and are deleted by the next write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from seedclean.dedup.config import DedupConfig
+
+__all__ = ["DB_NAME", "FORMAT_VERSION", "DedupIndexError", "Store"]
+
+FORMAT_VERSION = 1
+DB_NAME = "index.sqlite"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE docs (
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, digest TEXT NOT NULL,
+    paragraphs INTEGER NOT NULL, segment INTEGER NOT NULL);
+CREATE TABLE segments (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, rows INTEGER NOT NULL);
+"""
+
+
+class DedupIndexError(RuntimeError):
+    """The index is missing, corrupt, or written by an incompatible version."""
+
+
+class Store:
+    """Thin typed wrapper over the SQLite document table."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.db = connection
+
+    @classmethod
+    def create(cls, directory: Path, config: DedupConfig) -> Store:
+        """Create an empty store in ``directory`` (which must not hold an index)."""
+        path = directory / DB_NAME
+        if path.exists():
+            raise DedupIndexError(f"an index already exists in {directory}")
+        db = sqlite3.connect(path, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        with db:
+            db.execute("BEGIN")
+            db.executescript(_SCHEMA.replace(";\n", ";\n"))
+            meta = {
+                "format_version": str(FORMAT_VERSION),
+                "config": json.dumps(dataclasses.asdict(config), sort_keys=True),
+                "next_doc": "1",
+                "next_segment": "1",
+            }
+            db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        return cls(db)
+
+    @classmethod
+    def open(cls, directory: Path) -> tuple[Store, DedupConfig]:
+        """Open an existing store and return it with the settings it was built with."""
+        path = directory / DB_NAME
+        if not path.is_file():
+            raise DedupIndexError(f"no seedclean index in {directory} (missing {DB_NAME})")
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as error:
+            raise DedupIndexError(f"corrupt index in {directory}: {error}") from error
+        version = meta.get("format_version")
+        if version != str(FORMAT_VERSION):
+            raise DedupIndexError(
+                f"index in {directory} has format version {version}; "
+                f"this seedclean reads version {FORMAT_VERSION} (rebuild the index)"
+            )
+        try:
+            config = DedupConfig(**json.loads(meta["config"]))
+        except (KeyError, TypeError, ValueError) as error:
+            raise DedupIndexError(f"corrupt index settings in {directory}: {error}") from error
+        db.execute("PRAGMA synchronous=FULL")
+        return cls(db), config
+
+    def counter(self, name: str, take: int) -> int:
+        """Reserve ``take`` ids from counter ``name`` (inside the caller's transaction)."""
+        (value,) = self.db.execute("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()
+        self.db.execute("UPDATE meta SET value = ? WHERE key = ?", (str(int(value) + take), name))
+        return int(value)
+
+    def digests(self, paths: Iterable[str]) -> dict[str, str]:
+        """Stored content digest per path, for the paths that are indexed."""
+        out: dict[str, str] = {}
+        chunk: list[str] = []
+        for path in paths:
+            chunk.append(path)
+            if len(chunk) == 500:
+                out.update(self._digests(chunk))
+                chunk = []
+        out.update(self._digests(chunk))
+        return out
+
+    def _digests(self, paths: list[str]) -> dict[str, str]:
+        if not paths:
+            return {}
+        marks = ",".join("?" * len(paths))
+        sql = f"SELECT path, digest FROM docs WHERE path IN ({marks})"
+        return dict(self.db.execute(sql, paths).fetchall())
+
+    def docs_by_id(self, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """``id -> (path, digest)`` for the ids that are still live."""
+        wanted = sorted(set(ids))
+        out: dict[int, tuple[str, str]] = {}
+        for lo in range(0, len(wanted), 500):
+            chunk = wanted[lo : lo + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT id, path, digest FROM docs WHERE id IN ({marks})"
+            out.update({i: (p, d) for i, p, d in self.db.execute(sql, chunk)})
+        return out
+
+    def live_ids(self) -> set[int]:
+        """Every live document id (used when merging segments)."""
+        return {i for (i,) in self.db.execute("SELECT id FROM docs")}
+
+    def segments(self) -> list[tuple[int, str]]:
+        """``(id, name)`` of the live segments, oldest first."""
+        return list(self.db.execute("SELECT id, name FROM segments ORDER BY id"))
+
+    def paths(self) -> list[str]:
+        """Indexed paths, sorted."""
+        return [p for (p,) in self.db.execute("SELECT path FROM docs ORDER BY path")]
+
+    def paragraph_count(self) -> int:
+        """Indexed (comparable) paragraphs of live documents."""
+        (total,) = self.db.execute("SELECT COALESCE(SUM(paragraphs), 0) FROM docs").fetchone()
+        return int(total)
