@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from seedclean.dedup import DedupConfig, find_duplicates
+from seedclean.dedup import DedupConfig, DedupReport, find_duplicates
 from seedclean.dedup.key import paragraph_key
 from tests.dedup.noise import ocr_noise
 
@@ -17,7 +17,7 @@ def _long_paragraphs(articles: list[dict[str, Any]], count: int, seed: int) -> l
     return random.Random(seed).sample(pool, count)
 
 
-def _pairs(report, kind):
+def _pairs(report: DedupReport, kind: str) -> set[tuple[tuple[str, int], tuple[str, int]]]:
     return {
         ((c.members[0].path, c.members[0].line), (m.path, m.line))
         for c in report.clusters
@@ -77,7 +77,8 @@ def test_boilerplate_prefix_does_not_glue_different_paragraphs(articles):
 
 
 def test_json_contract_shape():
-    text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥。\n\n甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥。"
+    line = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥。"
+    text = f"{line}\n\n{line}"
     data = find_duplicates([("p/a.txt", text)]).to_json()
     assert set(data) == {"clusters", "stats"}
     (cluster,) = data["clusters"]

@@ -29,7 +29,7 @@ from seedclean.dedup.paragraphs import split_paragraphs
 from seedclean.dedup.report import Cluster, IndexMatch, Kind, Member
 from seedclean.dedup.verify import EXACT, FRAGMENT, KIND_NAMES, NEAR, verify_pairs
 
-__all__ = ["DEFAULT_DIRNAME", "DedupIndex", "UpdateStats", "digest"]
+__all__ = ["DEFAULT_DIRNAME", "DedupIndex", "UpdateStats", "digest", "write_segment"]
 
 DEFAULT_DIRNAME = ".seedclean"
 SEGMENT_ROWS = 1 << 18
