@@ -1,16 +1,190 @@
-"""``seedclean dedup`` (placeholder until the duplicate index lands)."""
+"""``seedclean dedup``: duplicate paragraphs across files, optionally against a persistent index.
+
+* Without ``--index``: the given files are compared with each other.
+* ``--index DIR``: they are also compared with the corpus index in ``DIR``
+  without re-reading the corpus; a file never matches its own indexed copy
+  (matches are excluded by path).
+* ``--update-index``: compare with the index (``--index``, else the ``index``
+  setting, else ``.seedclean/`` in the corpus root: the folder of the settings
+  file, else the current folder; created when missing), then record the given
+  files in it, so later runs (and later pre-commit batches) see them.
+* ``--remove``: remove the later copies of ``exact`` and ``near`` duplicates
+  (and ``fragment`` when ``dedup-fragment`` is selected) from the given files,
+  written atomically; the kept copy is always the first occurrence.
+
+Exit 1 when duplicates of an active rule are found (``--exit-zero``: 0), 2 on errors.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
+from seedclean.cli.clean_cmd import _err
+from seedclean.dedup import DedupIndex, DedupIndexError, DedupReport, find_duplicates, removal_plan
+from seedclean.edits import splice
+from seedclean.files import (
+    SkipFileError,
+    Snapshot,
+    Target,
+    collect_targets,
+    decode_bytes,
+    encode_text,
+    read_snapshot,
+    write_atomic,
+)
+from seedclean.report import FileResult, HtmlReport, Summary
 from seedclean.settings import Settings
 
 __all__ = ["run_dedup"]
 
+_KIND_RULE = {"exact": "dedup-exact", "near": "dedup-near", "fragment": "dedup-fragment"}
+
+
+def _key(target: Target, root: Path | None) -> str:
+    if root is None:
+        return target.display
+    relative = os.path.relpath(Path(target.path).absolute(), root)
+    return Path(relative).as_posix() if not relative.startswith("..") else target.display
+
+
+def _documents(
+    targets: list[Target], settings: Settings, root: Path | None, summary: Summary
+) -> Iterator[tuple[str, str]]:
+    for target in targets:
+        try:
+            snap = read_snapshot(target.path, settings.max_file_size)
+            text = decode_bytes(snap.data).text if snap.data else ""
+        except SkipFileError as skip:
+            _err(f"{target.display}: skipped: {skip.reason}")
+            summary.add(
+                FileResult(
+                    target.display,
+                    "skipped",
+                    skip_kind=skip.kind,
+                    message=skip.reason,
+                    error=skip.error,
+                )
+            )
+            continue
+        summary.files += 1
+        yield _key(target, root), text
+
+
+def _reader(root: Path, max_size: int) -> Callable[[str], str]:
+    def read(path: str) -> str:
+        try:
+            data = read_snapshot(root / path, max_size).data
+            return decode_bytes(data).text if data else ""
+        except SkipFileError:
+            return ""  # a vanished or unreadable file is stale, never a match
+
+    return read
+
+
+def _open_index(args: argparse.Namespace, settings: Settings) -> DedupIndex | None:
+    if args.index is None and not args.update_index:
+        return None
+    directory = settings.index_dir()  # --index DIR is the ``index`` setting
+    root = directory.resolve().parent
+    reader = _reader(root, settings.max_file_size)
+    try:
+        return DedupIndex.open(directory, reader=reader)
+    except DedupIndexError:
+        if not args.update_index:
+            raise
+        return DedupIndex.create(directory, settings.dedup_config(), reader=reader)
+
+
+def _remove(
+    report: DedupReport,
+    kinds: tuple[str, ...],
+    targets: dict[str, Target],
+    settings: Settings,
+    html: HtmlReport | None,
+) -> int:
+    problems = 0
+    texts: dict[str, tuple[str, Snapshot]] = {}
+
+    def read(path: str) -> str:
+        snap = read_snapshot(targets[path].path, settings.max_file_size)
+        texts[path] = (decode_bytes(snap.data).encoding, snap)
+        return decode_bytes(snap.data).text
+
+    plans = removal_plan(report, kinds, texts=lambda p: read(p) if p in targets else "")
+    for path, plan in sorted(plans.items()):
+        if path not in targets or not plan:
+            continue
+        encoding, snap = texts[path]
+        source = decode_bytes(snap.data).text
+        result = splice(source, plan)
+        out = encoding if settings.keep_encoding else "utf-8"
+        try:
+            write_atomic(
+                targets[path].path, encode_text(result.text, out), mode=snap.mode, expected=snap
+            )
+        except SkipFileError as skip:
+            _err(f"{path}: not rewritten: {skip.reason}")
+            problems += 1
+            continue
+        _err(f"removed {len(result.edits)} duplicate paragraph(s) from {path}")
+        if html is not None:
+            html.add(
+                FileResult(path, "changed", encoding, out, result.edits, (), source, result.text)
+            )
+    return problems
+
 
 def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
-    """Not available yet."""
-    print("seedclean dedup: not available yet", file=sys.stderr)
-    return 2
+    """``seedclean dedup``."""
+    if not args.paths:
+        _err("seedclean dedup: no paths given (try: seedclean dedup .)")
+        return 2
+    summary = Summary()
+    targets, problems = collect_targets(args.paths, settings.include, settings.exclude)
+    for path, problem in problems:
+        _err(f"{path}: error: {problem}")
+    try:
+        index = _open_index(args, settings)
+    except DedupIndexError as exc:
+        _err(f"seedclean dedup: error: {exc} (create it with --update-index)")
+        return 2
+    root = None if index is None else index.directory.resolve().parent
+    by_key = {_key(t, root): t for t in targets}
+    config = index.config if index is not None else settings.dedup_config()
+    try:
+        report = find_duplicates(_documents(targets, settings, root, summary), config, index=index)
+        active = settings.clean_config().active_rules()
+        kinds = tuple(k for k, rule in _KIND_RULE.items() if rule in active)
+        if args.format == "json":
+            print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+        else:
+            for line in report.to_text():
+                print(line)
+        html = HtmlReport(Path(args.html_report)) if args.html_report else None
+        if args.remove:
+            problems += [("", "")] * _remove(report, kinds, by_key, settings, html)
+        if html is not None:
+            html.finish(summary)
+        if index is not None and args.update_index:
+            stats = index.update(_documents(targets, settings, root, Summary()))
+            if not args.quiet:
+                _err(
+                    f"index {index.directory}: {stats.added} added, {stats.changed} changed, "
+                    f"{stats.unchanged} unchanged"
+                )
+    finally:
+        if index is not None:
+            index.close()
+    found = sum(len(c.members) - 1 for c in report.clusters if c.kind in kinds)
+    if not args.quiet:
+        _err(
+            f"seedclean dedup: {summary.files} files, {found} duplicate paragraphs "
+            f"({', '.join(kinds)}){' removed' if args.remove else ''}"
+        )
+    if problems or summary.errors:
+        return 2
+    return 1 if found and not args.exit_zero else 0

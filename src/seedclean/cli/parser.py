@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from seedclean.settings import KEYS
@@ -223,9 +224,7 @@ def cli_values(args: argparse.Namespace) -> dict[str, Any]:
     raw: dict[str, Any] = {}
     for key in KEYS:
         dest = key.replace("-", "_")
-        if key == "index":
-            value = getattr(args, "index", None)
-            raw[key] = value or None
-            continue
         raw[key] = getattr(args, dest, None)
+    if raw.get("index"):  # relative to where the command runs, not to the settings file
+        raw["index"] = str(Path(raw["index"]).absolute())
     return raw
