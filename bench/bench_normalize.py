@@ -27,7 +27,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corrupt_normalize import PROTECTED_CLAUSE, Planted, corrupt, is_clean_truth
-
 from seedclean.normalization import normalize
 
 EVALDATA = Path(__file__).resolve().parents[1].parent / "shared" / "evaldata"

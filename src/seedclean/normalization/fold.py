@@ -2,14 +2,16 @@
 
 These rules do not depend on punctuation context, so they run first and give
 the later phases a text where ``ＡＢＣ`` is ``ABC``, ``⼯`` is ``工`` and no
-zero-width character hides a neighbour.  One alternation is compiled per set
-of active rules (cached); each match is mapped by the table of the rule whose
-group matched.
+zero-width character hides a neighbour.  One character class (the union of the
+active rules' characters) is compiled per set of active rules, so the regex
+engine skips clean text at C speed; only matched runs (rare) are mapped in
+Python, by the table of the rule each character belongs to.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 
@@ -18,88 +20,121 @@ from seedclean.normalization import chars, script
 
 __all__ = ["FOLD_RULES", "fold_replacements"]
 
-
-def _drop(_: str) -> str:
-    return ""
-
-
-def _newline(_: str) -> str:
-    return "\n"
+_NEWLINES = "\r\u2028\u2029\x85"
+_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+_JOIN_CONTEXT = re.compile(f"[{chars.HAN}{chars.CP}A-Za-z0-9 ]")
+_LINE_PREFIX = re.compile(r"[ \t]*")
 
 
-def _spaces(run: str) -> str:
-    # A run of ideographic spaces inside a line separates headline parts or a
-    # byline; one ASCII space keeps the separation.  Other spaces map one to one.
-    return " " if "\u3000" in run else " " * len(run)
+def _chars_of(rule: str) -> str:
+    makers: dict[str, Callable[[], str]] = {
+        "newline-crlf": lambda: _NEWLINES,
+        "space-zero-width": lambda: chars.ZERO_WIDTH + chars.JOINERS,
+        "space-unicode": lambda: _SPACES,
+        "space-indent": lambda: _SPACES,
+        "width-alnum": lambda: "".join(map(chr, chars.width_alnum_table())),
+        "ideograph-radicals": lambda: "".join(map(chr, chars.radicals_table())),
+        "ideograph-compat": lambda: "".join(map(chr, chars.compat_table())),
+        "script-traditional-only": lambda: "".join(script.traditional_only_table()),
+    }
+    return makers[rule]()
 
 
-def _translate(table: Callable[[], dict[int, int] | dict[int, str]]) -> Callable[[str], str]:
-    def apply(run: str) -> str:
-        return run.translate(table())
-
-    return apply
-
-
-def _traditional(run: str) -> str:
-    table = script.traditional_only_table()
-    return "".join(table[c] for c in run)
-
-
-def _group(rule: str) -> str:
-    return rule.replace("-", "_")
-
-
-# (rule id, pattern factory, mapping); order matters: an indent is matched before
-# the general Unicode-space rule sees its U+3000.
-_TABLE: tuple[tuple[str, Callable[[], str], Callable[[str], str]], ...] = (
-    ("newline-crlf", lambda: r"\r\n?|[\u2028\u2029\x85]", _newline),
-    ("space-indent", lambda: r"(?m:^[ \t\u00a0]*\u3000[ \t\u00a0\u3000]*)", _drop),
-    (
+FOLD_RULES = frozenset(
+    {
+        "newline-crlf",
         "space-zero-width",
-        lambda: f"[{chars.ZERO_WIDTH}]+|(?<=[{chars.HAN}{chars.CP}A-Za-z0-9 ])[{chars.JOINERS}]+",
-        _drop,
-    ),
-    ("space-unicode", lambda: f"[{chars.UNICODE_SPACES}]+", _spaces),
-    ("width-alnum", lambda: "[０-９Ａ-Ｚａ-ｚ]+", _translate(chars.width_alnum_table)),
-    (
+        "space-unicode",
+        "space-indent",
+        "width-alnum",
         "ideograph-radicals",
-        lambda: f"[{chars.class_of(chars.radicals_table())}]+",
-        _translate(chars.radicals_table),
-    ),
-    (
         "ideograph-compat",
-        lambda: f"[{chars.class_of(chars.compat_table())}]+",
-        _translate(chars.compat_table),
-    ),
-    (
         "script-traditional-only",
-        lambda: script.traditional_only_pattern().pattern,
-        _traditional,
-    ),
+    }
 )
-
-FOLD_RULES = frozenset(rule for rule, _, _ in _TABLE)
-_MAPPERS = {_group(rule): (rule, mapper) for rule, _, mapper in _TABLE}
+_ORDER = (
+    "newline-crlf",
+    "space-zero-width",
+    "space-unicode",
+    "space-indent",
+    "width-alnum",
+    "ideograph-radicals",
+    "ideograph-compat",
+    "script-traditional-only",
+)
 
 
 @functools.cache
-def _pattern(active: frozenset[str]) -> re.Pattern[str] | None:
-    parts = [f"(?P<{_group(rule)}>{make()})" for rule, make, _ in _TABLE if rule in active]
-    return re.compile("|".join(parts)) if parts else None
+def _setup(active: frozenset[str]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    owner: dict[str, str] = {}
+    for rule in _ORDER:
+        if rule in active:
+            for char in _chars_of(rule):
+                owner.setdefault(char, "space" if char in _SPACES else rule)
+    if not owner:
+        return None
+    # Characters beyond the BMP defeat the regex engine's bitmap for a class (it
+    # would test them one by one at every position), so they get their own class
+    # behind a cheap range guard.
+    bmp = "".join(re.escape(c) for c in sorted(owner) if ord(c) <= 0xFFFF)
+    astral = "".join(re.escape(c) for c in sorted(owner) if ord(c) > 0xFFFF)
+    body = f"[{bmp}]" if not astral else f"(?:[{bmp}]|(?=[\U00010000-\U0010ffff])[{astral}])"
+    return re.compile(f"{body}+"), owner
 
 
 def fold_replacements(text: str, active: frozenset[str]) -> list[Replacement]:
     """Replacements of every active one-character rule, in text order."""
-    pattern = _pattern(active & FOLD_RULES)
-    if pattern is None:
+    setup = _setup(active & FOLD_RULES)
+    if setup is None:
         return []
+    pattern, owner = setup
     out: list[Replacement] = []
     for match in pattern.finditer(text):
-        group = match.lastgroup
-        assert group is not None
-        rule, mapper = _MAPPERS[group]
-        old = match.group()
-        new = mapper(old)
-        if new != old:
-            out.append(Replacement(match.start(), match.end(), new, rule))
+        pos = match.start()
+        for kind, group in itertools.groupby(match.group(), key=owner.__getitem__):
+            run = "".join(group)
+            _map_run(text, pos, run, kind, active, out)
+            pos += len(run)
     return out
+
+
+def _map_run(
+    text: str, pos: int, run: str, kind: str, active: frozenset[str], out: list[Replacement]
+) -> None:
+    end = pos + len(run)
+    if kind == "newline-crlf":
+        for i, char in enumerate(run, pos):
+            new = "" if char == "\r" and text.startswith("\n", i + 1) else "\n"
+            out.append(Replacement(i, i + 1, new, kind))
+    elif kind == "space-zero-width":
+        joined_ok = pos > 0 and _JOIN_CONTEXT.match(text, pos - 1) is not None
+        for i, char in enumerate(run, pos):
+            if char not in chars.JOINERS or joined_ok:
+                out.append(Replacement(i, i + 1, "", kind))
+    elif kind == "space":
+        _spaces(text, pos, end, run, active, out)
+    elif kind == "width-alnum":
+        out.append(Replacement(pos, end, run.translate(chars.width_alnum_table()), kind))
+    elif kind == "ideograph-radicals":
+        out.append(Replacement(pos, end, run.translate(chars.radicals_table()), kind))
+    elif kind == "ideograph-compat":
+        out.append(Replacement(pos, end, run.translate(chars.compat_table()), kind))
+    else:
+        table = script.traditional_only_table()
+        out.append(Replacement(pos, end, "".join(table[c] for c in run), kind))
+
+
+def _spaces(
+    text: str, pos: int, end: int, run: str, active: frozenset[str], out: list[Replacement]
+) -> None:
+    line_start = text.rfind("\n", 0, pos) + 1
+    at_line_start = _LINE_PREFIX.fullmatch(text, line_start, pos) is not None
+    if "\u3000" in run and at_line_start and "space-indent" in active:
+        # A paragraph indent from print/PDF layout: drop it with the spaces around it.
+        after = _LINE_PREFIX.match(text, end)
+        out.append(Replacement(line_start, after.end() if after else end, "", "space-indent"))
+    elif "space-unicode" in active:
+        # A run of ideographic spaces separates headline parts or a byline: one
+        # ASCII space keeps the separation.  Other spaces map one to one.
+        new = " " if "\u3000" in run else " " * len(run)
+        out.append(Replacement(pos, end, new, "space-unicode"))
