@@ -62,18 +62,18 @@ def score(
         truth, mapping = _strip_spaces(truth)
         output = output.replace(" ", "")
         spans = [(k, mapping[s], mapping[e]) for k, s, e in spans]
-    wrong: collections.Counter[str] = collections.Counter()
+    missed: set[int] = set()
     damage = 0
     matcher = difflib.SequenceMatcher(None, truth, output, autojunk=False)
     for tag, i1, i2, _, _ in matcher.get_opcodes():
         if tag == "equal":
             continue
-        hit = [k for k, s, e in spans if s <= i2 and i1 <= e]
+        hit = {n for n, (_, s, e) in enumerate(spans) if s <= i2 and i1 <= e}
         if hit:
-            wrong.update(set(hit))
+            missed |= hit
         else:
             damage += 1
-    return wrong, damage
+    return collections.Counter(spans[n][0] for n in missed), damage
 
 
 def evaluate(

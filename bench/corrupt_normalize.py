@@ -98,11 +98,16 @@ KINDS: dict[str, Finder] = {
 
 def corrupt(clean: str, rng: random.Random, rate: float = 0.03) -> tuple[str, list[Planted]]:
     """Return ``clean`` with errors planted (about ``rate`` per character) and their list."""
+    # Kinds are drawn uniformly first (then a place of that kind), so frequent
+    # places such as Han-Han boundaries do not crowd out rare marks.
+    by_kind = {kind: find(clean) for kind, find in KINDS.items()}
+    for places in by_kind.values():
+        rng.shuffle(places)
     candidates: list[Planted] = []
-    for kind, find in KINDS.items():
-        for start, end, bad in find(clean):
-            candidates.append(Planted(kind, start, end, bad))
-    rng.shuffle(candidates)
+    while any(by_kind.values()):
+        kind = rng.choice([k for k, v in by_kind.items() if v])
+        start, end, bad = by_kind[kind].pop()
+        candidates.append(Planted(kind, start, end, bad))
     budget = max(1, int(len(clean) * rate))
     chosen: list[Planted] = []
     taken: list[tuple[int, int]] = []
