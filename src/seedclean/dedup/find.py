@@ -154,10 +154,12 @@ def cluster_table(
     first, second, _shared = candidate_pairs(bands, config.max_bucket)
     keep = free[first] & free[second]
     first, second = first[keep], second[keep]
+    rep_chars = [table.members[g[0]].chars for g in groups]
     kinds, scores = verify_pairs(
         rep_keys,
         first,
         second,
+        lengths=rep_chars,
         threshold=config.threshold,
         fragment_min_share=config.fragment_min_share,
         min_chars=config.min_chars,
@@ -198,14 +200,12 @@ def cluster_table(
             dups = [members[row]._replace(similarity=match.score) for row in group]
             add(match.kind, match.member, dups, order)
             continue
-        if leader[rep] >= 0:
-            continue
         kept = members[group[0]]
         add("exact", kept, [members[row] for row in group[1:]], order)
+        if leader[rep] >= 0:
+            continue
         near_dups = [
-            members[row]._replace(similarity=near_score[f])
-            for f in followers.get(rep, [])
-            for row in groups[f]
+            members[groups[f][0]]._replace(similarity=near_score[f]) for f in followers.get(rep, [])
         ]
         add("near", kept, near_dups, (group[0], 1))
         frag_dups = [

@@ -42,6 +42,8 @@ def verify_pairs(
     fragment_min_share: float,
     min_chars: int,
     other_keys: Sequence[str] | None = None,
+    lengths: Sequence[int] | None = None,
+    other_lengths: Sequence[int] | None = None,
 ) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float64]]:
     """Classify each pair ``(keys[first[k]], other[second[k]])``.
 
@@ -53,6 +55,9 @@ def verify_pairs(
         fragment_min_share: minimum length share of a fragment.
         min_chars: keys shorter than this never match.
         other_keys: the keys ``second`` points into, when not ``keys``.
+        lengths: text lengths behind ``keys`` (the fragment share is measured on
+            the text, as a reader counts it; key lengths when omitted).
+        other_lengths: text lengths behind ``other_keys``.
 
     Returns:
         ``(kinds, scores)``: kind codes (``NONE``, ``NEAR``, ``FRAGMENT``,
@@ -82,7 +87,16 @@ def verify_pairs(
         near = ratio >= threshold
         kinds[picked[near]] = NEAR
         scores[picked[near]] = ratio[near]
-    maybe_fragment = usable & (kinds == NONE) & (short >= fragment_min_share * long)
+    if lengths is not None:
+        text_left = np.asarray(lengths, dtype=np.int64)[np.asarray(first, dtype=np.int64)]
+        right_lengths = lengths if other_lengths is None else other_lengths
+        text_right = np.asarray(right_lengths, dtype=np.int64)[np.asarray(second, dtype=np.int64)]
+        share_ok = np.minimum(text_left, text_right) >= fragment_min_share * np.maximum(
+            text_left, text_right
+        )
+    else:
+        share_ok = short >= fragment_min_share * long
+    maybe_fragment = usable & (kinds == NONE) & share_ok
     picked = np.flatnonzero(maybe_fragment)
     if picked.size:
         swap = len_left[picked] > len_right[picked]

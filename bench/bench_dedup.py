@@ -1,0 +1,267 @@
+"""Benchmark: planted exact / near / fragment duplicates in news prose, seedclean vs datasketch.
+
+Builds a deterministic corpus from ../shared/evaldata/articles.jsonl (one file
+per article, paragraphs separated by blank lines), plants duplicates of
+distinct source paragraphs within and across files, and records the ground
+truth pairs:
+
+* exact: a copy whose key equals the source (verbatim, or only punctuation
+  and width differ);
+* near: 1-5 % character edits (look-alike substitutions, drops, doublings,
+  punctuation swaps);
+* fragment: the first or last 40-70 % of the source.
+
+Then runs ``seedclean.dedup.find_duplicates`` and datasketch
+``MinHashLSH(threshold=0.7, num_perm=128)`` on character 5-grams (the usual
+setting) side by side, each in a forked child so peak RSS is per method.
+
+Precision counts predicted pairs that involve a planted paragraph (pairs
+between two original paragraphs are natural repeats nobody labelled; their
+number is printed separately).
+
+Usage: /work/venv/bin/python bench/bench_dedup.py [--plants N] [--seed S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.dedup.noise import ocr_noise  # noqa: E402
+
+from seedclean.dedup import find_duplicates, remove_duplicates_and_explain  # noqa: E402
+from seedclean.dedup.find import sketch_bands  # noqa: E402
+from seedclean.dedup.key import paragraph_key  # noqa: E402
+
+EVALDATA = ROOT.parent / "shared" / "evaldata"
+Loc = tuple[str, int]
+Pair = frozenset[Loc]
+Docs = list[tuple[str, str]]
+Truth = dict[str, set[Pair]]
+
+
+class Para:
+    """A paragraph object whose final (path, line) is assigned after planting."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.loc: Loc = ("", 0)
+
+
+def _naturally_related(files: list[list[Para]]) -> set[tuple[int, int]]:
+    """Paragraphs of the original corpus in any loose near/fragment relation.
+
+    Found with a deliberately loose setting (threshold 0.7, share 0.3) so that
+    planted copies are made only of paragraphs with no natural look-alike:
+    a prediction involving a planted copy is then right only if it is planted.
+    """
+    from seedclean.dedup import DedupConfig
+
+    docs = [
+        (str(fi), "\n".join(p.text.replace("\n", " ") for p in paras))
+        for fi, paras in enumerate(files)
+    ]
+    loose = DedupConfig(threshold=0.7, fragment_min_share=0.3)
+    report = find_duplicates(docs, loose)
+    return {(int(m.path), m.paragraph) for c in report.clusters for m in c.members}
+
+
+def build_corpus(plants: int, seed: int) -> tuple[Docs, Truth, set[Loc]]:
+    rng = random.Random(seed)
+    with (EVALDATA / "articles.jsonl").open(encoding="utf-8") as f:
+        articles = [json.loads(line) for line in f]
+    files = [[Para(p) for p in a["paragraphs"] if p.strip()] for a in articles]
+    key_count: dict[str, int] = {}
+    for paras in files:
+        for p in paras:
+            k = paragraph_key(p.text)
+            key_count[k] = key_count.get(k, 0) + 1
+    related = _naturally_related(files)
+    sources = [
+        (fi, p)
+        for fi, paras in enumerate(files)
+        for pi, p in enumerate(paras)
+        if key_count[paragraph_key(p.text)] == 1
+        and len(paragraph_key(p.text)) >= 50
+        and (fi, pi) not in related
+    ]
+    chosen = rng.sample(sources, plants)
+    truth: dict[str, list[tuple[Para, Para]]] = {"exact": [], "near": [], "fragment": []}
+    planted: list[Para] = []
+    for n, (fi, src) in enumerate(chosen):
+        kind = ("exact", "near", "fragment")[n % 3]
+        if kind == "exact":
+            text = (
+                src.text.replace("，", ",").replace("。", ".") if rng.random() < 0.5 else src.text
+            )
+        elif kind == "near":
+            text = ocr_noise(src.text, rng.uniform(0.01, 0.05), rng)
+        else:
+            share = rng.uniform(0.4, 0.7)
+            cut = int(len(src.text) * share)
+            text = src.text[:cut] if rng.random() < 0.5 else src.text[len(src.text) - cut :]
+        copy = Para(text)
+        real = "exact" if paragraph_key(text) == paragraph_key(src.text) else kind
+        truth[real].append((src, copy))
+        planted.append(copy)
+        target = fi if rng.random() < 0.4 else rng.randrange(len(files))  # within / across
+        files[target].insert(rng.randrange(len(files[target]) + 1), copy)
+    docs = []
+    for fi, paras in enumerate(files):
+        path = f"{fi // 100:03d}/{fi:05d}.txt"
+        for i, p in enumerate(paras):
+            p.loc = (path, 1 + 2 * i)
+        docs.append((path, "\n\n".join(p.text for p in paras) + "\n"))
+    pairs = {k: {frozenset((a.loc, b.loc)) for a, b in v} for k, v in truth.items()}
+    return docs, pairs, {p.loc for p in planted}
+
+
+def run_seedclean(docs: Docs) -> dict[str, Any]:
+    keys = [paragraph_key(line) for _, t in docs for line in t.split("\n") if line.strip()]
+    keys = [k for k in keys if len(k) >= 20]
+    began = time.perf_counter()
+    sketch_bands(keys, __import__("seedclean.dedup", fromlist=["DedupConfig"]).DedupConfig())
+    sketch_s = time.perf_counter() - began
+    began = time.perf_counter()
+    report = find_duplicates(docs)
+    total_s = time.perf_counter() - began
+    pred: dict[str, set[Pair]] = {"exact": set(), "near": set(), "fragment": set()}
+    for c in report.clusters:
+        kept = (c.members[0].path, c.members[0].line)
+        for m in c.members[1:]:
+            pred[c.kind].add(frozenset((kept, (m.path, m.line))))
+    return {"pred": pred, "paragraphs": len(keys), "sketch_s": sketch_s, "total_s": total_s}
+
+
+def run_datasketch(docs: Docs) -> dict[str, Any]:
+    from datasketch import MinHash, MinHashLSH
+
+    locs: list[Loc] = []
+    shingles: list[list[bytes]] = []
+    began = time.perf_counter()
+    for path, text in docs:
+        for i, line in enumerate(text.split("\n")):
+            key = paragraph_key(line)
+            if len(key) < 20:
+                continue
+            locs.append((path, i + 1))
+            shingles.append([key[j : j + 5].encode() for j in range(len(key) - 4)])
+    mark = time.perf_counter()
+    hashes = list(MinHash.bulk(shingles, num_perm=128))
+    sketch_s = time.perf_counter() - mark
+    lsh = MinHashLSH(threshold=0.7, num_perm=128)
+    with lsh.insertion_session() as session:
+        for n, h in enumerate(hashes):
+            session.insert(n, h)
+    found: set[Pair] = set()
+    for n, h in enumerate(hashes):
+        for other in lsh.query(h):
+            if other != n:
+                found.add(frozenset((locs[n], locs[other])))
+    total_s = time.perf_counter() - began
+    return {
+        "pred": {"any": found},
+        "paragraphs": len(locs),
+        "sketch_s": sketch_s,
+        "total_s": total_s,
+    }
+
+
+def _child(name: str, docs: Docs, queue: Any) -> None:
+    result = {"seedclean": run_seedclean, "datasketch": run_datasketch}[name](docs)
+    result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    queue.put(result)
+
+
+def measure(name: str, docs: Docs) -> dict[str, Any]:
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_child, args=(name, docs, queue))
+    proc.start()
+    result: dict[str, Any] = queue.get()
+    proc.join()
+    return result
+
+
+def score(
+    pred: dict[str, set[Pair]], truth: Truth, planted: set[Loc]
+) -> tuple[dict[str, tuple[int, float, float, float]], int]:
+    all_truth = set().union(*truth.values())
+    rows = {}
+    for kind, true_pairs in truth.items():
+        got = pred.get(kind, pred.get("any", set()))
+        involved = {p for p in got if p & planted}
+        tp = len(involved & all_truth) if "any" not in pred else len(involved & true_pairs)
+        precision = tp / len(involved) if involved else 1.0
+        if "any" in pred:  # an unlabelled method: precision over all its planted-involving pairs
+            precision = len(involved & all_truth) / len(involved) if involved else 1.0
+        recall = len(got & true_pairs) / len(true_pairs) if true_pairs else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        rows[kind] = (len(true_pairs), precision, recall, f1)
+    natural = sum(len({p for p in got if not p & planted}) for got in pred.values())
+    return rows, natural
+
+
+def seed_pages_mb_s() -> float:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    began = time.perf_counter()
+    rounds = 10
+    for _ in range(rounds):
+        for t in texts:
+            remove_duplicates_and_explain(t)
+    return size * rounds / (time.perf_counter() - began) / 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--plants", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=20)
+    args = parser.parse_args()
+    docs, truth, planted = build_corpus(args.plants, args.seed)
+    print(
+        f"corpus: {len(docs)} files; planted pairs: "
+        + ", ".join(f"{k} {len(v)}" for k, v in truth.items())
+    )
+    print()
+    header = f"{'method':<38}{'kind':<10}{'pairs':>6}{'prec':>8}{'recall':>8}{'F1':>7}"
+    print(header)
+    print("-" * len(header))
+    runs = {}
+    for name, label in (
+        ("seedclean", "seedclean (3-gram OPH 42x3 + rapidfuzz)"),
+        ("datasketch", "datasketch MinHashLSH 0.7, 5-gram"),
+    ):
+        runs[name] = result = measure(name, docs)
+        rows, natural = score(result["pred"], truth, planted)
+        for kind, (n, p, r, f) in rows.items():
+            print(f"{label[:37]:<38}{kind:<10}{n:>6}{p:>8.3f}{r:>8.3f}{f:>7.3f}")
+        result["natural"] = natural
+    print()
+    header = (
+        f"{'method':<14}{'paragraphs':>11}{'sketch p/s':>12}{'end-to-end p/s':>16}"
+        f"{'peak RSS MB':>13}{'natural pairs':>15}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, res in runs.items():
+        print(
+            f"{name:<14}{res['paragraphs']:>11}{res['paragraphs'] / res['sketch_s']:>12.0f}"
+            f"{res['paragraphs'] / res['total_s']:>16.0f}{res['rss_mb']:>13.0f}{res['natural']:>15}"
+        )
+    print()
+    print(f"in-clean dedup step on the seed pages: {seed_pages_mb_s():.1f} MB/s")
+
+
+if __name__ == "__main__":
+    main()
