@@ -218,8 +218,11 @@ def test_console_script_smoke(tmp_path: Path) -> None:
     if exe is None:
         pytest.skip("console script not installed")
     proc = subprocess.run(
-        [exe, "clean", "-"], input="近年来,广东省检察院坚持以政治建设为统领。\n".encode(),
-        capture_output=True, check=False, cwd=tmp_path,
+        [exe, "clean", "-"],
+        input="近年来,广东省检察院坚持以政治建设为统领。\n".encode(),
+        capture_output=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert proc.returncode == 0
     assert proc.stdout.decode() == "近年来，广东省检察院坚持以政治建设为统领。\n"

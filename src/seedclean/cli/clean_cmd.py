@@ -97,7 +97,8 @@ def _stdin(args: argparse.Namespace, plan: Plan, summary: Summary, check: bool) 
 def _print_check(args: argparse.Namespace, result: FileResult) -> None:
     if args.statistics or args.format == "json" or result.status == "skipped":
         return
-    lines = edit_lines(result.display, result.source, result.edits, result.notices)
+    in_file_order = sorted(result.edits, key=lambda edit: edit.origin)  # stable: ties keep order
+    lines = edit_lines(result.display, result.source, in_file_order, result.notices)
     if result.status == "changed" and not result.edits:
         lines.append(f"{result.display}: would be rewritten ({result.message})")
     for line in lines:
