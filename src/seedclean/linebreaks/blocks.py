@@ -59,12 +59,14 @@ _FURNITURE = re.compile(
     r")$"
 )
 _BYLINE = re.compile(
-    r"[□■◆●▲\s]*(?:本报|本刊|本台|新华社|央视)?(?:记者|通讯员|特约记者|实习记者|实习生|特约评论员"
-    r"|编辑|校对|策划|摄影|美编|撰稿|主持|文/|图/|文·图|文图)"
+    r"[□■◆●▲\s]*(?:本报|本刊|本台|新华社|央视|本版)?(?:特派记者|记者|通讯员|特约记者|实习记者|实习生"
+    r"|特约评论员|编辑|校对|策划|摄影|美编|撰稿|主持|文/|图/|文·图|文图)"
+    r"[\s:：/]*[\u4e00-\u9fff·]{2,4}(?:$|[\s、])"
     r"|.{0,30}(?:书记|检察长|院长|主任|局长|部长|主席|会长|厅长|处长|庭长|组长|委员|记者|通讯员|编辑|总编)"
     r"[ \t\u3000]*[\u4e00-\u9fff·]{2,4}$"
     r"|.{0,20}(?:文章来源|来源|作者)[：:]"
 )
+_SOURCE_LINE = re.compile(r".{0,20}(?:文章来源|来源|作者)[：:]")
 _CAPTION_CUE = re.compile(
     r"[ \t\u3000]*(?:[►◀▶◄▲▼△▽]|图\s*[\d①-⑩一二三四五六七八九十]+\s*[：:．.、\s]"
     r"|图为|上图|下图|左图|右图|组图|资料图)"
@@ -124,22 +126,45 @@ def segment(text: str) -> list[Block]:
     return blocks
 
 
-def is_headline(text: str, max_chars: int = 40) -> bool:
-    """A short single line with no sentence punctuation: an unmarked heading or column label.
+#: A heading is a complete phrase: it never ends in continuing punctuation or in a
+#: function character that needs what follows (``…的``, ``…把``, ``…仅``).  Only
+#: characters that do not also end common words are listed (not 和/地/在/对/于,
+#: which end 共和, 基地, 存在, 面对, 在于).
+_NEVER_ENDS_HEADING = chars.OPEN_END | frozenset("的或把被而且但也很太最更再又不未仅")
 
-    Such a line might also be a one-line fragment of a sentence, but a wrong join
-    is worse than a miss, so it is only ever joined on hard evidence.  A line
+
+#: Sentence openers a heading never has: a closing bracket or quote (the line
+#: is a fragment), a date or a discourse lead followed by a comma (``5月6日，``,
+#: ``截至目前，``) or a dateline (``央视网消息``, ``本报讯``).
+_NOT_A_HEADING = re.compile(
+    r"[）)》」』”’，、。]|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[^，,]{0,4}[，,]|\d{4}年[，,]"
+    r"|(?:近日|近年来|今年以来|日前|目前|截至目前|据了解|据悉|与此同时|此外|同时)[，,]"
+    r"|央视网消息|本报讯|本刊讯|新华社"
+)
+
+
+def headline_strength(text: str, max_chars: int = 40) -> int:
+    """How much a line looks like an unmarked heading: 2 (heading-like) or 0 (not).
+
+    A short single line with no sentence punctuation and at most one comma or
+    colon is heading-like (``我国最大超深油田生产油气突破千万吨``, ``检论``,
+    ``浙江：推动创新链产业链资金链人才链深度融合``,
+    ``坚持理念融合,推动案件办理与政治要求相一致``).  Such a line might also be a
+    one-line fragment of a sentence, but a wrong join is worse than a miss, so
+    it is only joined on hard evidence.  A line
     opening with the anaphoric ``该`` (“the said …”) is never a heading: a
-    heading has no antecedent to point back to.
+    heading has no antecedent to point back to; a line ending in ``的``, with an
+    open bracket, with ``、`` (enumerations are cut, headings use spaces) or
+    opening like a sentence (``5月6日，``) is not a heading either.
     """
     if len(text) > max_chars or "\n" in text or chars.SENTENCE_PUNCT.search(text):
-        return False
+        return 0
     stripped = text.strip()
-    if not stripped or stripped.startswith("该"):
-        return False
-    if stripped[-1] in chars.OPEN_END:
-        return False
-    return len(chars.CLAUSE_PUNCT.findall(stripped)) <= 1
+    if not stripped or stripped.startswith("该") or stripped[-1] in _NEVER_ENDS_HEADING:
+        return 0
+    if chars.unclosed(stripped) or _NOT_A_HEADING.match(stripped) or "、" in stripped:
+        return 0
+    return 2 if len(chars.CLAUSE_PUNCT.findall(stripped)) <= 1 else 0
 
 
 def label(block: Block, max_headline: int = 40) -> str:
@@ -166,13 +191,18 @@ def _label_line(text: str, max_headline: int) -> str:
         return MARKER
     if short and _FURNITURE.match(text):
         return FURNITURE
-    if len(text) <= 40 and not chars.SENTENCE_PUNCT.search(text) and _BYLINE.match(text):
+    if (
+        len(text) <= 40
+        and _BYLINE.match(text)
+        and not chars.SENTENCE_PUNCT.search(text)
+        and (_SOURCE_LINE.match(text) or not chars.CLAUSE_PUNCT.search(text))
+    ):
         return BYLINE
     if len(text) <= 160 and _CAPTION_CUE.match(text):
         return CAPTION
     if _LIST.match(text):
         return LIST
-    if is_headline(text, max_headline):
+    if headline_strength(text, max_headline) == 2:
         return HEADLINE
     return BODY
 
@@ -194,7 +224,7 @@ def _label_lines(text: str, max_headline: int) -> str:
     return BODY
 
 
-_DATE_LEAD = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)[，,]")
+DATE_LEAD = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)[，,]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
@@ -212,6 +242,6 @@ def caption_like(text: str) -> bool:
         return False
     if len(_SENTENCE_END.findall(stripped)) != 1:
         return False
-    if _DATE_LEAD.match(stripped):
+    if DATE_LEAD.match(stripped):
         return True
     return 12 <= len(stripped) <= 60 and not chars.CLAUSE_PUNCT.search(stripped)

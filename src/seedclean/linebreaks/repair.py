@@ -52,8 +52,8 @@ class _Walk:
 
     def side(self, i: int, chain: int, unclosed: int) -> seams.Side:
         block = self.blocks[i]
-        headline = chain == 1 and self.label(i) == bl.HEADLINE
-        return seams.Side(block.text, headline, unclosed)
+        strength = bl.headline_strength(block.text, self.config.headline_chars) if chain == 1 else 0
+        return seams.Side(block.text, strength, unclosed)
 
     def decide(self, tail: int, chain: int, unclosed: int, nxt: int) -> seams.Decision:
         """Decide the seam between the paragraph ending in block ``tail`` and block ``nxt``."""
@@ -63,7 +63,7 @@ class _Walk:
             return seams.Decision(False, True, "A ends a sentence")
         a_label = bl.BODY if chain > 1 else self.label(tail)
         b_label = self.label(nxt)
-        if a_label not in (bl.BODY, bl.HEADLINE) or b_label not in (bl.BODY, bl.HEADLINE):
+        if a_label not in _LEFT_OK or b_label not in _RIGHT_OK:
             return seams.Decision(False, True, "a barrier block (heading, list, caption, …)")
         feats = seams.features(
             self.side(tail, chain, unclosed),
@@ -82,7 +82,7 @@ class _Walk:
 
     def is_open(self, tail: int, chain: int) -> bool:
         """Whether the paragraph ending in ``tail`` may continue past an interloper."""
-        if chain == 1 and self.label(tail) != bl.BODY:
+        if chain == 1 and self.label(tail) not in _LEFT_OK:
             return False
         end, last = chars.end_char(self.blocks[tail].text)
         return end == "word" or (end == "open" and last not in "：:；;")
@@ -90,12 +90,30 @@ class _Walk:
     def _may_interlope(self, tail: int, chain: int, j: int, decision: seams.Decision) -> bool:
         """Whether block ``j`` may be an interloper inside the open paragraph ending in ``tail``.
 
-        A soft join into a caption-like block (``…青年干警参`` ‖ ``2023年6月27日，…。``)
-        is first checked as an interloper: the sentence may go on after the caption.
+        A block that cannot continue the paragraph (a heading, caption, byline,
+        furniture) is always looked past.  A block that could continue it is
+        looked past only when it reads as an interloper: a dated caption
+        (``…青年干警参`` ‖ ``2023年6月27日，…。``), an undated one-sentence caption set
+        apart by extra blank lines, or a heading-like line that does not itself
+        run on into the block after it.
         """
-        if decision.join and (decision.hard or not bl.caption_like(self.blocks[j].text)):
+        if self.label(j) not in _CANDIDATES or not self.is_open(tail, chain):
             return False
-        return self.label(j) in _CANDIDATES and self.is_open(tail, chain)
+        if not decision.join:
+            return True
+        text = self.blocks[j].text
+        if self.label(j) == bl.HEADLINE:
+            return j + 1 < len(self.blocks) and not self.decide(j, 1, 0, j + 1).join
+        if not bl.caption_like(text):
+            return False
+        return bool(bl.DATE_LEAD.match(text)) or (not decision.hard and self.island(j))
+
+    def island(self, i: int) -> bool:
+        """Whether block ``i`` is set apart by two or more blank lines on one side."""
+        blocks, text = self.blocks, self.text
+        before = i > 0 and text.count("\n", blocks[i - 1].end, blocks[i].start) >= 3
+        after = i + 1 < len(blocks) and text.count("\n", blocks[i].end, blocks[i + 1].start) >= 3
+        return before or after
 
     def lookahead(self, tail: int, chain: int, unclosed: int, first: int) -> int:
         """Index of the continuation past interlopers starting at ``first``, or -1."""
@@ -103,10 +121,16 @@ class _Walk:
         for c in range(first, limit):
             kind = self.label(c)
             if kind == bl.BODY:
-                if bl.caption_like(self.blocks[c].text):
+                text = self.blocks[c].text
+                if bl.caption_like(text) and (bl.DATE_LEAD.match(text) or self.island(c)):
                     continue
                 decision = self.decide(tail, chain, unclosed, c)
                 return c if decision.join else -1
+            if kind == bl.HEADLINE and c > first:
+                # a heading-like line after a caption may be the continuation itself
+                decision = self.decide(tail, chain, unclosed, c)
+                if decision.join and decision.hard:
+                    return c
             if kind not in bl.INTERLOPERS:
                 return -1
         return -1
@@ -186,6 +210,10 @@ class _Walk:
 
 
 _CANDIDATES = bl.INTERLOPERS | {bl.BODY}
+#: Labels that may end a paragraph that continues (a list item can be cut too) ...
+_LEFT_OK = frozenset({bl.BODY, bl.HEADLINE, bl.LIST})
+#: ... and labels that may continue one.
+_RIGHT_OK = frozenset({bl.BODY, bl.HEADLINE})
 
 
 def repair(text: str, config: BreaksConfig, active: Collection[str]) -> Explained:

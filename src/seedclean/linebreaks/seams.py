@@ -34,11 +34,17 @@ _LIST_START = re.compile(
 )
 
 
+#: Characters that attach to what precedes them and practically never open a
+#: paragraph.  Kept short on purpose: 地, 了, 着, 过, 之, 于, 与, 所 also start
+#: common paragraph openers (地方, 了解, 着力, 过去, 之前, 于是, 与此同时, 所以).
+_PARTICLES = frozenset("的们")
+
+
 class Side(NamedTuple):
     """What the decision needs to know about one side of a seam."""
 
     text: str  # the block's text (for A: the last block of the chain)
-    headline: bool  # a short line without sentence punctuation
+    headline: int  # 2: a short line without sentence punctuation, else 0
     unclosed: int  # quotes or brackets left open (for A: over the whole chain)
 
 
@@ -50,8 +56,9 @@ class Seam(NamedTuple):
     b_start: str  # kinsoku / quote / word / empty
     b_char: str
     a_unclosed: bool
-    a_headline: bool
-    b_headline: bool
+    a_headline: int
+    b_headline: int
+    b_particle: bool
     b_opener: bool
     b_list: bool
     b_lead: bool
@@ -92,6 +99,7 @@ def features(a: Side, b: Side, use_overlap: bool, max_overlap: int) -> Seam:
         a_unclosed=a.unclosed > 0,
         a_headline=a.headline,
         b_headline=b.headline,
+        b_particle=bool(head) and head[0] in _PARTICLES,
         b_opener=bool(_OPENER.match(b.text)),
         b_list=bool(_LIST_START.match(head)),
         b_lead=bool(_PARAGRAPH_LEAD.match(head)),
@@ -125,8 +133,8 @@ TABLE: tuple[Row, ...] = (
         True,
     ),
     Row(
-        "A ends with a colon before a heading-like B",
-        lambda s: s.a_char in ("：", ":") and s.b_headline,
+        "A ends with a colon: what it introduces starts its own block",
+        lambda s: s.a_char in ("：", ":"),
         False,
         True,
     ),
@@ -138,8 +146,14 @@ TABLE: tuple[Row, ...] = (
         True,
     ),
     Row("A ends a sentence", lambda s: s.a_end in ("terminal", "empty"), False, True),
-    Row("A is heading-like (short, no sentence punctuation)", lambda s: s.a_headline, False, False),
-    Row("B is heading-like (short, no sentence punctuation)", lambda s: s.b_headline, False, False),
+    Row(
+        "B starts with a particle that cannot open a paragraph (的, 了, …)",
+        lambda s: s.b_particle and s.a_end == "word",
+        True,
+        True,
+    ),
+    Row("A is heading-like (short, no punctuation)", lambda s: s.a_headline == 2, False, False),
+    Row("B is heading-like (short, no punctuation)", lambda s: s.b_headline == 2, False, False),
     Row("B starts with a paragraph lead (近年来，…)", lambda s: s.b_lead, False, False),
     Row(
         "a word or number runs across the seam",

@@ -1,0 +1,236 @@
+"""Synthetic OCR line-break corruption of real news prose, with exact gold.
+
+Real paragraphs (``../shared/evaldata/articles.jsonl``) are cut into column
+fragments separated by blank lines, the way a newspaper page comes out of OCR
+(a paragraph crosses one column or page break at a line end, a long one maybe two):
+cuts fall mid-word, after ``、``/``，``, before ``“`` and sometimes right after
+``。``.  Some cuts get interlopers (date-led and ``图N：``/``►`` captions, a
+heading with its byline, page numbers and continuation markers) or a seam
+repeat (the last 2–12 characters of the left fragment read again at the top of
+the right one).  Standalone headings with bylines are also put between complete
+paragraphs, as negatives.  The true paragraphs (including the short headline
+paragraphs of the CCTV digests) stay separate.
+
+The gold output is what a perfect repair gives: every true paragraph whole,
+without repeats, and the interlopers of a split paragraph right after it, in
+order, each as its own paragraph.  Captions are written from sentences of
+*other* articles, so no caption text is tuned to the paragraph it interrupts.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+EVALDATA = Path(__file__).resolve().parents[1].parent / "shared" / "evaldata"
+_SENTENCE = re.compile(r"(?:^|(?<=[。！？]))[^。！？“”‘’（）()]{8,48}。")
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+_GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞斌辉宁建文俊峰宇浩凯"
+    "欣怡晨睿佳琪雪梅琳婷慧晓东海波云龙"
+)
+_ROLES = ("党组书记、检察长", "政治部主任", "党组成员、副检察长", "副院长", "局长")
+_UNITS = ("某市检察院", "某县人民法院", "某区司法局", "某省检察院第三检察部")
+_CN_NUM = "一二三四五六七八九"
+
+
+@dataclass
+class Seam:
+    """One cut inside a true paragraph (a seam that should be joined)."""
+
+    left: str  # last characters of the left fragment (no repeat)
+    right: str  # first characters of the right fragment (after the repeat)
+    repeat: str = ""  # the injected repeat ("" when none)
+    interlopers: list[str] = field(default_factory=list)
+    offset: int = -1  # where the right fragment (with its repeat) starts in the corrupted text
+
+
+@dataclass
+class Doc:
+    """A corrupted article and its gold."""
+
+    text: str
+    gold: list[str]
+    seams: list[Seam]
+    breaks: list[tuple[str, str]]  # (left, right) contexts of true paragraph breaks
+    groups: list[list[str]]  # [paragraph, *its interlopers] for split paragraphs with interlopers
+
+
+def load_articles(limit: int | None = None) -> list[dict[str, Any]]:
+    """Articles of ``articles.jsonl`` (raises FileNotFoundError when evaldata is absent)."""
+    out: list[dict[str, Any]] = []
+    with (EVALDATA / "articles.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            out.append(json.loads(line))
+            if limit is not None and len(out) >= limit:
+                break
+    return out
+
+
+def has_broken_lines(article: dict[str, Any]) -> bool:
+    """Whether an article's "paragraphs" are already broken lines (verse, chat, scraped junk).
+
+    A paragraph ending in ``，`` or ``、`` is a line, not a paragraph; such an
+    article has no trustworthy paragraph truth, so the benchmark leaves it out
+    (a few dozen of the Sina pages).
+    """
+    return any(p.rstrip().endswith(("，", "、", ",")) for p in article["paragraphs"])
+
+
+class Corruptor:
+    """Deterministic corruption of articles (one ``random.Random`` per generator)."""
+
+    def __init__(self, articles: list[dict[str, Any]], seed: int = 7) -> None:
+        self.rng = random.Random(seed)
+        self.sentences = [
+            s for a in articles for p in a["paragraphs"] for s in _SENTENCE.findall(p)
+        ]
+        self.titles = [
+            t
+            for a in articles
+            if 6 <= len(t := a["title"].strip()) <= 30 and not re.search(r"[。！？!?；，,：:]", t)
+        ]
+
+    # -- pieces -----------------------------------------------------------------
+    def name(self) -> str:
+        rng = self.rng
+        return rng.choice(_SURNAMES) + "".join(rng.choices(_GIVEN, k=rng.randint(1, 2)))
+
+    def caption(self) -> str:
+        rng = self.rng
+        sentence = rng.choice(self.sentences).lstrip("，、“”（）")
+        kind = rng.random()
+        if kind < 0.45:
+            year, month, day = rng.randint(2018, 2025), rng.randint(1, 12), rng.randint(1, 28)
+            return f"{year}年{month}月{day}日，{sentence}"
+        if kind < 0.7:
+            return f"图{rng.randint(1, 6)}：{sentence}"
+        if kind < 0.85:
+            return rng.choice("►◀") + sentence
+        return f"{sentence[:-1]}（新华社记者 {self.name()} 摄）"
+
+    def heading(self) -> list[str]:
+        rng = self.rng
+        title = rng.choice(self.titles)
+        head = ("## " + title) if rng.random() < 0.5 else title
+        if rng.random() < 0.5:
+            byline = f"{rng.choice(_UNITS)}{rng.choice(_ROLES)} {self.name()}"
+        else:
+            byline = f"□本报记者 {self.name()} 通讯员 {self.name()}"
+        return [head, byline]
+
+    def furniture(self) -> str:
+        rng = self.rng
+        choices: list[str] = [
+            str(rng.randint(1, 24)),
+            f"（上接第{rng.choice(_CN_NUM)}版）",
+            f"（下转第{rng.choice(_CN_NUM)}版）",
+            f"第{rng.randint(100, 999)}期",
+        ]
+        return rng.choice(choices)
+
+    # -- cutting ----------------------------------------------------------------
+    def cuts(self, para: str, width: int) -> list[int]:
+        """Column-break positions inside ``para``: at a line end, then snapped.
+
+        A paragraph crosses one column or page break at a uniformly chosen line
+        end; a paragraph longer than ten lines may cross a second one at least
+        ten lines later (a column holds far more than ten lines).
+        """
+        rng = self.rng
+        line_ends = list(range(width, len(para) - 1, width))
+        if not line_ends:
+            return []
+        first = rng.choice(line_ends)
+        out = [first]
+        later = [p for p in line_ends if p >= first + 10 * width]
+        if later and rng.random() < 0.3:
+            out.append(rng.choice(later))
+        snapped: list[int] = []
+        for pos in out:
+            cut = self._snap(para, pos)
+            if snapped and cut <= snapped[-1] + 1:
+                continue
+            if 0 < cut < len(para) and not para[cut].isspace() and not para[cut - 1].isspace():
+                snapped.append(cut)
+        return snapped
+
+    def _snap(self, para: str, pos: int) -> int:
+        rng = self.rng
+        roll = rng.random()
+        if roll < 0.25:
+            targets, shift = "，、", 1
+        elif roll < 0.30:
+            targets, shift = "。", 1
+        elif roll < 0.35:
+            targets, shift = "“", 0
+        else:
+            return pos
+        lo, hi = max(1, pos - 8), min(len(para) - 1, pos + 8)
+        hits = [i + shift for i in range(lo, hi) if para[i] in targets]
+        return rng.choice(hits) if hits else pos
+
+    # -- one article --------------------------------------------------------------
+    def corrupt(self, paragraphs: list[str]) -> Doc:
+        rng = self.rng
+        width = rng.randint(12, 16)
+        pieces: list[str] = []
+        starts: dict[int, Seam] = {}  # piece index -> the seam it is the right side of
+        gold: list[str] = []
+        seams: list[Seam] = []
+        breaks: list[tuple[str, str]] = []
+        groups: list[list[str]] = []
+        for index, para in enumerate(paragraphs):
+            if index:
+                breaks.append((paragraphs[index - 1][-6:], para[:6]))
+                if rng.random() < 0.04:
+                    standalone = self.heading()
+                    pieces.extend(standalone)
+                    gold.extend(standalone)
+            cuts = self.cuts(para, width) if len(para) > 20 and rng.random() < 0.5 else []
+            movers: list[str] = []
+            bounds = [0, *cuts, len(para)]
+            for n in range(len(bounds) - 1):
+                fragment = para[bounds[n] : bounds[n + 1]]
+                if n == 0:
+                    pieces.append(fragment)
+                    continue
+                seam = Seam(para[max(0, bounds[n] - 6) : bounds[n]], fragment[:6])
+                roll = rng.random()
+                if roll < 0.12:
+                    seam.interlopers = [self.caption()]
+                    if rng.random() < 0.3:
+                        seam.interlopers.append(self.caption())
+                elif roll < 0.18:
+                    seam.interlopers = self.heading()
+                elif roll < 0.24:
+                    seam.interlopers = [self.furniture()]
+                if rng.random() < 0.15:
+                    k = min(rng.randint(2, 12), bounds[n])
+                    seam.repeat = para[bounds[n] - k : bounds[n]]
+                    # a left context longer than the repeat, so it cannot be read
+                    # back from the repeat itself at the top of the right fragment
+                    seam.left = para[max(0, bounds[n] - k - 6) : bounds[n]]
+                pieces.extend(seam.interlopers)
+                movers.extend(seam.interlopers)
+                starts[len(pieces)] = seam
+                pieces.append(seam.repeat + fragment)
+                seams.append(seam)
+            gold.append(para)
+            gold.extend(movers)
+            if movers:
+                groups.append([para, *movers])
+        text = ""
+        for n, piece in enumerate(pieces):
+            if n in starts:
+                starts[n].offset = len(text)
+            text += piece + ("\n\n\n\n" if rng.random() < 0.15 else "\n\n")
+        return Doc(text, gold, seams, breaks, groups)
