@@ -23,7 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corrupt_linebreaks import Corruptor, Doc, has_broken_lines, load_articles
-from seedclean import clean, repair_breaks, repair_breaks_and_explain
+from seedclean.linebreaks import repair_breaks, repair_breaks_and_explain
+from seedclean.pipeline import clean
 
 _GAP = re.compile(r"\n[ \t\u3000]*\n\s*")
 _FINAL = re.compile(r"[。！？!?…][”’」』）)》】]*$")

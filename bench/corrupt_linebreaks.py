@@ -90,10 +90,10 @@ class Corruptor:
 
     def __init__(self, articles: list[dict[str, Any]], seed: int = 7) -> None:
         self.rng = random.Random(seed)
-        self.sentences = [
+        self.sentences: list[str] = [
             s for a in articles for p in a["paragraphs"] for s in _SENTENCE.findall(p)
         ]
-        self.titles = [
+        self.titles: list[str] = [
             t
             for a in articles
             if 6 <= len(t := a["title"].strip()) <= 30 and not re.search(r"[。！？!?；，,：:]", t)
