@@ -35,7 +35,7 @@ PAIRS: tuple[tuple[str, str], ...] = (
 )
 
 #: Sentence punctuation inside a line; a line without any is heading-like.
-SENTENCE_PUNCT = re.compile(r"[。！？；!?;…]")
+SENTENCE_PUNCT = re.compile(r"[。！？；!?;…]|(?<=[A-Za-z])\.(?!\w)")
 CLAUSE_PUNCT = re.compile(r"[，,：:]")
 
 #: Han ideographs (URO, Ext A, compatibility, supplementary planes), kana, fullwidth forms.
@@ -68,7 +68,7 @@ def end_char(text: str) -> tuple[str, str]:
         if core and core[-1] in TERMINAL:
             return "terminal", last
         return "word", last
-    if last in TERMINAL:
+    if last in TERMINAL or (last == "." and _LATIN_SENTENCE_END.search(stripped)):
         return "terminal", last
     if last in OPEN_END:
         return "open", last
@@ -111,5 +111,6 @@ def separator(left: str, right: str) -> str:
     return " " if _LATIN_LEFT.search(left) and _LATIN_RIGHT.match(right) else ""
 
 
+_LATIN_SENTENCE_END = re.compile(r"[A-Za-z]{2,}\.$")
 _LATIN_LEFT = re.compile(r"[A-Za-z][,;:!?)\"']?$")
 _LATIN_RIGHT = re.compile(r"[A-Za-z0-9(\"']")
