@@ -14,6 +14,7 @@ from seedclean.edits import (
     Replacement,
     apply_edits,
     line_col,
+    offset_maps,
     splice,
 )
 
@@ -86,3 +87,21 @@ def test_splice_replay_and_offset_map_properties(case: tuple[str, list[Replaceme
         if e.new:  # an offset inside inserted text maps to where the insertion happened
             assert m.to_input(e.start) == e.origin
         assert text[e.origin : e.origin + len(e.old)] == e.old
+
+
+def test_offset_maps_handle_edits_from_several_passes() -> None:
+    text = "甲  乙,丙,丁"
+    first = splice(text, [Replacement(1, 3, "", "space"), Replacement(4, 5, "，", "comma")])
+    second = splice(first.text, [Replacement(0, 1, "[甲]", "wrap")])
+    edits = first.edits + second.edits  # a step that made two internal passes
+    final = apply_edits(text, edits)
+    maps = offset_maps(edits)
+    assert len(maps) == 2
+
+    def to_source(offset: int) -> int:
+        for m in reversed(maps):
+            offset = m.to_input(offset)
+        return offset
+
+    for ch in "乙丙丁":
+        assert text[to_source(final.index(ch))] == ch

@@ -32,6 +32,7 @@ __all__ = [
     "Replacement",
     "apply_edits",
     "line_col",
+    "offset_maps",
     "splice",
 ]
 
@@ -151,33 +152,61 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 
 class OffsetMap:
-    """Maps offsets in a step's output back to offsets in that step's input.
+    """Maps offsets in the output of one *monotone run* of edits back to its input.
 
-    Built from one step's sequential edits (sorted, non-overlapping).  An
-    offset that falls inside replaced text maps to the start of the replaced
-    span.
+    A monotone run is a list of sequential edits in which each edit starts at
+    or after the output end of the previous one: exactly what one ``splice``
+    produces.  Input offsets are derived from the edits themselves (``start``
+    minus the length change of the earlier edits), never from ``origin``.  An
+    offset that falls inside replacement text maps to the start of the
+    replaced span.  Use :func:`offset_maps` for an arbitrary edit list.
     """
 
-    __slots__ = ("_edits", "_out_ends")
+    __slots__ = ("_in_starts", "_old_lens", "_out_ends", "_out_starts")
 
     def __init__(self, edits: Sequence[Edit]) -> None:
-        self._edits = edits
-        self._out_ends = [e.start + len(e.new) for e in edits]
+        self._out_starts: list[int] = []
+        self._out_ends: list[int] = []
+        self._in_starts: list[int] = []
+        self._old_lens: list[int] = []
+        delta = 0
+        for edit in edits:
+            self._out_starts.append(edit.start)
+            self._out_ends.append(edit.start + len(edit.new))
+            self._in_starts.append(edit.start - delta)
+            self._old_lens.append(len(edit.old))
+            delta += len(edit.new) - len(edit.old)
 
     def to_input(self, offset: int) -> int:
         """Return the input offset that ``offset`` in the output came from."""
         i = bisect.bisect_right(self._out_ends, offset) - 1
-        # Edits left of i are fully before offset; is offset inside edit i+1?
-        nxt = i + 1
-        if nxt < len(self._edits) and self._edits[nxt].start <= offset < self._out_ends[nxt]:
-            return self._input_start(nxt)
+        nxt = i + 1  # the first edit whose output end is past offset
+        if nxt < len(self._out_starts) and self._out_starts[nxt] <= offset:
+            return self._in_starts[nxt]
         if i < 0:
             return offset
-        edit = self._edits[i]
-        return self._input_start(i) + len(edit.old) + (offset - self._out_ends[i])
+        return self._in_starts[i] + self._old_lens[i] + (offset - self._out_ends[i])
 
-    def _input_start(self, index: int) -> int:
-        return self._edits[index].origin
+
+def offset_maps(edits: Sequence[Edit]) -> list[OffsetMap]:
+    """Split sequential ``edits`` into monotone runs, one :class:`OffsetMap` each.
+
+    Mapping an output offset back to the input means applying the maps in
+    reverse order.  A step that makes several internal passes returns one run
+    per pass; a single ``splice`` is one run.
+    """
+    maps: list[OffsetMap] = []
+    run: list[Edit] = []
+    run_end = -1
+    for edit in edits:
+        if run and edit.start < run_end:
+            maps.append(OffsetMap(run))
+            run = []
+        run.append(edit)
+        run_end = edit.start + len(edit.new)
+    if run:
+        maps.append(OffsetMap(run))
+    return maps
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from seedclean.config import CleanConfig
-from seedclean.edits import Edit, Explained, Notice, OffsetMap
+from seedclean.edits import Edit, Explained, Notice, OffsetMap, offset_maps
 
 __all__ = ["MAX_ROUNDS", "clean", "clean_and_explain"]
 
@@ -82,7 +82,7 @@ def clean_and_explain(text: str, config: CleanConfig | None = None) -> Explained
                 )
                 for e in result.edits
             )
-            maps.append(OffsetMap(result.edits))
+            maps.extend(offset_maps(result.edits))
             current = result.text
         if not changed:
             break
