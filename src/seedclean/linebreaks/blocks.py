@@ -78,6 +78,9 @@ _LIST = re.compile(
 )
 
 
+_PROSE_END = frozenset("。！？!?")
+
+
 class Block:
     """One run of non-blank lines.
 
@@ -170,7 +173,13 @@ def headline_strength(text: str, max_chars: int = 40) -> int:
 def label(block: Block, max_headline: int = 40) -> str:
     """Return the label of ``block`` (first matching pattern wins)."""
     text = block.text.lstrip()
-    if len(text) > 160 and "\n" not in text and not _SPECIAL_START.match(text):
+    # fast path: long prose, or prose that ends a sentence (no heading, byline,
+    # furniture or list pattern can match it; cue captions start specially)
+    if (
+        "\n" not in text
+        and not _SPECIAL_START.match(text)
+        and (len(text) > 160 or (text[-1] in _PROSE_END and not _CAPTION_CUE.match(text)))
+    ):
         return BODY
     if _VERBATIM.match(text):
         return VERBATIM

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from seedclean.edits import Explained, Replacement, splice
+from seedclean.edits import Edit, Explained, OffsetMap, Replacement, splice
 from seedclean.linebreaks import blocks as bl
 from seedclean.linebreaks import chars, seams
 from seedclean.linebreaks.config import BreaksConfig
@@ -65,6 +65,10 @@ class _Walk:
         b_label = self.label(nxt)
         if a_label not in _LEFT_OK or b_label not in _RIGHT_OK:
             return seams.Decision(False, True, "a barrier block (heading, list, caption, …)")
+        if self.caption_like(nxt):
+            return seams.Decision(
+                False, False, "B reads as a caption (one dated or set-apart sentence)"
+            )
         feats = seams.features(
             self.side(tail, chain, unclosed),
             self.side(nxt, 1, 0),
@@ -92,21 +96,25 @@ class _Walk:
 
         A block that cannot continue the paragraph (a heading, caption, byline,
         furniture) is always looked past.  A block that could continue it is
-        looked past only when it reads as an interloper: a dated caption
-        (``…青年干警参`` ‖ ``2023年6月27日，…。``), an undated one-sentence caption set
-        apart by extra blank lines, or a heading-like line that does not itself
-        run on into the block after it.
+        looked past only when it is a heading-like line that does not itself
+        run on into the block after it.  (Caption-like body blocks never join
+        an open paragraph, see :meth:`decide`, so they are always looked past.)
         """
         if self.label(j) not in _CANDIDATES or not self.is_open(tail, chain):
             return False
         if not decision.join:
             return True
-        text = self.blocks[j].text
-        if self.label(j) == bl.HEADLINE:
-            return j + 1 < len(self.blocks) and not self.decide(j, 1, 0, j + 1).join
-        if not bl.caption_like(text):
-            return False
-        return bool(bl.DATE_LEAD.match(text)) or (not decision.hard and self.island(j))
+        return self.label(j) == bl.HEADLINE and (
+            j + 1 < len(self.blocks) and not self.decide(j, 1, 0, j + 1).join
+        )
+
+    def caption_like(self, i: int) -> bool:
+        """A body block that reads as a photo caption (see :func:`.blocks.caption_like`).
+
+        Dated, or undated but set apart by extra blank lines (a layout island).
+        """
+        text = self.blocks[i].text
+        return bl.caption_like(text) and bool(bl.DATE_LEAD.match(text) or self.island(i))
 
     def island(self, i: int) -> bool:
         """Whether block ``i`` is set apart by two or more blank lines on one side."""
@@ -121,8 +129,7 @@ class _Walk:
         for c in range(first, limit):
             kind = self.label(c)
             if kind == bl.BODY:
-                text = self.blocks[c].text
-                if bl.caption_like(text) and (bl.DATE_LEAD.match(text) or self.island(c)):
+                if self.caption_like(c):
                     continue
                 decision = self.decide(tail, chain, unclosed, c)
                 return c if decision.join else -1
@@ -175,38 +182,53 @@ class _Walk:
         return movers
 
     def run(self) -> list[Replacement]:
-        blocks = self.blocks
-        n = len(blocks)
-        i = 0
+        i, n = 0, len(self.blocks)
         while i < n:
-            tail, chain = i, 1
-            unclosed = chars.unclosed(blocks[i].text)
-            movers: list[int] = []
-            j = i + 1
-            while j < n:
-                decision = self.decide(tail, chain, unclosed, j)
-                c = -1
-                if self.can_relocate and self._may_interlope(tail, chain, j, decision):
-                    c = self.lookahead(tail, chain, unclosed, j)
-                if c >= 0:
-                    decision = self.decide(tail, chain, unclosed, c)
-                    movers.extend(self.relocate(tail, c, decision))
-                    j = c
-                elif decision.join:
-                    self.join(tail, j, decision)
-                else:
-                    break
-                unclosed += chars.unclosed(blocks[j].text)
-                tail, chain = j, chain + 1
-                j += 1
-            if movers:
-                moved = "\n\n".join(blocks[m].text for m in movers)
-                end = blocks[tail].end
-                self.out.append(
-                    Replacement(end, end, "\n\n" + moved, RELOCATE, "after the repaired paragraph")
-                )
-            i = j
+            i = self.paragraph(i)
         return self.out
+
+    def paragraph(self, i: int) -> int:
+        """Build the paragraph that starts at block ``i``; return the next block to start at.
+
+        Relocation is transactional: if the repaired paragraph does not end a
+        sentence, the moved blocks would follow an open paragraph and a second
+        pass could treat them differently, so the edits from the first
+        relocation on are withdrawn and the walk resumes at the first interloper.
+        """
+        blocks, n = self.blocks, len(self.blocks)
+        tail, chain = i, 1
+        unclosed = chars.unclosed(blocks[i].text)
+        movers: list[int] = []
+        checkpoint = (len(self.out), -1)
+        j = i + 1
+        while j < n:
+            decision = self.decide(tail, chain, unclosed, j)
+            c = -1
+            if self.can_relocate and self._may_interlope(tail, chain, j, decision):
+                c = self.lookahead(tail, chain, unclosed, j)
+            if c >= 0:
+                if not movers:
+                    checkpoint = (len(self.out), j)
+                decision = self.decide(tail, chain, unclosed, c)
+                movers.extend(self.relocate(tail, c, decision))
+                j = c
+            elif decision.join:
+                self.join(tail, j, decision)
+            else:
+                break
+            unclosed += chars.unclosed(blocks[j].text)
+            tail, chain = j, chain + 1
+            j += 1
+        if movers:
+            if chars.end_char(blocks[tail].text)[0] != "terminal":
+                del self.out[checkpoint[0] :]
+                return checkpoint[1]
+            moved = "\n\n".join(blocks[m].text for m in movers)
+            end = blocks[tail].end
+            self.out.append(
+                Replacement(end, end, "\n\n" + moved, RELOCATE, "after the repaired paragraph")
+            )
+        return j
 
 
 _CANDIDATES = bl.INTERLOPERS | {bl.BODY}
@@ -216,8 +238,39 @@ _LEFT_OK = frozenset({bl.BODY, bl.HEADLINE, bl.LIST})
 _RIGHT_OK = frozenset({bl.BODY, bl.HEADLINE})
 
 
+#: Passes before giving up on a fixed point (a second pass rarely changes anything).
+MAX_PASSES = 3
+
+
 def repair(text: str, config: BreaksConfig, active: Collection[str]) -> Explained:
-    """Run one repair pass over ``text`` with the ``active`` rule ids of this step."""
+    """Repair ``text`` with the ``active`` rule ids of this step, to a fixed point.
+
+    A join can change how a block looks from its other side (``截至2023`` is
+    heading-like, ``截至2023，`` is not), so the walk repeats on its own output
+    until nothing changes; each later pass's edits follow the earlier ones and
+    their ``origin``/``ref`` are mapped back to offsets in ``text``.
+    """
     if JOIN not in active or "\n" not in text:
         return Explained(text)
-    return splice(text, _Walk(text, config, active).run())
+    current = text
+    edits: list[Edit] = []
+    maps: list[OffsetMap] = []
+    for _ in range(MAX_PASSES):
+        result = splice(current, _Walk(current, config, active).run())
+        if not result.edits:
+            break
+        edits.extend(
+            e._replace(origin=_to_input(e.origin, maps), ref=_to_input(e.ref, maps))
+            for e in result.edits
+        )
+        maps.append(OffsetMap(result.edits))
+        current = result.text
+    return Explained(current, tuple(edits))
+
+
+def _to_input(offset: int, maps: list[OffsetMap]) -> int:
+    if offset < 0:
+        return offset
+    for offset_map in reversed(maps):
+        offset = offset_map.to_input(offset)
+    return offset
