@@ -134,3 +134,16 @@ def test_seeds_replay_idempotence_and_no_loss(seeds: dict[str, str]) -> None:
         assert repair_breaks(result.text) == result.text
         dropped = "".join(e.old for e in result.edits if e.rule == "seam-overlap")
         assert len(HAN.findall(result.text)) == len(HAN.findall(text)) - len(HAN.findall(dropped))
+
+
+def test_seams_are_repaired_inside_clean(seeds: dict[str, str]) -> None:
+    """The step also works on normalized text, as it receives it inside ``clean``."""
+    from seedclean.pipeline import clean
+
+    page0, page2 = clean(seeds["000"]), clean(seeds["002"])
+    assert "支持滨海湾新区建设等一系列措施" in page0
+    assert "社会主义思想主题教育" in page0
+    assert "主义思想主义思想" not in page0
+    assert "青年干警参加业务竞赛" in page0
+    assert "发挥了积极作用。先锋队" in page2
+    assert "包头市检察院以“益鹿同行”" in page2
