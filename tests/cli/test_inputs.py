@@ -6,6 +6,7 @@ import json
 import os
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -105,10 +106,10 @@ def test_unreadable_file(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     else:  # root reads everything: simulate the permission error instead
         real_open = Path.open
 
-        def deny(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        def deny(self: Path, *args: Any, **kwargs: Any) -> Any:
             if self.name == "locked.txt":
                 raise PermissionError(13, "Permission denied")
-            return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+            return real_open(self, *args, **kwargs)
 
         monkeypatch.setattr(Path, "open", deny)
     result = run(capsys, "clean", "--in-place", "locked.txt")
@@ -137,7 +138,7 @@ def test_file_changed_while_cleaning_is_left_alone(capsys, monkeypatch) -> None:
     import seedclean.cli.process as process
 
     path = _write("busy.txt", PAGE.encode())
-    original = process.clean_and_explain
+    original = process.clean_and_explain  # type: ignore[attr-defined]
 
     def meanwhile(text: str, config: object) -> object:
         path.write_bytes(b"edited by someone else\n")

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,7 +47,7 @@ def test_dedup_batches_see_earlier_batches(tmp_path: Path, capsys, monkeypatch) 
     alone = json.loads(run(capsys, "dedup", "first.txt", "--format", "json").out)
     again = json.loads(run(capsys, "dedup", "--update-index", "first.txt", "--format", "json").out)
 
-    def own(doc: dict) -> list[object]:
+    def own(doc: dict[str, Any]) -> list[object]:
         return [c for c in doc["clusters"] if {m["path"] for m in c["members"]} == {"first.txt"}]
 
     assert own(again) == own(alone)  # first.txt never matches its own indexed copy

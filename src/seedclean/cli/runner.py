@@ -8,7 +8,10 @@ corpus of millions of pages never sits in memory at once.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,6 +23,22 @@ from seedclean.report.records import FileResult
 __all__ = ["default_jobs", "run_files"]
 
 _WINDOW_PER_JOB = 8
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when the main process dies (``kill -9`` included).
+
+    Without it, workers of a killed run would wait for work forever.  A worker
+    ended mid-file leaves that file old or new (writes are atomic).
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled by the main process
 
 
 def default_jobs() -> int:
@@ -37,7 +56,7 @@ def run_files(plan: Plan, targets: Sequence[Target], jobs: int) -> Iterator[File
     window = jobs * _WINDOW_PER_JOB
     pending: deque[Future[FileResult]] = deque()
     todo = iter(targets)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent) as pool:
         try:
             for target in todo:
                 pending.append(pool.submit(process_file, plan, target))

@@ -13,8 +13,8 @@ is deliberately conservative:
    land in GB2312 only about a third of the time, so binary junk and Latin-1
    text are refused ("could not determine encoding") instead of mangled.
 
->>> decode_bytes("近年来，广东".encode("gbk")).encoding
-'gbk'
+>>> decode_bytes("近年来，广东".encode("gb2312")).encoding
+'gb2312'
 >>> decode_bytes(b"\\xef\\xbb\\xbfabc")
 Decoded(text='abc', encoding='utf-8-sig')
 >>> encode_text("广东", "utf-16-le")
