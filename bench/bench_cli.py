@@ -18,6 +18,7 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 EVALDATA = Path(__file__).resolve().parents[1].parent / "shared" / "evaldata"
@@ -38,7 +39,7 @@ def _corpus(folder: Path, count: int) -> int:
 
 
 def _peer(src: Path, dest: Path) -> None:
-    import autocorrect_py
+    import autocorrect_py  # type: ignore[import-untyped,unused-ignore]
 
     dest.mkdir()
     for path in sorted(src.glob("*.txt")):
@@ -63,7 +64,7 @@ def main() -> None:
         src.mkdir()
         size = _corpus(src, count)
         cores = os.cpu_count() or 1
-        runs = [
+        runs: list[tuple[str, Callable[[Path], None]]] = [
             ("autocorrect-py format (peer, 1 process)", lambda d: _peer(src, d)),
             ("seedclean clean --out --jobs 1", lambda d: _ours(src, d, 1)),
             (f"seedclean clean --out --jobs {cores}", lambda d: _ours(src, d, cores)),
