@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from seedclean.config import CleanConfig
 from seedclean.edits import apply_edits
-from seedclean.pipeline import clean, clean_and_explain
+from seedclean.normalization import normalize
+from seedclean.pipeline import PIPELINE, clean, clean_and_explain
 from seedclean.rules import all_rules
 
 HAN = regex.compile(r"\p{Han}")
@@ -106,3 +107,36 @@ def test_relocations_and_joins_preserve_every_han_character(seeds: dict[str, str
             if e.rule not in REMOVING_RULES | MAPPING_RULES:
                 per_rule[e.rule] += len(HAN.findall(e.old)) - len(HAN.findall(e.new))
         assert all(v == 0 for v in per_rule.values()), per_rule
+
+
+def _naive_fixed_point(text: str, config: CleanConfig) -> str:
+    """Every step, every round, until nothing changes: the definition ``clean`` optimizes."""
+    rules = config.active_rules()
+    for _ in range(8):
+        before = text
+        for _name, step in PIPELINE:
+            text = step(text, config, rules).text
+        if text == before:
+            return text
+    raise AssertionError("no fixed point")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cjk_text)
+def test_optimized_loop_equals_the_naive_fixed_point(text: str) -> None:
+    assert clean(text) == _naive_fixed_point(text, CleanConfig())
+
+
+def test_optimized_loop_equals_the_naive_fixed_point_on_seeds(seeds: dict[str, str]) -> None:
+    for name, text in seeds.items():
+        assert clean(text) == _naive_fixed_point(text, CleanConfig()), name
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cjk_text)
+def test_normalization_is_line_local(text: str) -> None:
+    """The contract that lets clean re-normalize only the lines later steps created."""
+    text = text.replace("\r", "")
+    whole = normalize(text)
+    by_line = "\n".join(normalize(line) for line in text.split("\n"))
+    assert whole.rstrip("\n") == by_line.rstrip("\n")

@@ -1,9 +1,16 @@
 """``clean``: every default step in order, to a fixed point, with every edit recorded.
 
-Steps run in the order of :data:`seedclean.rules.STEPS` (normalize, repair line
-breaks, remove within-text duplicates).  The whole sequence repeats until a
-round changes nothing, so ``clean(clean(x)) == clean(x)`` holds by
-construction; in practice a second round is a no-op check.
+Steps run in the order of :data:`PIPELINE` (normalize, repair line breaks,
+remove within-text duplicates) and the sequence repeats until no step changes
+the text, so ``clean(clean(x)) == clean(x)`` holds by construction.
+
+Two contracts of the steps keep the repeats cheap, and each is a property test:
+
+- every step is idempotent, so a step whose output nobody changed since it ran
+  does not run again;
+- normalization is line-local (normalizing a text equals normalizing each of
+  its lines), so after a later step joined or moved lines, only the lines that
+  normalization has not itself produced are normalized again.
 
 >>> clean("近年来,广东省检察院坚持以政治建设为统领,不断探索。")
 '近年来，广东省检察院坚持以政治建设为统领，不断探索。'
@@ -16,7 +23,7 @@ from collections.abc import Callable, Sequence
 from seedclean.config import CleanConfig
 from seedclean.edits import Edit, Explained, Notice, OffsetMap, offset_maps
 
-__all__ = ["MAX_ROUNDS", "clean", "clean_and_explain"]
+__all__ = ["MAX_ROUNDS", "PIPELINE", "clean", "clean_and_explain"]
 
 MAX_ROUNDS = 4
 
@@ -48,6 +55,48 @@ PIPELINE: tuple[tuple[str, StepFn], ...] = (
 )
 
 
+def _normalize_lines(
+    text: str, done: frozenset[str], config: CleanConfig, rules: frozenset[str]
+) -> Explained:
+    """Normalize only the lines of ``text`` that are not in ``done`` (already normalized).
+
+    Exact because normalization is line-local; each line's edits are shifted
+    into whole-text coordinates, so the result is an ordinary step result.
+    """
+    from seedclean.normalization import normalize_and_explain
+
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    notices: list[Notice] = []
+    line_start = 0  # in the input text
+    delta = 0  # length change made by earlier lines
+    for line in text.split("\n"):
+        if line in done:
+            pieces.append(line)
+        else:
+            result = normalize_and_explain(line, config.normalize, rules=rules)
+            shift = line_start + delta
+            edits.extend(
+                e._replace(
+                    start=e.start + shift,
+                    end=e.end + shift,
+                    origin=e.origin + line_start,
+                    ref=e.ref + line_start if e.ref >= 0 else -1,
+                )
+                for e in result.edits
+            )
+            notices.extend(
+                n._replace(start=n.start + line_start, end=n.end + line_start)
+                for n in result.notices
+            )
+            pieces.append(result.text)
+            delta += len(result.text) - len(line)
+        line_start += len(line) + 1
+    if not edits:
+        return Explained(text, (), tuple(notices))
+    return Explained("\n".join(pieces), tuple(edits), tuple(notices))
+
+
 def _to_source(offset: int, maps: Sequence[OffsetMap]) -> int:
     for offset_map in reversed(maps):
         offset = offset_map.to_input(offset)
@@ -57,36 +106,51 @@ def _to_source(offset: int, maps: Sequence[OffsetMap]) -> int:
 def clean_and_explain(text: str, config: CleanConfig | None = None) -> Explained:
     """Clean ``text`` and return the result with every edit, in order.
 
-    Each edit's ``origin`` is its offset in ``text``; notices (things found
-    but deliberately left alone) come from the final, stable round.
+    Each edit's ``origin`` (and ``ref``) is an offset in ``text``.  Notices
+    (things found but deliberately left alone) are those of each step's last
+    run, minus notices about a place that a later edit of the same step fixed.
     """
     config = config or CleanConfig()
     rules = config.active_rules()
     current = text
     edits: list[Edit] = []
     maps: list[OffsetMap] = []
-    notices: list[Notice] = []
+    notices: dict[str, list[Notice]] = {name: [] for name, _ in PIPELINE}
+    stale = {name: True for name, _ in PIPELINE}
+    normalized_lines: frozenset[str] | None = None  # lines of normalization's last output
     for _ in range(MAX_ROUNDS):
-        notices = []
-        changed = False
-        for _name, step in PIPELINE:
-            result = step(current, config, rules)
-            notices.extend(n._replace(origin=_to_source(n.start, maps)) for n in result.notices)
-            if not result.edits:
+        for name, step in PIPELINE:
+            if not stale[name]:
                 continue
-            changed = True
-            edits.extend(
+            stale[name] = False
+            if name == "normalize" and normalized_lines is not None:
+                result = _normalize_lines(current, normalized_lines, config, rules)
+            else:
+                result = step(current, config, rules)
+            step_edits = [
                 e._replace(
                     origin=_to_source(e.origin, maps),
                     ref=_to_source(e.ref, maps) if e.ref >= 0 else -1,
                 )
                 for e in result.edits
-            )
-            maps.extend(offset_maps(result.edits))
-            current = result.text
-        if not changed:
+            ]
+            found = [n._replace(origin=_to_source(n.start, maps)) for n in result.notices]
+            if name == "normalize" and normalized_lines is not None:
+                fixed = {e.origin for e in step_edits}
+                found = [n for n in notices[name] if n.origin not in fixed] + found
+            notices[name] = found
+            if step_edits:
+                edits.extend(step_edits)
+                maps.extend(offset_maps(result.edits))
+                current = result.text
+                for other in stale:
+                    stale[other] = other != name
+            if name == "normalize":
+                normalized_lines = frozenset(current.split("\n"))
+        if not any(stale.values()):
             break
-    return Explained(current, tuple(edits), tuple(notices))
+    all_notices = [n for name, _ in PIPELINE for n in notices[name]]
+    return Explained(current, tuple(edits), tuple(all_notices))
 
 
 def clean(text: str, config: CleanConfig | None = None) -> str:

@@ -1,0 +1,132 @@
+"""Benchmark: the whole ``clean`` on seed-like pages, beside AutoCorrect's formatter alone.
+
+Run ``python bench/bench_clean.py [--mb 15] [--seed 11]``.
+
+Pages are built from real news prose in ``../shared/evaldata/articles.jsonl`` and
+corrupted the way the seed pages are: paragraphs split by column and page breaks
+(with captions, headings and seam repeats inside the splits, see
+``corrupt_linebreaks.py``), punctuation, width, space and character errors (see
+``corrupt_normalize.py``), and whole paragraphs repeated inside a page.  Each page
+is about the size of a seed page (20-35 KB).
+
+Printed: MB/s (UTF-8 input) and peak memory of
+
+- ``seedclean.clean`` in this process, one core;
+- ``autocorrect_py.format`` on the same pages, one core (it only reformats
+  punctuation and spacing: far less work);
+- the ``seedclean clean DIR --out OUT`` command with ``--jobs 1`` and with all
+  cores (wall time of the whole command, including start-up and file I/O).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corrupt_linebreaks import Corruptor, has_broken_lines, load_articles
+from corrupt_normalize import corrupt
+
+PAGE_BYTES = 28_000
+
+
+def build_pages(target_mb: float, seed: int) -> list[str]:
+    """Seed-like pages totalling about ``target_mb`` MB of UTF-8."""
+    rng = random.Random(seed)
+    articles = [a for a in load_articles() if not has_broken_lines(a)]
+    corruptor = Corruptor(articles, seed=seed)
+    pages: list[str] = []
+    total = 0
+    page: list[str] = []
+    page_bytes = 0
+    while total < target_mb * 1_000_000:
+        article = rng.choice(articles)
+        doc = corruptor.corrupt(article["paragraphs"])
+        noisy, _ = corrupt(doc.text, rng, rate=0.02)
+        blocks = [b for b in noisy.split("\n\n") if b.strip()]
+        if len(blocks) > 3 and rng.random() < 0.3:  # repeat a few paragraphs, as page 001 does
+            for _ in range(rng.randint(1, 3)):
+                blocks.append(rng.choice(blocks))
+        chunk = "\n\n".join(blocks) + "\n\n"
+        page.append(chunk)
+        page_bytes += len(chunk.encode())
+        if page_bytes >= PAGE_BYTES:
+            text = "".join(page)
+            pages.append(text)
+            total += len(text.encode())
+            page, page_bytes = [], 0
+    return pages
+
+
+def time_in_process(pages: list[str], func: object) -> float:
+    start = time.perf_counter()
+    for text in pages:
+        func(text)  # type: ignore[operator]
+    return time.perf_counter() - start
+
+
+def run_cli(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Wall seconds and peak child RSS (MB) of ``seedclean clean folder --out out``."""
+    shutil.rmtree(out, ignore_errors=True)
+    exe = shutil.which("seedclean") or str(Path(sys.executable).with_name("seedclean"))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(
+        [exe, "clean", str(folder), "--out", str(out), "--jobs", str(jobs), "--quiet"],
+        check=False,
+        stdout=subprocess.DEVNULL,
+    )
+    wall = time.perf_counter() - start
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return wall, peak / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=15.0, help="corpus size in MB (default 15)")
+    parser.add_argument("--seed", type=int, default=11)
+    args = parser.parse_args()
+
+    import autocorrect_py
+
+    from seedclean.pipeline import clean
+
+    pages = build_pages(args.mb, args.seed)
+    size = sum(len(p.encode()) for p in pages)
+    mb = size / 1_000_000
+    print(f"corpus: {len(pages)} seed-like pages, {mb:.1f} MB, machine: {os.cpu_count()} cores")
+
+    rows: list[tuple[str, float, float]] = []
+    seconds = time_in_process(pages, clean)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rows.append(("seedclean clean (library, 1 core)", mb / seconds, rss))
+    seconds = time_in_process(pages, autocorrect_py.format)
+    rows.append(("autocorrect-py format (library, 1 core)", mb / seconds, float("nan")))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "pages"
+        folder.mkdir()
+        for n, text in enumerate(pages):
+            (folder / f"page_{n:05d}.txt").write_text(text, encoding="utf-8")
+        cores = os.cpu_count() or 1
+        for jobs in sorted({1, cores}):
+            wall, peak = run_cli(folder, Path(tmp) / f"out{jobs}", jobs)
+            rows.append((f"seedclean clean CLI --jobs {jobs}", mb / wall, peak))
+
+    peer = rows[1][1]
+    print(f"\n{'what':44} {'MB/s':>8} {'vs peer':>8} {'peak MB':>8}")
+    for name, rate, peak in rows:
+        print(f"{name:44} {rate:8.2f} {rate / peer:8.2f} {peak:8.0f}")
+
+
+if __name__ == "__main__":
+    main()
