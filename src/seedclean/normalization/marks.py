@@ -1,8 +1,8 @@
 """Phase 3: single half-width marks, ellipses, dashes and middle dots.
 
 Runs after the pair phase, so ``(试行),`` already reads ``（试行）,`` and the
-comma sees a closing CJK bracket.  One tokenizer finds protected spans first
-(consumed whole) and then every candidate mark; each candidate is judged by
+comma sees a closing CJK bracket.  One tokenizer (:mod:`.scan`) finds protected
+spans first (consumed whole) and then every candidate mark; each candidate is judged by
 its nearest non-space neighbours on the same line (:mod:`.context`).
 Per-mark policy lives in :data:`_MARKS`: ``,`` converts if either side is
 Chinese; ``; : ? !`` if the left side is Chinese, or the right side is and the
@@ -18,7 +18,7 @@ import re
 
 from seedclean.edits import Notice, Replacement
 from seedclean.normalization import context as ctx
-from seedclean.normalization.protect import PROTECTED
+from seedclean.normalization.scan import Scanner
 
 __all__ = ["MARK_RULES", "mark_replacements"]
 
@@ -35,13 +35,20 @@ MARK_RULES = frozenset(
     | {"punct-period", "punct-ellipsis", "punct-dash", "punct-middle-dot"}
 )
 
-_TOKENS = re.compile(
-    f"(?P<prot>{PROTECTED})"
-    r"|(?P<ellipsis>\.{3,}|。{3,}|…+|⋯+|．{3,})"
-    r"|(?P<dash>(?<![-－―─])(?:--|－－|――|──)(?![-－―─]))"
-    r"|(?P<dot>[•‧・･⋅∙])"
-    r"|(?P<period>(?<!\.)\.(?!\.))"
-    r"|(?P<mark>[,;:?!])"
+_SCANNER = Scanner(
+    narrow=(
+        r"(?P<ellipsis>\.{3,})"
+        r"|(?P<dash>(?<![-－―─])--(?![-－―─]))"
+        r"|(?P<period>(?<!\.)\.(?!\.))"
+        r"|(?P<mark>[,;:?!])"
+    ),
+    hot=r",;:?!.\-",
+    wide=(
+        r"(?P<ellipsis>。{3,}|…+|⋯+|．{3,})"
+        r"|(?P<dash>(?<![-－―─])(?:－－|――|──)(?![-－―─]))"
+        r"|(?P<dot>[•‧・･⋅∙])"
+    ),
+    wide_first="。…⋯．－―─•‧・･⋅∙",
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"[0-9]")
@@ -55,7 +62,7 @@ def mark_replacements(text: str, active: frozenset[str]) -> tuple[list[Replaceme
     out: list[Replacement] = []
     notices: list[Notice] = []
     converted_end = -1  # end of the last converted half-width mark (for ?! runs)
-    for match in _TOKENS.finditer(text):
+    for match in _SCANNER.scan(text):
         kind = match.lastgroup
         start, end = match.span()
         if kind == "mark":

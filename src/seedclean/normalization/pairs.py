@@ -12,6 +12,7 @@ are left alone and reported as notices.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from seedclean.edits import Notice, Replacement
 from seedclean.normalization import context as ctx
 from seedclean.normalization.config import NormalizeConfig
-from seedclean.normalization.protect import PROTECTED
+from seedclean.normalization.scan import Scanner
 
 __all__ = ["PAIR_RULES", "pair_replacements"]
 
@@ -38,12 +39,23 @@ _SYMBOLS = {"％": "%", "．": ".", "－": "-", "／": "/", "＋": "+", "＠": "
 _CORNER = {"「": ("“", "‘"), "『": ("“", "‘"), "」": ("”", "’"), "』": ("”", "’")}
 _CLOSES = {"「": "」", "『": "』", "“": "”", "‘": "’"}
 
-_TOKENS = re.compile(
-    f"(?P<prot>{PROTECTED})"
-    r"|(?P<sym>(?<=[A-Za-z0-9])[％．－／＋＠＃＆＿](?=[A-Za-z0-9])|(?<=[0-9])％"
-    r"|(?:(?<=(?<![0-9])[0-9])|(?<=(?<![0-9])[0-9][0-9]))：(?=[0-9]{2}(?![0-9])))"
-    r"|(?P<br>[()（）])|(?P<dq>\")|(?P<sq>')|(?P<cq>[「」『』“”‘’])|(?P<nl>\n)"
+_SYM = (
+    r"(?<=[A-Za-z0-9])[％．－／＋＠＃＆＿](?=[A-Za-z0-9])|(?<=[0-9])％"
+    r"|(?:(?<=(?<![0-9])[0-9])|(?<=(?<![0-9])[0-9][0-9]))：(?=[0-9]{2}(?![0-9]))"
 )
+
+
+@functools.cache
+def _scanner(corners: bool) -> Scanner:
+    """Tokenizer of the phase (full-width quotes are tokens only for ``punct-corner-quotes``)."""
+    return Scanner(
+        narrow=r"(?P<br>[()])|(?P<dq>\")|(?P<sq>')",
+        hot="()\"'",
+        wide=f"(?P<sym>{_SYM})|(?P<br>[（）])" + ("|(?P<cq>[「」『』“”‘’])" if corners else ""),
+        wide_first="％．－／＋＠＃＆＿：（）" + ("「」『』“”‘’" if corners else ""),
+    )
+
+
 _GLUED = re.compile(r"[A-Za-z0-9]")
 
 
@@ -71,13 +83,18 @@ def pair_replacements(
         return [], []
     result = _Result()
     line = _Line()
-    for match in _TOKENS.finditer(text):
+    line_end = -1
+    for match in _scanner("punct-corner-quotes" in active).scan(text):
         kind = match.lastgroup
         pos = match.start()
-        if kind == "nl":
+        if pos > line_end:
+            # Pairs never span lines: settle the marks of the previous line first.
             _resolve(text, line, active, config, result)
             line = _Line()
-        elif kind == "sym":
+            line_end = text.find("\n", pos)
+            if line_end < 0:
+                line_end = len(text)
+        if kind == "sym":
             if "width-symbols" in active:
                 result.replacements.append(
                     Replacement(pos, pos + 1, _SYMBOLS[match.group()], "width-symbols")
@@ -98,7 +115,7 @@ def pair_replacements(
 def _resolve(
     text: str, line: _Line, active: frozenset[str], config: NormalizeConfig, result: _Result
 ) -> None:
-    if "punct-brackets" in active and line.brackets:
+    if "punct-brackets" in active and any(c in "()" for _, c in line.brackets):
         _brackets(text, line.brackets, config, result)
     if "punct-double-quotes" in active and line.dquotes:
         _quotes(

@@ -8,24 +8,36 @@ Chinese prose.  The step tokenizers put :data:`PROTECTED` first in their
 alternation, so a protected span is consumed whole before any rule can match
 inside it; rules then look at its neighbours as ordinary context (the comma in
 ``www.gov.cn,欢迎`` is converted, the dots are not).
+
+The alternatives fall in two groups, which :mod:`.scan` uses to avoid trying the
+whole alternation at every position: :data:`WIDE` spans (comments, code, link
+targets) may hold any character, while a :data:`NARROW` span is made only of
+:data:`NARROW_CHARS` (printable ASCII and ``×÷``).
 """
 
 from __future__ import annotations
 
 _ALNUM = "A-Za-z0-9"
-_PARTS = (
+#: Characters a narrow protected span (and any half-width mark) is made of.
+NARROW_CHARS = "\\x21-\\x7e×÷"
+_WIDE_PARTS = (
     # HTML comment, fenced code block (``` ... ```), inline code `...`
     r"(?s:<!--.*?-->)",
     r"(?ms:^[ \t]*```.*?^[ \t]*```[^\n]*$)",
     r"`[^`\n]+`",
     # Markdown link target: ](...)
     r"\]\([^()\s]*\)",
+)
+_ASCII_PARTS = (
     # URL: scheme://... without trailing sentence punctuation
     r"[A-Za-z][A-Za-z0-9+.\-]*://[\x21-\x7e]*[A-Za-z0-9/#=&_%~+\-]",
     # e-mail
     r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
-    # Windows or POSIX-like path
+    # Windows path
     r"[A-Za-z]:\\[\x21-\x7e]*[A-Za-z0-9_]",
+)
+_MORE_ASCII_PARTS = (
+    # POSIX-like path
     rf"(?<![{_ALNUM}])(?:\.{{0,2}}/)?[{_ALNUM}_.\-]+(?:/[{_ALNUM}_.\-]+){{2,}}",
     # HTML entity
     r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);",
@@ -37,5 +49,9 @@ _PARTS = (
     r"[:;]-?[)DPp](?![A-Za-z0-9])|\^_\^",
 )
 
+#: Spans that may hold any character: HTML comments, code, Markdown link targets.
+WIDE = "|".join(_WIDE_PARTS)
+#: Spans made only of :data:`NARROW_CHARS`, in the order they are tried.
+NARROW = "|".join(_ASCII_PARTS + _MORE_ASCII_PARTS)
 #: Regex alternation (no outer group) matching one protected span.
-PROTECTED = "|".join(_PARTS)
+PROTECTED = "|".join(_WIDE_PARTS + _ASCII_PARTS + _MORE_ASCII_PARTS)
