@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from seedclean.config import BreaksConfig, CleanConfig, DedupConfig, NormalizeConfig
-    from seedclean.dedup import remove_duplicates, remove_duplicates_and_explain
+    from seedclean.dedup import (
+        Cluster,
+        DedupIndex,
+        DedupReport,
+        Member,
+        find_duplicates,
+        removal_plan,
+        remove_duplicates,
+        remove_duplicates_and_explain,
+    )
     from seedclean.edits import Edit, Explained, Notice, apply_edits
     from seedclean.linebreaks import repair_breaks, repair_breaks_and_explain
     from seedclean.normalization import normalize, normalize_and_explain
@@ -27,9 +36,13 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     "BreaksConfig": "seedclean.config",
     "CleanConfig": "seedclean.config",
+    "Cluster": "seedclean.dedup",
     "DedupConfig": "seedclean.config",
+    "DedupIndex": "seedclean.dedup",
+    "DedupReport": "seedclean.dedup",
     "Edit": "seedclean.edits",
     "Explained": "seedclean.edits",
+    "Member": "seedclean.dedup",
     "NormalizeConfig": "seedclean.config",
     "Notice": "seedclean.edits",
     "Rule": "seedclean.rules",
@@ -37,8 +50,10 @@ _EXPORTS: dict[str, str] = {
     "apply_edits": "seedclean.edits",
     "clean": "seedclean.pipeline",
     "clean_and_explain": "seedclean.pipeline",
+    "find_duplicates": "seedclean.dedup",
     "normalize": "seedclean.normalization",
     "normalize_and_explain": "seedclean.normalization",
+    "removal_plan": "seedclean.dedup",
     "remove_duplicates": "seedclean.dedup",
     "remove_duplicates_and_explain": "seedclean.dedup",
     "repair_breaks": "seedclean.linebreaks",
