@@ -172,7 +172,12 @@ def headline_strength(text: str, max_chars: int = 40) -> int:
 
 def label(block: Block, max_headline: int = 40) -> str:
     """Return the label of ``block`` (first matching pattern wins)."""
-    text = block.text.lstrip()
+    return label_text(block.text, max_headline)
+
+
+def label_text(text: str, max_headline: int = 40) -> str:
+    """Return the label of a block's ``text`` (first matching pattern wins)."""
+    text = text.lstrip()
     # fast path: long prose, or prose that ends a sentence (no heading, byline,
     # furniture or list pattern can match it; cue captions start specially)
     if (

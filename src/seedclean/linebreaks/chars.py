@@ -34,6 +34,8 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("〔", "〕"),
 )
 
+_PAIR_CHARS = re.compile("[" + re.escape("".join(a + b for a, b in PAIRS)) + "]")
+
 #: Sentence punctuation inside a line; a line without any is heading-like.
 SENTENCE_PUNCT = re.compile(r"[。！？；!?;…]|(?<=[A-Za-z])\.(?!\w)")
 CLAUSE_PUNCT = re.compile(r"[，,：:]")
@@ -90,11 +92,14 @@ def start_char(text: str) -> tuple[str, str]:
 
 def unclosed(text: str) -> int:
     """Count quotes and brackets opened in ``text`` and not closed in it."""
+    found = _PAIR_CHARS.findall(text)
+    if not found:
+        return 0
     total = 0
     for left, right in PAIRS:
-        opened = text.count(left)
+        opened = found.count(left)
         if opened:
-            total += max(0, opened - text.count(right))
+            total += max(0, opened - found.count(right))
     return total
 
 

@@ -44,9 +44,12 @@ def seam_overlap(left: str, right: str, max_k: int = 20) -> int:
     upper = min(max_k, len(left), len(right) - 1)
     if upper < 2:
         return 0
-    tail = left[-upper:]
-    for k in range(upper, 1, -1):
-        repeat = right[:k]
-        if tail.endswith(repeat) and acceptable(repeat):
-            return k
+    last = left[-1]
+    # a repeat of length k ends with left's last character at right[k - 1]
+    k = right.rfind(last, 1, upper)
+    while k > 0:
+        repeat = right[: k + 1]
+        if left.endswith(repeat) and acceptable(repeat):
+            return k + 1
+        k = right.rfind(last, 1, k)
     return 0

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from seedclean.linebreaks import chars
+
+if TYPE_CHECKING:
+    from seedclean.linebreaks.facts import Edge, Facts
 
 #: A paragraph opener: indentation, a run-in bold head, a dateline or news-agency lead.
 _OPENER = re.compile(
@@ -38,14 +41,6 @@ _LIST_START = re.compile(
 #: paragraph.  Kept short on purpose: 地, 了, 着, 过, 之, 于, 与, 所 also start
 #: common paragraph openers (地方, 了解, 着力, 过去, 之前, 于是, 与此同时, 所以).
 _PARTICLES = frozenset("的们")
-
-
-class Side(NamedTuple):
-    """What the decision needs to know about one side of a seam."""
-
-    text: str  # the block's text (for A: the last block of the chain)
-    headline: int  # 2: a short line without sentence punctuation, else 0
-    unclosed: int  # quotes or brackets left open (for A: over the whole chain)
 
 
 class Seam(NamedTuple):
@@ -83,26 +78,57 @@ class Row(NamedTuple):
     hard: bool
 
 
-def features(a: Side, b: Side, use_overlap: bool, max_overlap: int) -> Seam:
-    """Compute the seam features between ``a`` and ``b``."""
-    a_end, a_char = chars.end_char(a.text)
-    b_start, b_char = chars.start_char(b.text)
-    head = b.text.lstrip()
+def opening(text: str, head: str) -> tuple[bool, bool, bool, bool]:
+    """How a block opens: ``(opener, list_start, lead, particle)``.
+
+    ``text`` is the block as it stands (indentation counts as an opener),
+    ``head`` the same without leading whitespace.
+    """
+    return (
+        bool(_OPENER.match(text)),
+        bool(_LIST_START.match(head)),
+        bool(_PARAGRAPH_LEAD.match(head)),
+        bool(head) and head[0] in _PARTICLES,
+    )
+
+
+def features(
+    a: Edge,
+    a_facts: Facts,
+    b: Edge,
+    b_facts: Facts,
+    chain: int,
+    unclosed: int,
+    max_overlap: int | None,
+) -> Seam:
+    """Compute the seam features between paragraph ``a`` and block ``b``.
+
+    Args:
+        a: how the paragraph's last block ends; ``a_facts``: the rest about it.
+        b: how the next block starts; ``b_facts``: the rest about it.
+        chain: how many blocks the paragraph holds (a joined chain is body text,
+            never heading-like).
+        unclosed: quotes and brackets left open over the whole chain.
+        max_overlap: longest seam repeat to look for; ``None`` when
+            ``seam-overlap`` is off.
+    """
     k = 0
-    if use_overlap and (a_end != "terminal" or a_char in head[1 : max_overlap + 1]):
-        k = overlap_at(a.text.rstrip(), head, max_overlap)
+    if max_overlap is not None and (
+        a.end != "terminal" or a.end_char in b.head[1 : max_overlap + 1]
+    ):
+        k = overlap_at(a.tail, b.head, max_overlap)
     return Seam(
-        a_end=a_end,
-        a_char=a_char,
-        b_start=b_start,
-        b_char=b_char,
-        a_unclosed=a.unclosed > 0,
-        a_headline=a.headline,
-        b_headline=b.headline,
-        b_particle=bool(head) and head[0] in _PARTICLES,
-        b_opener=bool(_OPENER.match(b.text)),
-        b_list=bool(_LIST_START.match(head)),
-        b_lead=bool(_PARAGRAPH_LEAD.match(head)),
+        a_end=a.end,
+        a_char=a.end_char,
+        b_start=b.start,
+        b_char=b.start_char,
+        a_unclosed=unclosed > 0,
+        a_headline=a_facts.headline if chain == 1 else 0,
+        b_headline=b_facts.headline,
+        b_particle=b_facts.particle,
+        b_opener=b_facts.opener,
+        b_list=b_facts.list_start,
+        b_lead=b_facts.lead,
         overlap=k,
     )
 
@@ -174,16 +200,12 @@ def decide(seam: Seam) -> Decision:
     return _KEEP
 
 
-def quick_break(a_text: str, b_text: str, use_overlap: bool, max_overlap: int) -> bool:
+def quick_break(a: Edge, b: Edge, max_overlap: int | None) -> bool:
     """Cheap test that settles most seams: A ends a sentence, B cannot continue it.
 
     True when A ends in terminal punctuation, B does not start with a kinsoku
     character and no repeat of A's last character appears early in B.
     """
-    tail = a_text.rstrip().rstrip(chars.EMPHASIS)
-    if not tail or tail[-1] not in chars.TERMINAL:
+    if a.end != "terminal" or a.end_char not in chars.TERMINAL or b.start in ("kinsoku", "empty"):
         return False
-    head = b_text.lstrip()
-    if not head or head[0] in chars.KINSOKU:
-        return False
-    return not (use_overlap and tail[-1] in head[1 : max_overlap + 1])
+    return max_overlap is None or a.end_char not in b.head[1 : max_overlap + 1]

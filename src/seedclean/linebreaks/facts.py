@@ -1,0 +1,75 @@
+"""Everything the seam decision needs to know about one block, computed once.
+
+A walk asks about the same block several times (as the right side of one seam,
+the left side of the next, a lookahead candidate, an interloper), so each
+block's label, punctuation classes and opener patterns are computed on first
+use and kept in a per-walk list: no global cache, no recomputation.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from seedclean.linebreaks import blocks as bl
+from seedclean.linebreaks import chars, seams
+
+
+class Edge(NamedTuple):
+    """How a block ends and starts: enough to settle most seams cheaply."""
+
+    end: str  # terminal / open / word / empty (see chars.end_char)
+    end_char: str
+    start: str  # kinsoku / quote / word / empty (see chars.start_char)
+    start_char: str
+    tail: str  # the block's last characters (where a seam repeat would be)
+    head: str  # the block's first characters
+
+
+class Facts(NamedTuple):
+    """The rest of what the decision needs about one block (computed only when needed)."""
+
+    label: str
+    headline: int  # 2: a short line without sentence punctuation, else 0
+    unclosed: int  # quotes or brackets opened and not closed
+    caption_like: bool  # a one-sentence block that reads like a photo caption
+    dated: bool  # opens with a date and a comma (2023年6月27日，…)
+    opener: bool  # opens a paragraph (indent, run-in bold head, dateline)
+    list_start: bool
+    lead: bool  # opens with a paragraph lead (近年来，…)
+    particle: bool  # opens with a particle that cannot open a paragraph (的, 们)
+
+
+def edge(text: str, window: int) -> Edge:
+    """Compute the :class:`Edge` of a block's ``text``.
+
+    Args:
+        text: the block's text (no trailing whitespace).
+        window: how many characters of the head and tail to keep for the
+            seam-overlap search (``max_overlap`` plus one).
+    """
+    end, end_char = chars.end_char(text)
+    start, start_char = chars.start_char(text)
+    head = text[: window + 1] if start_char == text[:1] else text.lstrip()[: window + 1]
+    return Edge(end, end_char, start, start_char, text[-window:], head)
+
+
+def compute(text: str, headline_chars: int) -> Facts:
+    """Compute the :class:`Facts` of a block's ``text``.
+
+    Args:
+        text: the block's text.
+        headline_chars: see :class:`~seedclean.linebreaks.config.BreaksConfig`.
+    """
+    head = text.lstrip()
+    opener, list_start, lead, particle = seams.opening(text, head)
+    return Facts(
+        label=bl.label_text(text, headline_chars),
+        headline=bl.headline_strength(text, headline_chars),
+        unclosed=chars.unclosed(text),
+        caption_like=bl.caption_like(text),
+        dated=bool(bl.DATE_LEAD.match(text)),
+        opener=opener,
+        list_start=list_start,
+        lead=lead,
+        particle=particle,
+    )
