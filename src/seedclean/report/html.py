@@ -3,8 +3,9 @@
 Per file, the cleaned text is shown with every edit highlighted: inserted or
 changed text is underlined and labelled with its rule id, the text it replaced
 is shown struck out just before it, and removed text (joins, removed
-duplicates) appears as a struck-out marker where it was.  A removed duplicate
-links to the kept copy.  Hovering shows each edit as ``rule: old → new``.  A
+duplicates) appears as a struck-out marker where it was, with removed line breaks
+drawn as ``⏎`` so a repaired paragraph reads as one.  A removed duplicate links
+to the kept copy.  Hovering shows each edit as ``rule: old → new (why)``.  A
 table of counts per rule and per file closes the page.  Everything is escaped;
 there are no scripts and no external assets (inline CSS only), so the file can
 be mailed or archived as is.
@@ -12,6 +13,7 @@ be mailed or archived as is.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
@@ -21,6 +23,7 @@ from seedclean.report.marks import Mark, final_marks, forward_offset
 from seedclean.report.records import FileResult, quote
 from seedclean.report.summary import Summary
 from seedclean.report.writer import StreamedFile
+from seedclean.rules import all_rules
 
 __all__ = ["HtmlReport", "render_text"]
 
@@ -41,27 +44,35 @@ td.n{text-align:right}.meta{color:#666}.skipped{color:#b22}
 
 
 def _step_class(edits: Sequence[Edit]) -> str:
-    rule = edits[-1].rule
-    if rule.startswith("dedup-"):
-        return " dedup"
-    if rule.startswith(("join-", "break-", "line")):
-        return " linebreaks"
-    return ""
+    step = _rule_steps().get(edits[-1].rule, "")
+    return f" {step}" if step in ("dedup", "linebreaks") else ""
+
+
+@functools.cache
+def _rule_steps() -> dict[str, str]:
+    return {rule.id: rule.step for rule in all_rules()}
+
+
+def _visible(removed: str) -> str:
+    """Removed text with its line breaks shown as symbols, so a join does not look like a break."""
+    return escape(removed).replace("\n", "⏎")
 
 
 def _mark_html(mark: Mark, text: str, file_id: str, kept: dict[int, str]) -> str:
-    title = "; ".join(f"{e.rule}: {quote(e.old)} → {quote(e.new)}" for e in mark.edits)
+    title = "; ".join(
+        f"{e.rule}: {quote(e.old)} → {quote(e.new)}" + (f" ({e.note})" if e.note else "")
+        for e in mark.edits
+    )
     labels = " ".join(dict.fromkeys(e.rule for e in mark.edits))
-    removed = escape(mark.edits[0].old)  # for merged marks: what the first edit replaced
+    removed = _visible(mark.edits[0].old)  # for merged marks: what the first edit replaced
     parts = [f'<span class="edit{_step_class(mark.edits)}" title="{escape(title)}">']
     if removed:
         parts.append(f"<del>{removed}</del>")
     parts.append(f"<ins>{escape(text[mark.start : mark.end])}</ins><sup>{escape(labels)}</sup>")
     for edit in mark.edits:
         if edit.ref >= 0 and edit.ref in kept:
-            parts.append(f' <a href="#{kept[edit.ref]}">kept copy</a>')
-        elif edit.note and not edit.new:
-            parts.append(f" <small>({escape(edit.note)})</small>")
+            label = "kept copy" if edit.rule.startswith("dedup-") else "first copy"
+            parts.append(f' <a href="#{kept[edit.ref]}">{label}</a>')
     parts.append("</span>")
     return "".join(parts)
 
