@@ -34,7 +34,6 @@ from seedclean.distributed import stages
 from seedclean.distributed.assemble import Edges, assemble, duplicate_counts, wanted_members
 from seedclean.distributed.engine import connected, require_dask, total_threads
 from seedclean.distributed.scan import Document, ScanPart, scan_partition
-from seedclean.files import SkipFileError
 
 __all__ = ["DEFAULT_MAX_FILE_SIZE", "DistributedDedup", "dedup_on_client", "find_duplicates"]
 
@@ -45,9 +44,9 @@ _PARTITIONS_PER_THREAD = 2
 class DistributedDedup:
     """The result of a distributed run: the report plus the files that could not be read."""
 
-    def __init__(self, report: DedupReport, skipped: list[tuple[str, SkipFileError]]) -> None:
+    def __init__(self, report: DedupReport, skipped: list[tuple[str, str, str]]) -> None:
         self.report = report
-        self.skipped = skipped
+        self.skipped = skipped  # (name, SkipFileError kind, reason) of unreadable files
 
 
 def _documents(items: Iterable[Any]) -> list[Document]:
@@ -160,12 +159,11 @@ def dedup_on_client(
     }
     stats["seconds"] = round(time.perf_counter() - began, 4)
     skipped = [s for c in count_parts for s in c[3]]
-    for collection in (scanned, bucket_pairs):
-        client.cancel(collection)
+    # The persisted tables are released on the workers when these collections are dropped.
     return DistributedDedup(DedupReport(tuple(clusters), stats), skipped)
 
 
-def _counts(part: ScanPart) -> tuple[int, int, int, list[tuple[str, SkipFileError]]]:
+def _counts(part: ScanPart) -> tuple[int, int, int, list[tuple[str, str, str]]]:
     return part.documents, part.paragraphs, len(part.uid), part.skipped
 
 

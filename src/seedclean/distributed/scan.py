@@ -53,7 +53,7 @@ class ScanPart:
     bands: npt.NDArray[np.uint32]  # band keys of ``first`` rows, shape (len(first), bands)
     documents: int = 0
     paragraphs: int = 0
-    skipped: list[tuple[str, SkipFileError]] = field(default_factory=list)
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)  # name, kind, reason
 
     def rows_of(self, uids: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         """Row numbers of those ``uids`` that live in this partition."""
@@ -85,7 +85,7 @@ def scan_partition(
         try:
             text = read_text(name, max_file_size) if given is None else given
         except SkipFileError as skip:
-            part.skipped.append((name, skip))
+            part.skipped.append((name, skip.kind, skip.reason))  # exceptions may not pickle
             continue
         part.documents += 1
         for para in split_paragraphs(text):
