@@ -76,5 +76,6 @@ def test_paths_are_read_by_workers(client: Any, articles: list[dict[str, Any]], 
 
 
 def test_no_documents_and_no_duplicates(client: Any):
-    for docs in ([], [("a.txt", "短\n")], [("a.txt", "一段足够长的文字，内容与别处完全不同，不会重复。\n")]):
+    unique = "一段足够长的文字，内容与别处完全不同，不会重复。\n"
+    for docs in ([], [("a.txt", "短\n")], [("a.txt", unique)]):
         _same(local_find(docs), dask_find(docs, client=client))
