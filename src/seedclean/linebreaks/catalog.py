@@ -13,6 +13,12 @@ RULES: tuple[Rule, ...] = (
         "right after the repaired paragraph",
     ),
     Rule("seam-overlap", "linebreaks", "drops characters an OCR engine read twice across a seam"),
+    Rule(
+        "seam-overlap-single",
+        "linebreaks",
+        "drops one character read twice across a joined seam that a caption, heading or "
+        "wide gap marks as a column break, unless the character legitimately doubles",
+    ),
     Rule("join-hyphen", "linebreaks", "rejoins a Latin word hyphenated across a seam"),
 )
 

@@ -21,6 +21,8 @@ cannot be a reduplication (research study §5.6):
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 _ASCII_ONLY = re.compile(r"[\x00-\x7f]+$")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -53,3 +55,43 @@ def seam_overlap(left: str, right: str, max_k: int = 20) -> int:
             return k + 1
         k = right.rfind(last, 1, k)
     return 0
+
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@cache
+def reduplicable() -> frozenset[str]:
+    """Han characters that legitimately occur twice in a row (``data/reduplicable.txt``)."""
+    raw = resources.files("seedclean.linebreaks").joinpath("data/reduplicable.txt")
+    found: set[str] = set()
+    for line in raw.read_text(encoding="utf-8").splitlines():
+        found.update(_HAN.findall(line.split("#", 1)[0]))
+    return frozenset(found)
+
+
+def single_repeat(left: str, right: str) -> bool:
+    """Whether ``right`` starts with ``left``'s last character read a second time.
+
+    Only the character test of ``seam-overlap-single``; the caller supplies the
+    layout evidence (an interloper or a wide gap at a seam being joined).  The
+    character must be a Han character that does not legitimately double
+    (:func:`reduplicable`), must not already be doubled inside ``left``
+    (``…层层`` ‖ ``层…``), and ``right`` must go on after it.
+
+    >>> single_repeat("牵头开展结对共建仪式，由四对基", "基层院分别签订")
+    True
+    >>> single_repeat("日子一天", "天天好起来"), single_repeat("重重", "层层")
+    (False, False)
+    """
+    if len(left) < 2 or len(right) < 2:
+        return False
+    char = left[-1]
+    return (
+        right[0] == char
+        and left[-2] != char
+        and right[1] != char
+        and _HAN.match(char) is not None
+        and _HAN.match(right[1]) is not None
+        and char not in reduplicable()
+    )

@@ -21,10 +21,12 @@ from seedclean.linebreaks import blocks as bl
 from seedclean.linebreaks import chars, seams
 from seedclean.linebreaks.config import BreaksConfig
 from seedclean.linebreaks.facts import Edge, Facts, compute, edge
+from seedclean.linebreaks.overlap import single_repeat
 
 JOIN = "join-seam"
 RELOCATE = "relocate-interloper"
 OVERLAP = "seam-overlap"
+SINGLE = "seam-overlap-single"
 HYPHEN = "join-hyphen"
 
 _CANDIDATES = bl.INTERLOPERS | {bl.BODY}
@@ -65,6 +67,7 @@ class Walk:
         self.max_overlap = config.max_overlap if OVERLAP in active else None
         self.can_relocate = RELOCATE in active
         self.hyphen = HYPHEN in active
+        self.single = SINGLE in active
         self.stable = stable or {}
         self.out: list[Replacement] = []
         #: paragraph start offset -> (window end offset, blocks advanced), for
@@ -182,6 +185,8 @@ class Walk:
     def join(self, tail: int, nxt: int, decision: seams.Decision) -> None:
         """Record the edits that join block ``tail`` (ending the paragraph) to ``nxt``."""
         a, b = self.blocks[tail], self.blocks[nxt]
+        wide = self.text.count("\n", a.end, b.start) >= 3
+        decision = self._single(a, b, decision, wide)
         self._gap(a, a.end, b.cstart, b, decision, decision.reason)
         self._overlap(a, b, decision)
 
@@ -196,18 +201,34 @@ class Walk:
             sep = chars.separator(a.text, head)
             self.out.append(Replacement(start, stop, sep, JOIN, note))
 
+    def _single(
+        self, a: bl.Block, b: bl.Block, decision: seams.Decision, evidence: bool
+    ) -> seams.Decision:
+        """Add a one-character repeat to a join that has layout evidence of a column break.
+
+        ``evidence``: an interloper sits in the seam, or the gap holds two or
+        more blank lines.  See :func:`.overlap.single_repeat` for the character test.
+        """
+        if decision.overlap or not self.single or not evidence:
+            return decision
+        if single_repeat(a.text[-2:], self.text[b.cstart : b.cstart + 2]):
+            return decision._replace(overlap=1)
+        return decision
+
     def _overlap(self, a: bl.Block, b: bl.Block, decision: seams.Decision) -> None:
         k = decision.overlap
         if k:
             repeat = self.text[b.cstart : b.cstart + k]
+            rule = OVERLAP if k > 1 else SINGLE
             self.out.append(
-                Replacement(b.cstart, b.cstart + k, "", OVERLAP, f"repeats {repeat!r}", a.end - k)
+                Replacement(b.cstart, b.cstart + k, "", rule, f"repeats {repeat!r}", a.end - k)
             )
 
     def relocate(self, tail: int, c: int, decision: seams.Decision) -> list[int]:
         """Join ``tail`` to ``c`` over the interlopers between them; return their indices."""
         a, b = self.blocks[tail], self.blocks[c]
         movers = list(range(tail + 1, c))
+        decision = self._single(a, b, decision, True)
         note = f"{decision.reason}; across {len(movers)} interloper(s)"
         self._gap(a, a.end, self.blocks[movers[0]].start, b, decision, note)
         for i in movers:
