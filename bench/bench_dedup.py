@@ -31,6 +31,7 @@ import random
 import resource
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -212,15 +213,40 @@ def score(
     return rows, natural
 
 
-def seed_pages_mb_s() -> float:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    size = sum(len(t.encode("utf-8")) for t in texts)
-    began = time.perf_counter()
-    rounds = 10
-    for _ in range(rounds):
-        for t in texts:
-            remove_duplicates_and_explain(t)
-    return size * rounds / (time.perf_counter() - began) / 1e6
+def _best_seconds(run: Callable[[], object], repeats: int) -> float:
+    """Fastest of ``repeats`` runs (the machine is shared: the minimum is the cost)."""
+    best = float("inf")
+    for _ in range(repeats):
+        began = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+def step_mb_s() -> dict[str, float]:
+    """MB/s of the in-clean step on what it sees in ``clean``: normalized, repaired seed pages.
+
+    Rows: each seed page (20-34 KB, tens of paragraphs) and one large file of
+    thousands of paragraphs (the pages repeated, so the step has work to do).
+    """
+    from seedclean.config import CleanConfig
+    from seedclean.pipeline import clean_and_explain
+
+    before_dedup = CleanConfig(ignore=frozenset({"dedup"}))
+    pages = [
+        clean_and_explain(p.read_text(encoding="utf-8"), before_dedup).text
+        for p in sorted((ROOT / "seeds").glob("*.txt"))
+    ]
+    remove_duplicates_and_explain(pages[0])  # lazy tables load outside the timing
+    size = sum(len(t.encode("utf-8")) for t in pages)
+    seconds = _best_seconds(lambda: [remove_duplicates_and_explain(t) for t in pages], 15)
+    big = "\n\n".join(pages * 40)
+    big_seconds = _best_seconds(lambda: remove_duplicates_and_explain(big), 3)
+    return {
+        "pages": size / seconds / 1e6,
+        "big": len(big.encode("utf-8")) / big_seconds / 1e6,
+        "big_paragraphs": big.count("\n\n") + 1,
+    }
 
 
 def main() -> None:
@@ -260,7 +286,13 @@ def main() -> None:
             f"{res['paragraphs'] / res['total_s']:>16.0f}{res['rss_mb']:>13.0f}{res['natural']:>15}"
         )
     print()
-    print(f"in-clean dedup step on the seed pages: {seed_pages_mb_s():.1f} MB/s")
+    speed = step_mb_s()
+    print("in-clean step (remove_duplicates_and_explain; target >= 20 MB/s)")
+    print(f"  seed pages after normalize + linebreaks, one by one: {speed['pages']:>6.1f} MB/s")
+    print(
+        f"  one large file ({speed['big_paragraphs']:.0f} paragraphs):"
+        f"{' ' * 17}{speed['big']:>6.1f} MB/s"
+    )
 
 
 if __name__ == "__main__":

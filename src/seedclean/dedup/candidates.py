@@ -30,22 +30,26 @@ def candidate_pairs(band_keys: npt.NDArray[np.uint32], max_bucket: int) -> tuple
         band_keys: shape ``(n, bands)``, one bucket key per paragraph and band.
         max_bucket: window of partners per member inside one bucket.
     """
-    n = band_keys.shape[0]
-    codes: list[I64] = []
-    for band in range(band_keys.shape[1]):
-        column = band_keys[:, band]
-        order = np.argsort(column, kind="stable").astype(np.int64)
-        ordered = column[order]
-        same = ordered[1:] == ordered[:-1]
-        if not same.any():
-            continue
-        for width in range(1, max_bucket + 1):
-            match = ordered[width:] == ordered[:-width] if width > 1 else same
-            if not match.any():
-                break
-            codes.append(order[:-width][match] * n + order[width:][match])
-    if not codes:
-        empty = np.zeros(0, dtype=np.int64)
+    n, bands = band_keys.shape
+    empty = np.zeros(0, dtype=np.int64)
+    if n < 2 or bands == 0:
         return empty, empty, empty
-    unique, shared = np.unique(np.concatenate(codes), return_counts=True)
+    # One stable sort over (band, key) codes, band-major: inside a bucket the
+    # members stay in paragraph order, as a per-band stable sort would keep them.
+    codes = (np.arange(bands, dtype=np.uint64) << np.uint64(32))[:, None] | band_keys.T.astype(
+        np.uint64
+    )
+    flat = codes.ravel()
+    order = np.argsort(flat, kind="stable")
+    ordered = flat[order]
+    item = (order % n).astype(np.int64)
+    found: list[I64] = []
+    for width in range(1, max_bucket + 1):
+        match = np.flatnonzero(ordered[width:] == ordered[:-width])
+        if match.size == 0:
+            break
+        found.append(item[match] * n + item[match + width])
+    if not found:
+        return empty, empty, empty
+    unique, shared = np.unique(np.concatenate(found), return_counts=True)
     return unique // n, unique % n, shared.astype(np.int64)

@@ -32,7 +32,7 @@ import numpy.typing as npt
 from seedclean.dedup.candidates import candidate_pairs
 from seedclean.dedup.cluster import fragment_containers, near_leaders
 from seedclean.dedup.config import DedupConfig
-from seedclean.dedup.key import paragraph_key
+from seedclean.dedup.key import line_keys
 from seedclean.dedup.paragraphs import split_paragraphs
 from seedclean.dedup.report import (
     PREVIEW_CHARS,
@@ -85,12 +85,16 @@ class ParagraphTable:
         """Split one document and keep its comparable paragraphs."""
         self.documents += 1
         self.paths.append(path)
-        for para in split_paragraphs(text):
-            self.paragraphs += 1
-            body = text[para.start : para.end]
-            key = paragraph_key(body)
+        paragraphs = split_paragraphs(text)
+        self.paragraphs += len(paragraphs)
+        if not paragraphs:
+            return
+        keys = line_keys(text)
+        for para in paragraphs:
+            key = keys[para.line - 1]
             if len(key) < self.min_chars:
                 continue
+            body = text[para.start : para.end]
             self.keys.append(key)
             self.members.append(
                 Member(
@@ -145,7 +149,10 @@ def cluster_table(
         else:
             groups[rep].append(row)
     rep_keys = [table.keys[g[0]] for g in groups]
-    bands = sketch_bands(rep_keys, config)
+    if len(groups) < 2 and index is None:
+        bands = np.zeros((len(groups), config.bands), dtype=np.uint32)  # nothing to pair
+    else:
+        bands = sketch_bands(rep_keys, config)
     matches: list[IndexMatch | None] = [None] * len(groups)
     if index is not None:
         same_sketch = index.config.sketch_params() == config.sketch_params()

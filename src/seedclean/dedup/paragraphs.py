@@ -10,12 +10,9 @@ compared, reported (by its 1-based line number) and removed.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 __all__ = ["Paragraph", "split_paragraphs"]
-
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 class Paragraph(NamedTuple):
@@ -37,12 +34,12 @@ class Paragraph(NamedTuple):
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Return the non-blank lines of ``text`` as paragraphs, in order."""
     out: list[Paragraph] = []
-    line = 1
-    last = 0
-    count = text.count
-    for number, match in enumerate(_LINE.finditer(text)):
-        start = match.start()
-        line += count("\n", last, start)
-        last = start
-        out.append(Paragraph(number, line, start, match.end()))
+    start = 0
+    number = 0
+    for line, body in enumerate(text.split("\n"), 1):
+        end = start + len(body)
+        if not body.isspace() and body:
+            out.append(Paragraph(number, line, start, end))
+            number += 1
+        start = end + 1
     return out

@@ -94,21 +94,32 @@ def signatures(keys: Sequence[str], ngram: int, slots: int, seed: int) -> U32:
 
 
 def _densify(sig: U32, owner: npt.NDArray[np.int64], slots: int, seed: int) -> None:
-    """Fill empty bins in place from the first non-empty bin on their probe path."""
+    """Fill empty bins in place from the first non-empty bin on their probe path.
+
+    Probes are tried in growing blocks (the first hit in a block wins, as if
+    tried one by one), so a batch needs a few numpy passes, not one per probe.
+    """
     has_shingles = np.bincount(owner, minlength=sig.shape[0]) > 0
     rows, cols = np.nonzero((sig == EMPTY) & has_shingles[:, None])
     if rows.size == 0:
         return
-    source = sig.copy()
+    flat = sig.ravel()
+    source = flat.copy()
     probes = _probes(slots, seed)
-    for attempt in range(_MAX_PROBES):
-        target = probes[cols, attempt]
-        found = source[rows, target]
+    lo = 0
+    block = 4
+    while rows.size and lo < _MAX_PROBES:
+        targets = probes[cols, lo : lo + block]
+        found = source[(rows * slots)[:, None] + targets]
         hit = found != EMPTY
-        sig[rows[hit], cols[hit]] = found[hit]
-        rows, cols = rows[~hit], cols[~hit]
-        if rows.size == 0:
-            return
+        first = hit.argmax(axis=1)
+        done = np.flatnonzero(hit[np.arange(rows.size), first])
+        flat[rows[done] * slots + cols[done]] = found[done, first[done]]
+        keep = np.ones(rows.size, dtype=bool)
+        keep[done] = False
+        rows, cols = rows[keep], cols[keep]
+        lo += block
+        block *= 2
 
 
 def band_keys(sig: U32, bands: int, rows: int, seed: int) -> U32:
