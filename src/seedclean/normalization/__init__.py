@@ -12,7 +12,9 @@ an :class:`~seedclean.edits.Edit`:
 4. :mod:`.spaces`: trailing spaces, spaces next to full-width marks, final newline.
 
 The phases repeat until a round changes nothing (at most three rounds), so the
-step is idempotent by construction.
+step is idempotent by construction.  A second round over the whole text is run
+only if a cheap probe (:mod:`.recheck`: the phases over just the lines that
+still hold a candidate mark) shows it would change something.
 
 >>> normalize("近年来,广东省检察院坚持以政治建设为统领,不断探索(试行)")
 '近年来，广东省检察院坚持以政治建设为统领，不断探索（试行）'
@@ -30,6 +32,7 @@ from seedclean.normalization.config import NormalizeConfig
 from seedclean.normalization.fold import fold_replacements
 from seedclean.normalization.marks import mark_replacements
 from seedclean.normalization.pairs import pair_replacements
+from seedclean.normalization.recheck import probe_text
 from seedclean.normalization.script import full_t2s_replacements
 from seedclean.normalization.spaces import space_replacements
 
@@ -75,6 +78,31 @@ def _to_input(offset: int, maps: Sequence[OffsetMap]) -> int:
     return offset
 
 
+def _run_round(
+    text: str,
+    active: frozenset[str],
+    config: NormalizeConfig,
+    edits: list[Edit] | None = None,
+    maps: list[OffsetMap] | None = None,
+    notices: list[Notice] | None = None,
+) -> str:
+    """Run every phase once over ``text``; record edits, maps and notices if given lists."""
+    for phase in PHASES:
+        replacements, found = phase(text, active, config)
+        if notices is not None and maps is not None:
+            notices.extend(n._replace(origin=_to_input(n.start, maps)) for n in found)
+        if not replacements:
+            continue
+        result = splice(text, replacements)
+        if not result.edits:
+            continue
+        if edits is not None and maps is not None:
+            edits.extend(e._replace(origin=_to_input(e.origin, maps)) for e in result.edits)
+            maps.append(OffsetMap(result.edits))
+        text = result.text
+    return text
+
+
 def normalize_and_explain(
     text: str, config: NormalizeConfig | None = None, *, rules: Collection[str] | None = None
 ) -> Explained:
@@ -99,23 +127,16 @@ def normalize_and_explain(
     edits: list[Edit] = []
     maps: list[OffsetMap] = []
     notices: list[Notice] = []
-    for _ in range(MAX_ROUNDS):
+    for round_number in range(MAX_ROUNDS):
+        if round_number == 1:
+            probe = probe_text(current, active)
+            if _run_round(probe, active, config) == probe:
+                break  # the only lines a second round could change are stable already
         notices = []
-        changed = False
-        for phase in PHASES:
-            replacements, found = phase(current, active, config)
-            notices.extend(n._replace(origin=_to_input(n.start, maps)) for n in found)
-            if not replacements:
-                continue
-            result = splice(current, replacements)
-            if not result.edits:
-                continue
-            changed = True
-            edits.extend(e._replace(origin=_to_input(e.origin, maps)) for e in result.edits)
-            maps.append(OffsetMap(result.edits))
-            current = result.text
-        if not changed:
+        after = _run_round(current, active, config, edits, maps, notices)
+        if after == current:
             break
+        current = after
     return Explained(current, tuple(edits), tuple(notices))
 
 

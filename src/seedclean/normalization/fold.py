@@ -18,7 +18,7 @@ from collections.abc import Callable
 from seedclean.edits import Replacement
 from seedclean.normalization import chars, script
 
-__all__ = ["FOLD_RULES", "fold_replacements"]
+__all__ = ["FOLD_RULES", "fold_replacements", "pattern_of"]
 
 _NEWLINES = "\r\u2028\u2029\x85"
 _SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
@@ -80,6 +80,12 @@ def _setup(active: frozenset[str]) -> tuple[re.Pattern[str], dict[str, str]] | N
     astral = "".join(re.escape(c) for c in sorted(owner) if ord(c) > 0xFFFF)
     body = f"[{bmp}]" if not astral else f"(?:[{bmp}]|(?=[\U00010000-\U0010ffff])[{astral}])"
     return re.compile(f"{body}+"), owner
+
+
+def pattern_of(active: frozenset[str]) -> re.Pattern[str] | None:
+    """The compiled class of the active one-character rules (``None`` if none is active)."""
+    setup = _setup(active & FOLD_RULES)
+    return None if setup is None else setup[0]
 
 
 def fold_replacements(text: str, active: frozenset[str]) -> list[Replacement]:

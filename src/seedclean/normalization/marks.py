@@ -51,6 +51,7 @@ _SCANNER = Scanner(
     wide_first="。…⋯．－―─•‧・･⋅∙",
 )
 _LATIN = re.compile(r"[A-Za-z]")
+_HSPACES = re.compile(r"[ \t]*")
 _DIGIT = re.compile(r"[0-9]")
 _SENTENCE_FOLLOW = re.compile(r"[ \t\n]|$|[”’）》〉】〕」』“‘（《〈【〔「『，。；：？！]")
 
@@ -61,21 +62,24 @@ def mark_replacements(text: str, active: frozenset[str]) -> tuple[list[Replaceme
         return [], []
     out: list[Replacement] = []
     notices: list[Notice] = []
-    converted_end = -1  # end of the last converted half-width mark (for ?! runs)
+    converted_end = -1  # end of the last converted mark: Chinese context for the next one
     for match in _SCANNER.scan(text):
         kind = match.lastgroup
         start, end = match.span()
+        after_converted = _follows(text, start, converted_end)
         if kind == "mark":
             rule, full = _MARKS[match.group()]
-            if rule in active and _mark_is_chinese(text, start, match.group(), converted_end):
+            if rule in active and (after_converted or _mark_is_chinese(text, start, match.group())):
                 out.append(Replacement(start, end, full, rule))
                 converted_end = end
         elif kind == "ellipsis":
-            if "punct-ellipsis" in active and _either_side(text, start, end):
+            if "punct-ellipsis" in active and (after_converted or _either_side(text, start, end)):
                 out.append(Replacement(start, end, _ellipsis(match.group()), "punct-ellipsis"))
+                converted_end = end
         elif kind == "dash":
-            if "punct-dash" in active and _either_side(text, start, end):
+            if "punct-dash" in active and (after_converted or _either_side(text, start, end)):
                 out.append(Replacement(start, end, "——", "punct-dash"))
+                converted_end = end
         elif kind == "dot":
             if "punct-middle-dot" in active and _between_han(text, start):
                 out.append(Replacement(start, end, "·", "punct-middle-dot"))
@@ -84,9 +88,21 @@ def mark_replacements(text: str, active: frozenset[str]) -> tuple[list[Replaceme
     return out, notices
 
 
-def _mark_is_chinese(text: str, start: int, mark: str, converted_end: int) -> bool:
+def _follows(text: str, start: int, converted_end: int) -> bool:
+    """Whether the nearest non-space character before ``start`` ends a mark just converted.
+
+    A run such as ``,--, ,`` after Chinese is Chinese throughout; judging each
+    mark by the *converted* form of the one before settles it in one pass
+    instead of one round per mark.
+    """
+    if converted_end < 0 or converted_end > start:
+        return False
+    return _HSPACES.match(text, converted_end, start).end() == start  # type: ignore[union-attr]
+
+
+def _mark_is_chinese(text: str, start: int, mark: str) -> bool:
     left = ctx.left_char(text, start)
-    if ctx.left_is_chinese(left) or (left and converted_end == start):
+    if ctx.left_is_chinese(left):
         return True
     right = ctx.right_char(text, start + 1)
     if not ctx.right_is_chinese(right):

@@ -14,9 +14,11 @@ the tokens that ``finditer`` would, faster, because of how the tokens are built:
   only of other characters (full-width marks), so no token crosses the edge of a
   maximal run of narrow characters;
 * a run holding none of the phase's half-width marks yields no token the phase
-  uses, so one compiled class finds the runs worth tokenizing, and the full
-  alternation runs only inside them (with one character of lookahead beyond,
-  so lookaheads such as ``(?![-－])`` see what they saw before).
+  uses, so one compiled class finds the marks (skipping clean text at C speed),
+  the run around each is measured with one anchored regex (forwards in the
+  text, backwards in the reversed text), and the full
+  alternation runs only inside it (with one character of lookahead beyond, so
+  lookaheads such as ``(?![-－])`` see what they saw before).
 
 Full-width tokens are found by a plain ``finditer`` of their own pattern (a
 character class the engine skips at C speed) and dropped inside wide spans.
@@ -67,8 +69,8 @@ class Scanner:
 
     def __init__(self, narrow: str, hot: str, wide: str = "", wide_first: str = "") -> None:
         self._tokens = re.compile(f"(?P<prot>{NARROW})|{narrow}")
-        self._run = re.compile(f"(?<![{NARROW_CHARS}])[{NARROW_CHARS}]*?[{hot}][{NARROW_CHARS}]*")
-        self._run_at = re.compile(f"[{NARROW_CHARS}]*?[{hot}][{NARROW_CHARS}]*")
+        self._hot = re.compile(f"[{hot}]")
+        self._run = re.compile(f"[{NARROW_CHARS}]*")
         self._wide = re.compile(f"(?=[{wide_first}])(?:{wide})") if wide else None
 
     def scan(self, text: str) -> list[re.Match[str]]:
@@ -83,17 +85,20 @@ class Scanner:
         return found
 
     def _narrow(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-        first = self._run_at.match(text, start, end)
-        runs = [first] if first is not None else []
-        runs.extend(self._run.finditer(text, first.end() if first else start, end))
-        for run in runs:
-            run_start, run_end = run.span()
+        pos = start
+        reverse = ""  # the text reversed, built on the first mark: run starts are found in it
+        while (hot := self._hot.search(text, pos, end)) is not None:
+            reverse = reverse or text[::-1]
+            back = self._run.match(reverse, len(text) - hot.start())
+            run_start = max(start, len(text) - back.end())  # type: ignore[union-attr]
+            run_end = self._run.match(text, hot.start(), end).end()  # type: ignore[union-attr]
             limit = run_end + 1 if run_end < end else end
             for token in self._tokens.finditer(text, run_start, limit):
                 if token.start() >= run_end:
                     break
                 if token.lastgroup != "prot":
                     yield token
+            pos = run_end
 
 
 def _gaps(length: int, starts: list[int], ends: list[int]) -> Iterator[tuple[int, int]]:
