@@ -1,7 +1,11 @@
 """Benchmark: line-break repair on real news prose corrupted like OCR'd newspaper pages.
 
 Run ``/work/venv/bin/python bench/bench_linebreaks.py [--articles N] [--seed S]``.
-Prints paragraph exact-match precision/recall/F1 for doing nothing, for the
+Two scenarios are scored.  The main one lays each article out in newspaper
+columns and cuts it where the columns end (``Corruptor.flow``); the second,
+harder "stress" one cuts every cut paragraph at a uniformly chosen line end
+(``Corruptor.corrupt``), so one-line fragments are far more common than on a
+real page.  For each it prints paragraph exact-match precision/recall/F1 for doing nothing, for the
 one-line rule "join when the left block lacks sentence-final punctuation" and
 for seedclean, then seam-level join precision/recall, overlap removal
 precision/recall, caption relocation accuracy and throughput (MB/s of UTF-8
@@ -127,6 +131,38 @@ def throughput(fn: Callable[[str], str], texts: list[str], repeat: int = 1) -> f
     return size / best / 1e6
 
 
+SYSTEMS: list[tuple[str, Callable[[str], str]]] = [
+    ("identity (do nothing)", identity),
+    ("join if left lacks final punct", lacks_final_rule),
+    ("seedclean repair_breaks", repair_breaks),
+]
+
+
+def score_table(title: str, docs: list[Doc]) -> None:
+    """Print the quality table of every system on ``docs``."""
+    size = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    n_seams = sum(len(d.seams) for d in docs)
+    n_breaks = sum(len(d.breaks) for d in docs)
+    print(
+        f"\n## {title}: {len(docs)} articles ({size:.2f} MB), {n_seams} cut seams, "
+        f"{n_breaks} true paragraph breaks"
+    )
+    header = f"{'system':34} {'para P':>7} {'para R':>7} {'para F1':>7} {'join P':>7} {'join R':>7}"
+    header += f" {'ovl R':>6} {'reloc':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, fn in SYSTEMS:
+        outputs = [fn(d.text) for d in docs]
+        p, r, f1 = exact_match(docs, outputs)
+        s = seam_scores(docs, outputs)
+        print(
+            f"{name:34} {p:7.3f} {r:7.3f} {f1:7.3f} {s['join_p']:7.3f} {s['join_r']:7.3f}"
+            f" {s['overlap_r']:6.3f} {s['relocation']:6.3f}"
+        )
+    ovl_p, removals = overlap_precision(docs)
+    print(f"seam-overlap removal precision: {ovl_p:.3f} ({removals} removals)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300, help="articles to sample")
@@ -136,39 +172,17 @@ def main() -> None:
     articles = load_articles()
     usable = [a for a in articles if not has_broken_lines(a)]
     print(f"{len(articles) - len(usable)} of {len(articles)} articles left out (broken lines)")
+    print(f"seed {args.seed}")
     sample = random.Random(args.seed).sample(usable, min(args.articles, len(usable)))
-    corruptor = Corruptor(articles, seed=args.seed)
-    docs = [corruptor.corrupt(a["paragraphs"]) for a in sample]
-    texts = [d.text for d in docs]
-    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    n_seams = sum(len(d.seams) for d in docs)
-    n_breaks = sum(len(d.breaks) for d in docs)
-    print(
-        f"{len(docs)} articles ({size:.2f} MB), {n_seams} cut seams, "
-        f"{n_breaks} true paragraph breaks, seed {args.seed}\n"
-    )
+    flow = Corruptor(articles, seed=args.seed)
+    flow_docs = [flow.flow(a["paragraphs"]) for a in sample]
+    stress = Corruptor(articles, seed=args.seed)
+    stress_docs = [stress.corrupt(a["paragraphs"]) for a in sample]
+    score_table("column flow (main: columns of 40-80 lines cut the text)", flow_docs)
+    score_table("stress (every cut paragraph cut at a uniform line end)", stress_docs)
 
-    systems: list[tuple[str, Callable[[str], str]]] = [
-        ("identity (do nothing)", identity),
-        ("join if left lacks final punct", lacks_final_rule),
-        ("seedclean repair_breaks", repair_breaks),
-    ]
-    header = f"{'system':34} {'para P':>7} {'para R':>7} {'para F1':>7} {'join P':>7} {'join R':>7}"
-    header += f" {'ovl R':>6} {'reloc':>6}"
-    print(header)
-    print("-" * len(header))
-    for name, fn in systems:
-        outputs = [fn(t) for t in texts]
-        p, r, f1 = exact_match(docs, outputs)
-        s = seam_scores(docs, outputs)
-        print(
-            f"{name:34} {p:7.3f} {r:7.3f} {f1:7.3f} {s['join_p']:7.3f} {s['join_r']:7.3f}"
-            f" {s['overlap_r']:6.3f} {s['relocation']:6.3f}"
-        )
-    ovl_p, removals = overlap_precision(docs)
-    print(f"\nseam-overlap removal precision: {ovl_p:.3f} ({removals} removals)")
-
-    print(f"\n{'throughput (one core)':34} {'MB/s':>7}")
+    texts = [d.text for d in flow_docs]
+    print(f"\n{'throughput (one core, column flow)':34} {'MB/s':>7}")
     print(f"{'join if left lacks final punct':34} {throughput(lacks_final_rule, texts, 3):7.2f}")
     print(f"{'seedclean repair_breaks':34} {throughput(repair_breaks, texts, 3):7.2f}")
     print(f"{'seedclean clean (all steps)':34} {throughput(clean, texts):7.2f}")

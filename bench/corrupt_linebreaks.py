@@ -85,6 +85,32 @@ def has_broken_lines(article: dict[str, Any]) -> bool:
     return any(p.rstrip().endswith(("，", "、", ",")) for p in article["paragraphs"])
 
 
+@dataclass
+class _Layout:
+    """The pieces of a corrupted article as they are laid out, and its gold."""
+
+    pieces: list[str] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)  # the gap after each piece
+    starts: dict[int, Seam] = field(default_factory=dict)  # piece index -> its seam
+    gold: list[str] = field(default_factory=list)
+    seams: list[Seam] = field(default_factory=list)
+    groups: list[list[str]] = field(default_factory=list)
+
+    def add(self, piece: str, gold: bool = False) -> None:
+        self.pieces.append(piece)
+        self.gaps.append("\n\n")
+        if gold:
+            self.gold.append(piece)
+
+    def doc(self, breaks: list[tuple[str, str]]) -> Doc:
+        text = ""
+        for n, piece in enumerate(self.pieces):
+            if n in self.starts:
+                self.starts[n].offset = len(text)
+            text += piece + self.gaps[n]
+        return Doc(text, self.gold, self.seams, breaks, self.groups)
+
+
 class Corruptor:
     """Deterministic corruption of articles (one ``random.Random`` per generator)."""
 
@@ -178,7 +204,92 @@ class Corruptor:
         hits = [i + shift for i in range(lo, hi) if para[i] in targets]
         return rng.choice(hits) if hits else pos
 
-    # -- one article --------------------------------------------------------------
+    # -- column flow (the main scenario) ----------------------------------------
+    def flow(self, paragraphs: list[str]) -> Doc:
+        """Lay the article out in columns and cut it where the columns end.
+
+        Paragraphs (and the occasional standalone heading with its byline) are
+        typeset as a stream of lines ``width`` (10–16) characters wide, each
+        paragraph starting on a new line; every ``height`` lines (40–80, drawn
+        again at each new page) the column ends, wherever that falls in the
+        text.  The article starts at a random line of its first column.  A
+        column break inside a paragraph cuts it at that line end; a break
+        between paragraphs cuts nothing.  At a column break the page may carry
+        captions, a heading with its byline or furniture between the columns,
+        and the OCR may read the end of the column again at the top of the next
+        (a seam repeat of 1–12 characters); the gap is one to three blank lines.
+        """
+        rng = self.rng
+        width = rng.randint(10, 16)
+        state = {"height": rng.randint(40, 80), "line": 0}
+        state["line"] = rng.randrange(state["height"])
+        out = _Layout()
+        breaks = [(a[-6:], b[:6]) for a, b in zip(paragraphs, paragraphs[1:], strict=False)]
+
+        def column_break() -> list[str]:
+            """Start a new column; return what the page puts between the columns."""
+            state["line"] = 0
+            if rng.random() < 0.3:
+                state["height"] = rng.randint(40, 80)  # a new page
+            out.gaps[-1] = "\n" * rng.choice((2, 2, 2, 3, 4))
+            roll = rng.random()
+            if roll < 0.15:
+                return [self.caption(), *([self.caption()] if rng.random() < 0.3 else [])]
+            if roll < 0.22:
+                return self.heading()
+            if roll < 0.3:
+                return [self.furniture()]
+            return []
+
+        for index, para in enumerate(paragraphs):
+            if index and rng.random() < 0.04:
+                for piece in self.heading():
+                    out.add(piece, gold=True)
+                    state["line"] += 1
+                    if state["line"] >= state["height"]:
+                        for extra in column_break():
+                            out.add(extra, gold=True)
+            n_lines = -(-len(para) // width)
+            cuts: list[int] = []
+            used = 0  # lines of this paragraph already set
+            while state["line"] + (n_lines - used) > state["height"]:
+                used += state["height"] - state["line"]
+                cuts.append(used * width)  # < len(para): the loop test leaves a line
+                state["line"] = 0
+                if rng.random() < 0.3:
+                    state["height"] = rng.randint(40, 80)
+            state["line"] += n_lines - used
+            bounds = [0, *cuts, len(para)]
+            movers: list[str] = []
+            for n in range(len(bounds) - 1):
+                fragment = para[bounds[n] : bounds[n + 1]]
+                if n == 0:
+                    out.add(fragment)
+                    continue
+                seam = Seam(para[max(0, bounds[n] - 6) : bounds[n]], fragment[:6])
+                saved = state["line"], state["height"]
+                seam.interlopers = column_break()
+                state["line"], state["height"] = saved
+                if rng.random() < 0.12:
+                    k = min(rng.randint(1, 12), bounds[n])
+                    seam.repeat = para[bounds[n] - k : bounds[n]]
+                    seam.left = para[max(0, bounds[n] - k - 6) : bounds[n]]
+                for extra in seam.interlopers:
+                    out.add(extra)
+                movers.extend(seam.interlopers)
+                out.starts[len(out.pieces)] = seam
+                out.add(seam.repeat + fragment)
+                out.seams.append(seam)
+            out.gold.append(para)
+            out.gold.extend(movers)
+            if movers:
+                out.groups.append([para, *movers])
+            if state["line"] >= state["height"]:  # the column ends right after the paragraph
+                for extra in column_break():
+                    out.add(extra, gold=True)
+        return out.doc(breaks)
+
+    # -- one article (stress: uniform cuts) -------------------------------------
     def corrupt(self, paragraphs: list[str]) -> Doc:
         rng = self.rng
         width = rng.randint(12, 16)

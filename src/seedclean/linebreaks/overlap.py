@@ -43,7 +43,9 @@ def acceptable(repeat: str) -> bool:
 
 def seam_overlap(left: str, right: str, max_k: int = 20) -> int:
     """Length of the longest safe repeat: a suffix of ``left`` that ``right`` starts with."""
-    upper = min(max_k, len(left), len(right) - 1)
+    # the left side keeps some text before the repeat: a block that is nothing
+    # but the opening words of the next one is a heading (盈亏指数 ‖ 盈亏指数：…)
+    upper = min(max_k, len(left) - 1, len(right) - 1)
     if upper < 2:
         return 0
     last = left[-1]

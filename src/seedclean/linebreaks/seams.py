@@ -28,7 +28,8 @@ _OPENER = re.compile(
 #: Discourse openers that start a new paragraph far more often than they continue one.
 _PARAGRAPH_LEAD = re.compile(
     r"(?:近日|近年来|今年以来|去年以来|日前|此前|目前|当前|据了解|据悉|据介绍|据统计|与此同时|此外|另外"
-    r"|首先|其次|最后|总之|综上|对此|为此|然而|下一步)[，,]"
+    r"|首先|其次|最后|总之|综上|对此|为此|然而|下一步|前几日|前不久|日前|昨天|昨日|当天|当日|次日|随后"
+    r"|另据|据[^，,。：:\n]{1,15}(?:报道|消息|介绍|透露|统计|显示))[，,]"
 )
 #: List and section markers: a block starting with one never continues the previous block.
 _LIST_START = re.compile(
@@ -53,6 +54,7 @@ class Seam(NamedTuple):
     a_unclosed: bool
     a_headline: int
     b_headline: int
+    b_last: str  # B's last character (a parallel item ends like the one before it)
     b_particle: bool
     b_opener: bool
     b_list: bool
@@ -125,6 +127,7 @@ def features(
         a_unclosed=unclosed > 0,
         a_headline=a_facts.headline if chain == 1 else 0,
         b_headline=b_facts.headline,
+        b_last=b.end_char,
         b_particle=b_facts.particle,
         b_opener=b_facts.opener,
         b_list=b_facts.list_start,
@@ -161,6 +164,12 @@ TABLE: tuple[Row, ...] = (
     Row(
         "A ends with a colon: what it introduces starts its own block",
         lambda s: s.a_char in ("：", ":"),
+        False,
+        True,
+    ),
+    Row(
+        "A and B both end with a semicolon: parallel items of a list",
+        lambda s: s.a_char in ("；", ";") and s.b_last in ("；", ";"),
         False,
         True,
     ),

@@ -98,8 +98,17 @@ class Walk:
         return self.fact(i).label
 
     # -- decisions --------------------------------------------------------------
-    def decide(self, tail: int, chain: int, unclosed: int, nxt: int) -> seams.Decision:
-        """Decide the seam between the paragraph ending in block ``tail`` and block ``nxt``."""
+    def decide(
+        self, tail: int, chain: int, unclosed: int, nxt: int, captions: bool = True
+    ) -> seams.Decision:
+        """Decide the seam between the paragraph ending in block ``tail`` and block ``nxt``.
+
+        A caption-like block (see :meth:`caption_like`) is not a continuation
+        (:data:`_CAPTION`) unless it is only set apart by blank lines (not
+        dated) and the table finds hard evidence that it continues ``tail``
+        (``…、`` ‖ ``绿色发展、农业…。``); ``captions=False`` decides it as an
+        ordinary block.
+        """
         a, b = self.edge(tail), self.edge(nxt)
         if seams.quick_break(a, b, self.max_overlap):
             return _SENTENCE_END
@@ -107,10 +116,13 @@ class Walk:
         a_label = bl.BODY if chain > 1 else a_facts.label
         if a_label not in _LEFT_OK or b_facts.label not in _RIGHT_OK:
             return _BARRIER
-        if self.caption_like(nxt):
+        caption = captions and self.caption_like(nxt)
+        if caption and b_facts.dated:
             return _CAPTION
         feats = seams.features(a, a_facts, b, b_facts, chain, unclosed, self.max_overlap)
         decision = seams.decide(feats)
+        if caption and not (decision.join and decision.hard):
+            return _CAPTION
         if (
             decision.join
             and not decision.hard
@@ -143,6 +155,21 @@ class Walk:
             j + 1 < len(self.blocks) and not self.decide(j, 1, 0, j + 1).join
         )
 
+    def _island_fallback(
+        self, tail: int, chain: int, unclosed: int, j: int, decision: seams.Decision
+    ) -> seams.Decision:
+        """Join an undated caption-like block after all when nothing else continues ``tail``.
+
+        A one-sentence block set apart by blank lines may be a photo caption or
+        the short last fragment of the paragraph after a column break
+        (``…可以`` ‖ ``说她把亚洲主场优势发挥到了淋漓尽致。``).  When the lookahead
+        found no continuation past it and the table, deciding it as an
+        ordinary block, joins, it is the continuation.
+        """
+        if decision is not _CAPTION or self.fact(j).dated or not self.is_open(tail, chain):
+            return decision
+        return self.decide(tail, chain, unclosed, j, captions=False)
+
     def caption_like(self, i: int) -> bool:
         """A body block that reads as a photo caption (see :func:`.blocks.caption_like`).
 
@@ -168,9 +195,9 @@ class Walk:
         for c in range(first, limit):
             kind = self.label(c)
             if kind == bl.BODY:
-                if self.caption_like(c):
-                    continue
                 decision = self.decide(tail, chain, unclosed, c)
+                if decision is _CAPTION:
+                    continue
                 return c if decision.join else -1
             if kind == bl.HEADLINE and c > first:
                 # a heading-like line after a caption may be the continuation itself
@@ -285,6 +312,8 @@ class Walk:
                 j = c
             elif decision.join:
                 self.join(tail, j, decision)
+            elif (fallback := self._island_fallback(tail, chain, unclosed, j, decision)).join:
+                self.join(tail, j, fallback)
             else:
                 break
             unclosed += self.fact(j).unclosed
