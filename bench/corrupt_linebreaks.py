@@ -19,6 +19,7 @@ order, each as its own paragraph.  Captions are written from sentences of
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -224,7 +225,7 @@ class Corruptor:
         state = {"height": rng.randint(40, 80), "line": 0}
         state["line"] = rng.randrange(state["height"])
         out = _Layout()
-        breaks = [(a[-6:], b[:6]) for a, b in zip(paragraphs, paragraphs[1:], strict=False)]
+        breaks = [(a[-6:], b[:6]) for a, b in itertools.pairwise(paragraphs)]
 
         def column_break() -> list[str]:
             """Start a new column; return what the page puts between the columns."""
