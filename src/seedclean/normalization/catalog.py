@@ -31,7 +31,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "width-symbols",
         _S,
-        "full-width ％．－／＋＠＃＆＿ between ASCII alnum, and times 10：30, become ASCII",
+        "full-width ％．－／＋＠＃＆＿ between ASCII letters or digits become ASCII",
     ),
     Rule("punct-brackets", _S, "balanced ( ) pairs in Chinese context become （ ）"),
     Rule("punct-double-quotes", _S, 'balanced straight " pairs in Chinese context become “ ”'),
