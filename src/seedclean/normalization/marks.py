@@ -52,6 +52,8 @@ _SCANNER = Scanner(
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _HSPACES = re.compile(r"[ \t]*")
+_NUMBER_CHARS = "0123456789.,:/-%"
+_NUMBER_REACH = 24
 _DIGIT = re.compile(r"[0-9]")
 _SENTENCE_FOLLOW = re.compile(r"[ \t\n]|$|[”’）》〉】〕」』“‘（《〈【〔「『，。；：？！]")
 
@@ -105,11 +107,23 @@ def _mark_is_chinese(text: str, start: int, mark: str) -> bool:
     if ctx.left_is_chinese(left):
         return True
     right = ctx.right_char(text, start + 1)
+    if mark in "?!" and _DIGIT.match(left) and _number_follows_chinese(text, start):
+        # ``比分是3-3，4-5!``: a question or exclamation ends the Chinese sentence the
+        # number stands in, when nothing Latin follows.
+        return not right or ctx.is_han_or_cp(right)
     if not ctx.right_is_chinese(right):
         return False
     if mark == ",":
         return not (_DIGIT.match(text, start - 1) and _DIGIT.match(text, start + 1))
     return not _LATIN.match(left)
+
+
+def _number_follows_chinese(text: str, start: int) -> bool:
+    """Whether the number just before ``start`` follows Chinese on the same line."""
+    before = text[max(0, start - _NUMBER_REACH) : start].rstrip(" \t").rstrip(_NUMBER_CHARS)
+    if len(before) == 0 or start - len(before) >= _NUMBER_REACH:
+        return False  # at the start of the text, or a number too long to be prose
+    return ctx.left_is_chinese(before.rstrip(" \t")[-1:])
 
 
 def _either_side(text: str, start: int, end: int) -> bool:
