@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import multiprocessing
 import random
 import resource
@@ -109,7 +110,7 @@ def build_corpus(plants: int, seed: int) -> tuple[Docs, Truth, set[Loc]]:
             text = ocr_noise(src.text, rng.uniform(0.01, 0.05), rng)
         else:
             share = rng.uniform(0.4, 0.7)
-            cut = int(len(src.text) * share)
+            cut = math.ceil(len(src.text) * share)  # at least the minimum share
             text = src.text[:cut] if rng.random() < 0.5 else src.text[len(src.text) - cut :]
         copy = Para(text)
         real = "exact" if paragraph_key(text) == paragraph_key(src.text) else kind

@@ -26,7 +26,9 @@ def ocr_noise(text: str, rate: float, rng: random.Random) -> str:
             elif char in _PUNCT:
                 chars[pos] = _PUNCT[char]
             else:
-                chars[pos] = rng.choice("的一是在不了有和人这中")
+                # Common characters, but no numeral: a digit read as another number is a
+                # different number (see seedclean.dedup.numbers), not OCR noise to tolerate.
+                chars[pos] = rng.choice("的是在不了有和人这中上")
         elif op < 0.7 and len(chars) > 2:
             del chars[pos]
         elif op < 0.9:

@@ -39,6 +39,10 @@ class DedupConfig:
         max_candidates: at most this many index paragraphs are verified per
             query paragraph (those sharing the most bands first).
         seed: seed of the hash functions (changing it changes every signature).
+        numbers_must_agree: a near duplicate or fragment must not differ from
+            its kept copy by a substituted number (``第二十二号`` vs ``第二十三号``
+            are two decrees, not one with OCR noise); dropped or doubled digits
+            still count as noise.
     """
 
     threshold: float = 0.9
@@ -50,6 +54,7 @@ class DedupConfig:
     max_bucket: int = 64
     max_candidates: int = 32
     seed: int = 0x5EED
+    numbers_must_agree: bool = True
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
@@ -69,6 +74,10 @@ class DedupConfig:
         for name, value in positive.items():
             if not isinstance(value, int) or value < 1:
                 raise ValueError(f"DedupConfig.{name} must be a positive integer, got {value!r}")
+        if not isinstance(self.numbers_must_agree, bool):
+            raise ValueError(
+                f"DedupConfig.numbers_must_agree must be a bool, got {self.numbers_must_agree!r}"
+            )
         if self.bands * self.rows > 256:
             raise ValueError(
                 f"DedupConfig.bands * rows must be at most 256, got {self.bands * self.rows}"

@@ -170,6 +170,7 @@ def cluster_table(
         threshold=config.threshold,
         fragment_min_share=config.fragment_min_share,
         min_chars=config.min_chars,
+        numbers_must_agree=config.numbers_must_agree,
     )
     near = kinds == NEAR
     leader, near_score = near_leaders(

@@ -27,6 +27,8 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from seedclean.dedup.numbers import numbers_agree
+
 __all__ = ["EXACT", "FRAGMENT", "KIND_NAMES", "NEAR", "NONE", "verify_pairs"]
 
 NONE, NEAR, FRAGMENT, EXACT = 0, 1, 2, 3
@@ -44,6 +46,7 @@ def verify_pairs(
     other_keys: Sequence[str] | None = None,
     lengths: Sequence[int] | None = None,
     other_lengths: Sequence[int] | None = None,
+    numbers_must_agree: bool = True,
 ) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float64]]:
     """Classify each pair ``(keys[first[k]], other[second[k]])``.
 
@@ -58,6 +61,8 @@ def verify_pairs(
         lengths: text lengths behind ``keys`` (the fragment share is measured on
             the text, as a reader counts it; key lengths when omitted).
         other_lengths: text lengths behind ``other_keys``.
+        numbers_must_agree: reject near pairs and fragments whose aligned
+            numbers differ (see :mod:`.numbers`).
 
     Returns:
         ``(kinds, scores)``: kind codes (``NONE``, ``NEAR``, ``FRAGMENT``,
@@ -85,6 +90,10 @@ def verify_pairs(
     if picked.size:
         ratio = _scores(left, right, picked, fuzz.ratio)
         near = ratio >= threshold
+        if numbers_must_agree:
+            for n in np.flatnonzero(near).tolist():
+                k = int(picked[n])
+                near[n] = numbers_agree(left[k], right[k])
         kinds[picked[near]] = NEAR
         scores[picked[near]] = ratio[near]
     if lengths is not None:
@@ -109,9 +118,25 @@ def verify_pairs(
             / 100.0
         )
         hit = partial >= threshold
+        if numbers_must_agree:
+            for n in np.flatnonzero(hit).tolist():
+                hit[n] = _fragment_numbers_agree(needles[n], stacks[n])
         kinds[picked[hit]] = FRAGMENT
         scores[picked[hit]] = partial[hit]
     return kinds, scores
+
+
+def _fragment_numbers_agree(needle: str, stack: str) -> bool:
+    """Numbers agree between a fragment and the window of ``stack`` it aligns with."""
+    window = fuzz.partial_ratio_alignment(needle, stack)
+    if window is None:
+        return True
+    # The best window may leave the needle's ends unaligned (a number at its very
+    # start or end): widen it by what was left out, plus a margin, so that a
+    # differing number shows up as a substitution.
+    start = max(0, window.dest_start - window.src_start - 2)
+    end = min(len(stack), window.dest_end + (len(needle) - window.src_end) + 2)
+    return numbers_agree(needle, stack[start:end])
 
 
 def _scores(

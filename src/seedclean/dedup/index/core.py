@@ -362,6 +362,7 @@ class DedupIndex:
             threshold=self.config.threshold,
             fragment_min_share=self.config.fragment_min_share,
             min_chars=self.config.min_chars,
+            numbers_must_agree=self.config.numbers_must_agree,
             other_keys=other_keys,
         )
         best: dict[int, tuple[int, float, int]] = {}
