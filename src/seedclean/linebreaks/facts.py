@@ -23,6 +23,7 @@ class Edge(NamedTuple):
     start_char: str
     tail: str  # the block's last characters (where a seam repeat would be)
     head: str  # the block's first characters
+    unclosed: int  # quotes or brackets opened and not closed
 
 
 class Facts(NamedTuple):
@@ -30,7 +31,6 @@ class Facts(NamedTuple):
 
     label: str
     headline: int  # 2: a short line without sentence punctuation, else 0
-    unclosed: int  # quotes or brackets opened and not closed
     caption_like: bool  # a one-sentence block that reads like a photo caption
     dated: bool  # opens with a date and a comma (2023年6月27日，…)
     opener: bool  # opens a paragraph (indent, run-in bold head, dateline)
@@ -50,7 +50,7 @@ def edge(text: str, window: int) -> Edge:
     end, end_char = chars.end_char(text)
     start, start_char = chars.start_char(text)
     head = text[: window + 1] if start_char == text[:1] else text.lstrip()[: window + 1]
-    return Edge(end, end_char, start, start_char, text[-window:], head)
+    return Edge(end, end_char, start, start_char, text[-window:], head, chars.unclosed(text))
 
 
 def compute(text: str, headline_chars: int) -> Facts:
@@ -65,7 +65,6 @@ def compute(text: str, headline_chars: int) -> Facts:
     return Facts(
         label=bl.label_text(text, headline_chars),
         headline=bl.headline_strength(text, headline_chars),
-        unclosed=chars.unclosed(text),
         caption_like=bl.caption_like(text),
         dated=bool(bl.DATE_LEAD.match(text)),
         opener=opener,
@@ -73,3 +72,31 @@ def compute(text: str, headline_chars: int) -> Facts:
         lead=lead,
         particle=particle,
     )
+
+
+class Memo:
+    """Facts and edges of block texts, shared by the passes of one repair.
+
+    Both depend on a block's text alone (and the config), so a later pass
+    reuses what an earlier pass computed for a block it reads again.
+    """
+
+    __slots__ = ("edges", "facts", "headline_chars", "window")
+
+    def __init__(self, headline_chars: int, window: int) -> None:
+        self.headline_chars = headline_chars
+        self.window = window
+        self.edges: dict[str, Edge] = {}
+        self.facts: dict[str, Facts] = {}
+
+    def edge(self, text: str) -> Edge:
+        found = self.edges.get(text)
+        if found is None:
+            found = self.edges[text] = edge(text, self.window)
+        return found
+
+    def fact(self, text: str) -> Facts:
+        found = self.facts.get(text)
+        if found is None:
+            found = self.facts[text] = compute(text, self.headline_chars)
+        return found

@@ -22,6 +22,7 @@ from collections.abc import Collection
 
 from seedclean.edits import Edit, Explained, OffsetMap, Replacement, splice
 from seedclean.linebreaks.config import BreaksConfig
+from seedclean.linebreaks.facts import Memo
 from seedclean.linebreaks.walk import JOIN, Walk
 
 #: Passes before giving up on a fixed point (a third pass rarely changes anything).
@@ -40,8 +41,9 @@ def repair(text: str, config: BreaksConfig, active: Collection[str]) -> Explaine
     edits: list[Edit] = []
     maps: list[OffsetMap] = []
     stable: dict[int, int] | None = None
+    memo = Memo(config.headline_chars, config.max_overlap + 1)
     for _ in range(MAX_PASSES):
-        walk = Walk(current, config, active, stable)
+        walk = Walk(current, config, active, stable, memo)
         planned = walk.run()
         result = splice(current, planned)
         if not result.edits:

@@ -20,7 +20,7 @@ from seedclean.edits import Replacement
 from seedclean.linebreaks import blocks as bl
 from seedclean.linebreaks import chars, seams
 from seedclean.linebreaks.config import BreaksConfig
-from seedclean.linebreaks.facts import Edge, Facts, compute, edge
+from seedclean.linebreaks.facts import Edge, Facts, Memo
 from seedclean.linebreaks.overlap import single_repeat
 
 JOIN = "join-seam"
@@ -50,6 +50,7 @@ class Walk:
         stable: offsets of paragraph starts that a previous pass read and left
             unchanged and whose window nothing changed since, mapped to how many
             blocks that paragraph spanned; the walk skips them.  ``None``: none.
+        memo: block facts an earlier pass computed (this walk adds its own).
     """
 
     def __init__(
@@ -58,6 +59,7 @@ class Walk:
         config: BreaksConfig,
         active: Collection[str],
         stable: dict[int, int] | None = None,
+        memo: Memo | None = None,
     ) -> None:
         self.text = text
         self.config = config
@@ -69,6 +71,7 @@ class Walk:
         self.hyphen = HYPHEN in active
         self.single = SINGLE in active
         self.stable = stable or {}
+        self.memo = memo or Memo(config.headline_chars, config.max_overlap + 1)
         self.out: list[Replacement] = []
         #: paragraph start offset -> (window end offset, blocks advanced), for
         #: paragraphs this walk read and left unchanged.
@@ -81,8 +84,7 @@ class Walk:
             self.reach = i
         found = self.edges[i]
         if found is None:
-            found = edge(self.blocks[i].text, self.config.max_overlap + 1)
-            self.edges[i] = found
+            found = self.edges[i] = self.memo.edge(self.blocks[i].text)
         return found
 
     def fact(self, i: int) -> Facts:
@@ -90,8 +92,7 @@ class Walk:
             self.reach = i
         found = self.facts[i]
         if found is None:
-            found = compute(self.blocks[i].text, self.config.headline_chars)
-            self.facts[i] = found
+            found = self.facts[i] = self.memo.fact(self.blocks[i].text)
         return found
 
     def label(self, i: int) -> str:
@@ -295,7 +296,7 @@ class Walk:
         """
         blocks, n = self.blocks, len(self.blocks)
         tail, chain = i, 1
-        unclosed = self.fact(i).unclosed
+        unclosed = self.edge(i).unclosed
         movers: list[int] = []
         checkpoint = (len(self.out), -1)
         j = i + 1
@@ -316,7 +317,7 @@ class Walk:
                 self.join(tail, j, fallback)
             else:
                 break
-            unclosed += self.fact(j).unclosed
+            unclosed += self.edge(j).unclosed
             tail, chain = j, chain + 1
             j += 1
         if movers:
