@@ -82,9 +82,10 @@ def numbers_agree(first: str, second: str) -> bool:
     """False when aligning the two keys substitutes a number by one of another value."""
     if not (_HAS_NUMERAL.search(first) and _HAS_NUMERAL.search(second)):
         return True
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(first, second):
-        if tag != "replace":
+    for op in Levenshtein.opcodes(first, second):
+        if op.tag != "replace":
             continue
+        i1, i2, j1, j2 = op.src_start, op.src_end, op.dest_start, op.dest_end
         if not (_HAS_NUMERAL.search(first, i1, i2) and _HAS_NUMERAL.search(second, j1, j2)):
             continue
         if not _same_number(_run(first, i1, i2), _run(second, j1, j2)):
