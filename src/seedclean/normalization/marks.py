@@ -53,6 +53,8 @@ _SCANNER = Scanner(
 _LATIN = re.compile(r"[A-Za-z]")
 _HSPACES = re.compile(r"[ \t]*")
 _NUMBER_CHARS = "0123456789.,:/-%"
+_NUMBER_AFTER = re.compile(r"[ \t]*[0-9][0-9.,:/%\-]*")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 _NUMBER_REACH = 24
 _DIGIT = re.compile(r"[0-9]")
 _SENTENCE_FOLLOW = re.compile(r"[ \t\n]|$|[”’）》〉】〕」』“‘（《〈【〔「『，。；：？！]")
@@ -127,9 +129,17 @@ def _number_follows_chinese(text: str, start: int) -> bool:
 
 
 def _either_side(text: str, start: int, end: int) -> bool:
-    return ctx.is_han_or_cp(ctx.left_char(text, start)) or ctx.is_han_or_cp(
-        ctx.right_char(text, end)
-    )
+    left = ctx.left_char(text, start)
+    if ctx.is_han_or_cp(left) or ctx.is_han_or_cp(ctx.right_char(text, end)):
+        return True
+    # ``--5年前在棋圣战上``: a dash or ellipsis opening a line looks past the number after it.
+    return not _ALNUM.match(left) and _number_then_chinese(text, end)
+
+
+def _number_then_chinese(text: str, end: int) -> bool:
+    """Whether a number starts at ``end`` (after spaces) and Han or CJK punct follows it."""
+    number = _NUMBER_AFTER.match(text, end)
+    return number is not None and ctx.is_han_or_cp(text[number.end() : number.end() + 1])
 
 
 def _between_han(text: str, pos: int) -> bool:
