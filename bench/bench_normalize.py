@@ -1,6 +1,7 @@
 """Benchmark of the normalization step on corrupted real prose, beside autocorrect-py.
 
-Paragraphs of ../shared/evaldata/articles.jsonl (a seeded sample; only paragraphs
+Paragraphs of ../shared/evaldata/articles.jsonl (a seeded sample, with up to
+RARE_QUOTA paragraphs holding each rare mark such as ``……``; only paragraphs
 that hold none of the planted error kinds, so the clean text is the truth) get
 errors of every kind the seed pages show (bench/corrupt_normalize.py) and, every
 fourth paragraph, a clause of protected items (phone, e-mail, time, decimals,
@@ -30,6 +31,8 @@ from corrupt_normalize import PROTECTED_CLAUSE, Planted, corrupt, is_clean_truth
 from seedclean.normalization import normalize
 
 EVALDATA = Path(__file__).resolve().parents[1].parent / "shared" / "evaldata"
+RARE_MARKS = ("……", "——", "·", "！", "？", "；")
+RARE_QUOTA = 60
 
 
 def load_sample(count: int, seed: int) -> list[str]:
@@ -37,8 +40,21 @@ def load_sample(count: int, seed: int) -> list[str]:
         paragraphs = [p for line in f for p in json.loads(line)["paragraphs"]]
     rng = random.Random(seed)
     rng.shuffle(paragraphs)
-    chosen = [p for p in paragraphs if len(p) >= 20 and is_clean_truth(p)][:count]
-    return [p + PROTECTED_CLAUSE if i % 4 == 0 else p for i, p in enumerate(chosen)]
+    clean = [p for p in paragraphs if len(p) >= 20 and is_clean_truth(p)]
+    # Marks that are rare in news prose (``……`` is in 0.5 % of paragraphs) would get
+    # almost no planted errors in a plain sample: take up to RARE_QUOTA paragraphs
+    # holding each of them first, then fill up with the rest in shuffled order.
+    chosen: dict[str, None] = {}
+    for mark in RARE_MARKS:
+        for p in [p for p in clean if mark in p][:RARE_QUOTA]:
+            chosen.setdefault(p)
+    for p in clean:
+        if len(chosen) >= count:
+            break
+        chosen.setdefault(p)
+    picked = list(chosen)[:count]
+    rng.shuffle(picked)
+    return [p + PROTECTED_CLAUSE if i % 4 == 0 else p for i, p in enumerate(picked)]
 
 
 def _strip_spaces(text: str) -> tuple[str, list[int]]:

@@ -62,7 +62,9 @@ def _each(pattern: str, make: Callable[[re.Match[str]], str]) -> Finder:
 
 
 def _choice(options: list[str]) -> Callable[[re.Match[str]], str]:
-    return lambda m: options[hash(m.group()) % len(options)]
+    # By position, not hash(): str hashes change from run to run, and a matched
+    # text such as "……" is always the same, so hash() picked one variant per run.
+    return lambda m: options[m.start() % len(options)]
 
 
 def _fullwidth(m: re.Match[str]) -> str:
@@ -129,9 +131,24 @@ def corrupt(clean: str, rng: random.Random, rate: float = 0.03) -> tuple[str, li
     return "".join(pieces), chosen
 
 
+# A space next to a full-width sentence mark, or inside a quote or bracket, is itself
+# an error (GB/T 15834 §5: these marks carry their own spacing); evaldata has a few
+# (``回来的！ ”``, ``老大， 但``).  Such a paragraph cannot be the truth: the normalizer
+# rightly removes the space, which would count as damage or hide a planted error.
+_SPACED_MARK = re.compile(
+    "[ \u3000](?=[，。、；：？！…”’）》〉】〕」』])|(?<=[，。、；：？！…“‘（《〈【〔「『])[ \u3000]"
+)
+
+
 def is_clean_truth(text: str) -> bool:
-    """Whether ``text`` holds none of the error kinds we plant (so it can serve as truth)."""
-    if re.search("[\u3000\u00a0\u200b\ufeff％－•・⋯]|--|…(?!…)|(?<!…)…$| $", text):
+    """Whether ``text`` holds none of the error kinds we plant (so it can serve as truth).
+
+    A correct ``……`` (GB/T 15834: two ellipsis characters) is allowed, so that
+    ellipsis errors can be planted into it; a lone ``…`` or a longer odd run is not.
+    """
+    if re.search("[\u3000\u00a0\u200b\ufeff％－•・⋯]|--| $", text):
+        return False
+    if "…" in re.sub("(?<!…)(?:……)+(?!…)", "", text) or _SPACED_MARK.search(text):
         return False
     if any(c in traditional_only_table() for c in text):
         return False
