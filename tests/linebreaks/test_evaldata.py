@@ -56,3 +56,24 @@ def test_repair_is_replayable_idempotent_and_keeps_text(docs: list[Any]) -> None
         for seam in doc.seams:
             for interloper in seam.interlopers:
                 assert interloper in result.text
+
+
+def test_column_flow_round_trip_is_precise(articles: list[dict[str, Any]]) -> None:
+    """The benchmark's main scenario: columns cut the text where they end."""
+    usable = [a for a in articles if not has_broken_lines(a)]
+    corruptor = Corruptor(articles, seed=5)
+    flow = [corruptor.flow(a["paragraphs"]) for a in random.Random(5).sample(usable, 80)]
+    matched = wanted = false_joins = breaks = 0
+    identity = 0
+    for doc in flow:
+        out = repair_breaks(doc.text)
+        gold = Counter(doc.gold)
+        matched += sum((Counter(paragraphs(out)) & gold).values())
+        identity += sum((Counter(paragraphs(doc.text)) & gold).values())
+        wanted += sum(gold.values())
+        joined = "\n\n".join(paragraphs(out))
+        false_joins += sum(left + right in joined for left, right in doc.breaks)
+        breaks += len(doc.breaks)
+    assert matched > identity  # repairs more than it breaks
+    assert matched / wanted > 0.9
+    assert false_joins / breaks < 0.03

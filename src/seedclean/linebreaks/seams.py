@@ -54,7 +54,6 @@ class Seam(NamedTuple):
     a_unclosed: bool
     a_headline: int
     b_headline: int
-    b_last: str  # B's last character (a parallel item ends like the one before it)
     b_particle: bool
     b_opener: bool
     b_list: bool
@@ -127,7 +126,6 @@ def features(
         a_unclosed=unclosed > 0,
         a_headline=a_facts.headline if chain == 1 else 0,
         b_headline=b_facts.headline,
-        b_last=b.end_char,
         b_particle=b_facts.particle,
         b_opener=b_facts.opener,
         b_list=b_facts.list_start,
@@ -162,14 +160,8 @@ TABLE: tuple[Row, ...] = (
         True,
     ),
     Row(
-        "A ends with a colon: what it introduces starts its own block",
-        lambda s: s.a_char in ("：", ":"),
-        False,
-        True,
-    ),
-    Row(
-        "A and B both end with a semicolon: parallel items of a list",
-        lambda s: s.a_char in ("；", ";") and s.b_last in ("；", ";"),
+        "A ends with a colon or semicolon: a list or its next item starts its own block",
+        lambda s: s.a_char in ("：", ":", "；", ";"),
         False,
         True,
     ),
