@@ -22,18 +22,26 @@ import numpy.typing as npt
 
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.find import ParagraphTable, cluster_table, preview, sketch_bands
-from seedclean.dedup.index.segments import Segment, SegmentData, write_segment
+from seedclean.dedup.index.segments import Segment, SegmentData, merge_segments, write_segment
 from seedclean.dedup.index.store import Store
 from seedclean.dedup.key import key_hash, paragraph_key
 from seedclean.dedup.paragraphs import split_paragraphs
 from seedclean.dedup.report import Cluster, IndexMatch, Kind, Member
 from seedclean.dedup.verify import EXACT, FRAGMENT, KIND_NAMES, NEAR, verify_pairs
 
-__all__ = ["DEFAULT_DIRNAME", "DedupIndex", "UpdateStats", "digest", "write_segment"]
+__all__ = [
+    "DEFAULT_DIRNAME",
+    "DedupIndex",
+    "UpdateStats",
+    "digest",
+    "merge_segments",
+    "write_segment",
+]
 
 DEFAULT_DIRNAME = ".seedclean"
 SEGMENT_ROWS = 1 << 18
-MAX_SEGMENTS = 8
+FANOUT = 4
+TIER_BASE = 1 << 12
 _EXACT_CAP = 8
 _PRIORITY = {EXACT: 3, NEAR: 2, FRAGMENT: 1}
 
@@ -174,8 +182,7 @@ class DedupIndex:
                 pending = _Pending()
         if pending.docs:
             self._flush(pending)
-        if len(self._store.segments()) > MAX_SEGMENTS:
-            self._merge()
+        self._compact()
         return UpdateStats(added, changed, unchanged, paragraphs)
 
     def remove(self, paths: Iterable[str]) -> int:
@@ -217,33 +224,68 @@ class DedupIndex:
             db.execute("ROLLBACK")
             raise
 
-    def _merge(self) -> None:
-        """Rewrite every segment into one, dropping rows of removed or replaced documents."""
+    def _compact(self) -> None:
+        """Tiered (LSM-style) merging: merge ``FANOUT`` segments of one size tier at a time.
+
+        A segment's tier is the base-``FANOUT`` order of magnitude of its live
+        row count, so merges combine segments of similar size: each row is
+        rewritten about log(N) times over the index's life, there are at most
+        ``FANOUT - 1`` segments per tier, and a merge touches only the segments
+        it merges (memory does not grow with the corpus).  Segments whose
+        documents are all gone are dropped without rewriting; a segment with
+        more dead rows than live ones is rewritten on its own.
+        """
+        while True:
+            live = self._store.segment_live_rows()
+            dead = [seg for seg, (_, count) in live.items() if count == 0]
+            tiers: dict[int, list[int]] = {}
+            for seg, (_, count) in sorted(live.items()):
+                if count:
+                    tiers.setdefault(_tier(count), []).append(seg)
+            full = [members for _, members in sorted(tiers.items()) if len(members) >= FANOUT]
+            # A segment mostly made of replaced or removed documents is rewritten alone,
+            # so dead rows never take more than half of a segment.
+            sparse = [seg for seg, (rows, count) in sorted(live.items()) if 0 < 2 * count < rows]
+            if full:
+                self._merge(full[0][:FANOUT], dead)
+            elif sparse:
+                self._merge(sparse[:1], dead)
+            elif dead:
+                self._merge([], dead)
+            else:
+                return
+
+    def _merge(self, merged: list[int], dead: list[int]) -> None:
+        """Rewrite segments ``merged`` as one (live rows only) and forget segments ``dead``."""
         db = self._store.db
+        names = dict(self._store.segments())
+        gone = [names[seg] for seg in (*merged, *dead)]
         db.execute("BEGIN IMMEDIATE")
         try:
-            old = self._store.segments()
-            live = np.fromiter(self._store.live_ids(), dtype=np.uint32)
-            parts = [Segment(self.directory / name).data for _, name in old]
-            keep = [np.isin(p.rows[:, 0], live) for p in parts]
-            rows = np.concatenate([p.rows[k] for p, k in zip(parts, keep, strict=True)])
-            hashes = np.concatenate(
-                [p.hashes_by_row()[k] for p, k in zip(parts, keep, strict=True)]
-            )
-            bands = np.concatenate([p.band_matrix()[k] for p, k in zip(parts, keep, strict=True)])
-            segment_id = self._store.counter("next_segment", 1)
-            name = f"seg-{segment_id:06d}"
-            write_segment(self.directory, name, SegmentData.build(rows, hashes, bands))
-            db.execute("DELETE FROM segments")
-            db.execute("INSERT INTO segments VALUES (?, ?, ?)", (segment_id, name, len(rows)))
-            db.execute("UPDATE docs SET segment = ?", (segment_id,))
+            self._drop_orphans()
+            new_id = None
+            if merged:
+                parts = [Segment(self.directory / names[seg]).data for seg in merged]
+                ids = [np.fromiter(self._store.doc_ids_in(seg), dtype=np.uint32) for seg in merged]
+                live = [np.isin(p.rows[:, 0], i) for p, i in zip(parts, ids, strict=True)]
+                new_id = self._store.counter("next_segment", 1)
+                name = f"seg-{new_id:06d}"
+                rows = merge_segments(self.directory, name, parts, live)
+                del parts
+                db.execute("INSERT INTO segments VALUES (?, ?, ?)", (new_id, name, rows))
+                marks = ",".join("?" * len(merged))
+                db.execute(
+                    f"UPDATE docs SET segment = ? WHERE segment IN ({marks})", (new_id, *merged)
+                )
+            for seg in (*merged, *dead):
+                db.execute("DELETE FROM segments WHERE id = ?", (seg,))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        self._segments.clear()
-        for _, old_name in old:
-            shutil.rmtree(self.directory / old_name, ignore_errors=True)
+        for name in gone:
+            self._segments.pop(name, None)
+            shutil.rmtree(self.directory / name, ignore_errors=True)
 
     def _drop_orphans(self) -> None:
         """Delete segment directories no committed transaction lists (crash leftovers)."""
@@ -390,6 +432,15 @@ class DedupIndex:
                 self.stale.add(path)
             cache[path] = text
         return cache[path]
+
+
+def _tier(rows: int) -> int:
+    """Size tier of a segment: 0 below ``TIER_BASE`` rows, then one per factor ``FANOUT``."""
+    tier = 0
+    while rows >= TIER_BASE:
+        rows //= FANOUT
+        tier += 1
+    return tier
 
 
 def _expand(

@@ -1,7 +1,8 @@
 """Immutable on-disk segments: memory-mapped numpy arrays searched with ``searchsorted``.
 
-A segment holds the paragraphs added by one index update, in five ``.npy``
-files inside ``seg-NNNNNN/``:
+A segment holds the paragraphs added by one index update (or the live rows of
+segments merged into it, :func:`merge_segments`), in five ``.npy`` files
+inside ``seg-NNNNNN/``:
 
 =============  ================  ==============================================
 file           shape / dtype     content
@@ -26,11 +27,12 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Segment", "SegmentData", "fsync_dir", "write_segment"]
+__all__ = ["Segment", "SegmentData", "fsync_dir", "merge_segments", "write_segment"]
 
 _FILES = ("rows", "hash", "hashrow", "bandkey", "bandrow")
 
@@ -104,21 +106,116 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def write_segment(directory: Path, name: str, data: SegmentData) -> Path:
-    """Write ``data`` as ``directory/name`` atomically (temp dir, fsync, rename)."""
+def merge_segments(
+    directory: Path, name: str, parts: list[SegmentData], live: list[npt.NDArray[np.bool_]]
+) -> int:
+    """Write the live rows of ``parts`` as one segment ``directory/name``; return its rows.
+
+    The result is laid out exactly as :meth:`SegmentData.build` would lay out
+    the same rows.  It is built one column at a time straight into
+    memory-mapped output files, so memory holds one band column of the merged
+    segment, never all of it (nor anything of the segments not merged).
+    Atomic like :func:`write_segment`.
+    """
+    counts = [int(mask.sum()) for mask in live]
+    total = sum(counts)
+    offsets = np.cumsum([0, *counts])
+    new_row = []
+    for mask, offset in zip(live, offsets, strict=False):
+        renumber = np.full(mask.shape[0], -1, dtype=np.int64)
+        renumber[mask] = offset + np.arange(int(mask.sum()), dtype=np.int64)
+        new_row.append(renumber)
+    bands = parts[0].bandkey.shape[0] if parts else 0
+    temp = _temp_dir(directory, name)
+    out = {
+        "rows": _output(temp, "rows", np.uint32, (total, 5)),
+        "hash": _output(temp, "hash", np.uint64, (total,)),
+        "hashrow": _output(temp, "hashrow", np.uint32, (total,)),
+        "bandkey": _output(temp, "bandkey", np.uint32, (bands, total)),
+        "bandrow": _output(temp, "bandrow", np.uint32, (bands, total)),
+    }
+    for part, mask, offset in zip(parts, live, offsets, strict=False):
+        out["rows"][offset : offset + int(mask.sum())] = part.rows[mask]
+    _merge_column(parts, live, new_row, out, "hash", "hashrow")
+    for band in range(bands):
+        _merge_column(parts, live, new_row, out, "bandkey", "bandrow", band)
+    for array in out.values():
+        if isinstance(array, np.memmap):
+            array.flush()
+    del out
+    _commit_dir(directory, name, temp)
+    return total
+
+
+def _merge_column(
+    parts: list[SegmentData],
+    live: list[npt.NDArray[np.bool_]],
+    new_row: list[npt.NDArray[np.int64]],
+    out: dict[str, npt.NDArray[Any]],
+    key_name: str,
+    row_name: str,
+    band: int | None = None,
+) -> None:
+    """Merge one sorted column (keys and their rows) of every part, dropping dead rows."""
+    keys: list[npt.NDArray[Any]] = []
+    rows: list[npt.NDArray[np.int64]] = []
+    for part, mask, renumber in zip(parts, live, new_row, strict=True):
+        part_keys = getattr(part, key_name)
+        part_rows = getattr(part, row_name)
+        if band is not None:
+            part_keys, part_rows = part_keys[band], part_rows[band]
+        old_rows = np.asarray(part_rows)
+        keep = mask[old_rows]
+        keys.append(np.asarray(part_keys)[keep])
+        rows.append(renumber[old_rows[keep]])
+    merged_keys = np.concatenate(keys)
+    merged_rows = np.concatenate(rows)
+    # Equal keys in row order, as SegmentData.build's stable sort leaves them.
+    order = np.lexsort((merged_rows, merged_keys))
+    key_out, row_out = out[key_name], out[row_name]
+    if band is not None:
+        key_out, row_out = key_out[band], row_out[band]
+    key_out[:] = merged_keys[order]
+    row_out[:] = merged_rows[order]
+
+
+def _temp_dir(directory: Path, name: str) -> Path:
     final = directory / name
     temp = directory / f"tmp-{name}-{os.getpid()}"
     for stale in (final, temp):
         if stale.exists():
             shutil.rmtree(stale)  # an orphan of a crashed write: never committed
     temp.mkdir()
+    return temp
+
+
+def _output(
+    temp: Path, field_name: str, dtype: type[np.generic], shape: tuple[int, ...]
+) -> npt.NDArray[Any]:
+    path = temp / f"{field_name}.npy"
+    array: npt.NDArray[Any] = np.lib.format.open_memmap(path, mode="w+", dtype=dtype, shape=shape)
+    return array
+
+
+def _commit_dir(directory: Path, name: str, temp: Path) -> None:
+    """fsync every file of ``temp`` and the directory, then rename it to ``name``."""
+    for field_name in _FILES:
+        fd = os.open(temp / f"{field_name}.npy", os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    fsync_dir(temp)
+    temp.rename(directory / name)
+    fsync_dir(directory)
+
+
+def write_segment(directory: Path, name: str, data: SegmentData) -> Path:
+    """Write ``data`` as ``directory/name`` atomically (temp dir, fsync, rename)."""
+    temp = _temp_dir(directory, name)
     for field_name in _FILES:
         path = temp / f"{field_name}.npy"
         with path.open("wb") as handle:
             np.save(handle, np.ascontiguousarray(getattr(data, field_name)))
-            handle.flush()
-            os.fsync(handle.fileno())
-    fsync_dir(temp)
-    temp.rename(final)
-    fsync_dir(directory)
-    return final
+    _commit_dir(directory, name, temp)
+    return directory / name

@@ -127,6 +127,18 @@ class Store:
         """Every live document id (used when merging segments)."""
         return {i for (i,) in self.db.execute("SELECT id FROM docs")}
 
+    def doc_ids_in(self, segment: int) -> list[int]:
+        """Live document ids whose paragraphs are in ``segment``."""
+        return [i for (i,) in self.db.execute("SELECT id FROM docs WHERE segment = ?", (segment,))]
+
+    def segment_live_rows(self) -> dict[int, tuple[int, int]]:
+        """``segment id -> (rows stored, rows of live documents)`` for every segment."""
+        sql = (
+            "SELECT s.id, s.rows, COALESCE(SUM(d.paragraphs), 0) FROM segments s "
+            "LEFT JOIN docs d ON d.segment = s.id GROUP BY s.id"
+        )
+        return {seg: (rows, live) for seg, rows, live in self.db.execute(sql)}
+
     def segments(self) -> list[tuple[int, str]]:
         """``(id, name)`` of the live segments, oldest first."""
         return list(self.db.execute("SELECT id, name FROM segments ORDER BY id"))
