@@ -46,7 +46,9 @@ def test_partitioning_does_not_change_the_result(
 
 def test_bucket_cap_and_settings_are_respected(client: Any, articles: list[dict[str, Any]]):
     # A tiny bucket window makes the cap decide which pairs are candidates at all.
-    config = dataclasses.replace(DedupConfig(), max_bucket=1, threshold=0.85, min_chars=30)
+    config = dataclasses.replace(
+        DedupConfig(), max_bucket=1, threshold=0.85, min_chars=30, numbers_must_agree=False
+    )
     docs = planted_corpus(articles, 4)
     local = local_find(docs, config)
     assert local.stats["candidate_pairs"] < local_find(docs).stats["candidate_pairs"]

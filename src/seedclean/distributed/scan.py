@@ -20,9 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from seedclean.dedup.config import DedupConfig
-from seedclean.dedup.find import preview, sketch_bands
-from seedclean.dedup.key import paragraph_key
-from seedclean.dedup.paragraphs import split_paragraphs
+from seedclean.dedup.find import ParagraphTable, sketch_bands
 from seedclean.dedup.report import Member
 from seedclean.files import SkipFileError, decode_bytes, read_snapshot
 
@@ -72,40 +70,38 @@ def _digest(key: str) -> bytes:
 def scan_partition(
     documents: list[Document], config: DedupConfig, max_file_size: int
 ) -> list[ScanPart]:
-    """Build the :class:`ScanPart` of one partition (a one-element list, as bags want)."""
+    """Build the :class:`ScanPart` of one partition (a one-element list, as bags want).
+
+    Paragraphs and keys come from the local path's own
+    :class:`~seedclean.dedup.find.ParagraphTable`, so both paths always split
+    and key text the same way.
+    """
+    table = ParagraphTable(config.min_chars)
     uids: list[int] = []
-    keys: list[str] = []
-    members: list[Member] = []
-    digests: list[bytes] = []
-    part = ScanPart(
-        np.zeros(0, np.int64), np.zeros((0, 2), np.uint64), np.zeros(0, np.int64), keys,
-        members, np.zeros(0, np.int64), np.zeros((0, config.bands), np.uint32),
-    )  # fmt: skip
+    skipped: list[tuple[str, str, str]] = []
     for index, name, given in documents:
         try:
             text = read_text(name, max_file_size) if given is None else given
         except SkipFileError as skip:
-            part.skipped.append((name, skip.kind, skip.reason))  # exceptions may not pickle
+            skipped.append((name, skip.kind, skip.reason))  # exceptions may not pickle
             continue
-        part.documents += 1
-        for para in split_paragraphs(text):
-            part.paragraphs += 1
-            body = text[para.start : para.end]
-            key = paragraph_key(body)
-            if len(key) < config.min_chars:
-                continue
-            uids.append(index << UID_SHIFT | para.number)
-            keys.append(key)
-            digests.append(_digest(key))
-            chars = para.end - para.start
-            members.append(
-                Member(name, para.number, para.line, para.start, para.end, chars, preview(body))
-            )
-    part.uid = np.asarray(uids, dtype=np.int64)
-    part.digest = np.frombuffer(b"".join(digests), dtype=np.uint64).reshape(-1, 2).copy()
-    part.chars = np.asarray([m.chars for m in members], dtype=np.int64)
+        before = len(table.members)
+        table.add(name, text)
+        uids.extend(index << UID_SHIFT | m.paragraph for m in table.members[before:])
+    digests = [_digest(key) for key in table.keys]
     seen: dict[bytes, int] = {}
     first = [seen.setdefault(d, row) for row, d in enumerate(digests)]
-    part.first = np.flatnonzero(np.asarray(first, dtype=np.int64) == np.arange(len(first)))
-    part.bands = sketch_bands([keys[r] for r in part.first.tolist()], config)
+    firsts = np.flatnonzero(np.asarray(first, dtype=np.int64) == np.arange(len(first)))
+    part = ScanPart(
+        uid=np.asarray(uids, dtype=np.int64),
+        digest=np.frombuffer(b"".join(digests), dtype=np.uint64).reshape(-1, 2).copy(),
+        chars=np.asarray([m.chars for m in table.members], dtype=np.int64),
+        keys=table.keys,
+        members=table.members,
+        first=firsts,
+        bands=sketch_bands([table.keys[r] for r in firsts.tolist()], config),
+        documents=table.documents,
+        paragraphs=table.paragraphs,
+        skipped=skipped,
+    )
     return [part]

@@ -225,6 +225,7 @@ def join_second(group: tuple[int, list[Element]], config: DedupConfig) -> tuple[
         threshold=config.threshold,
         fragment_min_share=config.fragment_min_share,
         min_chars=config.min_chars,
+        numbers_must_agree=config.numbers_must_agree,
         other_keys=key_second,
         lengths=chars_first.tolist(),
         other_lengths=chars[at].tolist(),
