@@ -89,7 +89,7 @@ def _run_round(
     """Run every phase once over ``text``; record edits, maps and notices if given lists."""
     for phase in PHASES:
         replacements, found = phase(text, active, config)
-        if notices is not None and maps is not None:
+        if notices is not None and maps is not None and found:
             notices.extend(n._replace(origin=_to_input(n.start, maps)) for n in found)
         if not replacements:
             continue
@@ -97,7 +97,13 @@ def _run_round(
         if not result.edits:
             continue
         if edits is not None and maps is not None:
-            edits.extend(e._replace(origin=_to_input(e.origin, maps)) for e in result.edits)
+            if maps:  # origins are offsets in this phase's input: map them to the step's input
+                edits.extend(
+                    Edit(e.rule, e.start, e.end, e.old, e.new, _to_input(e.origin, maps), e.note)
+                    for e in result.edits
+                )
+            else:
+                edits.extend(result.edits)
             maps.append(OffsetMap(result.edits))
         text = result.text
     return text

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from seedclean.edits import Replacement
 from seedclean.normalization import chars, script
 
-__all__ = ["FOLD_RULES", "fold_replacements", "pattern_of"]
+__all__ = ["FOLD_RULES", "fold_replacements", "leftovers_of"]
 
 _NEWLINES = "\r\u2028\u2029\x85"
 _SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
@@ -82,10 +82,41 @@ def _setup(active: frozenset[str]) -> tuple[re.Pattern[str], dict[str, str]] | N
     return re.compile(f"{body}+"), owner
 
 
-def pattern_of(active: frozenset[str]) -> re.Pattern[str] | None:
-    """The compiled class of the active one-character rules (``None`` if none is active)."""
+@functools.cache
+def _simple_folds(active: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """Character -> (rule, replacement) for the active rules that ignore context."""
+    setup = _setup(active)
+    if setup is None:
+        return {}
+    maps: dict[str, Callable[[str], str]] = {
+        "width-alnum": lambda c: c.translate(chars.width_alnum_table()),
+        "ideograph-radicals": lambda c: c.translate(chars.radicals_table()),
+        "ideograph-compat": lambda c: c.translate(chars.compat_table()),
+        "script-traditional-only": lambda c: script.traditional_only_table()[c],
+    }
+    out: dict[str, tuple[str, str]] = {}
+    for char, rule in setup[1].items():
+        if rule in maps:
+            out[char] = (rule, maps[rule](char))
+    return out
+
+
+@functools.cache
+def leftovers_of(active: frozenset[str]) -> str:
+    """The characters a second pass of this phase could still change (no class escapes).
+
+    Spaces and joiners are judged by context that later phases may change, and a
+    character this phase maps onto another rule's character (a compatibility
+    ideograph whose unified form is traditional-only) is changed again; every
+    other character of the phase is changed in its first pass, unconditionally.
+    """
     setup = _setup(active & FOLD_RULES)
-    return None if setup is None else setup[0]
+    if setup is None:
+        return ""
+    owner = setup[1]
+    chained = {new for _, new in _simple_folds(active & FOLD_RULES).values() if new in owner}
+    kept = [c for c in owner if c in _SPACES or c in chars.JOINERS] + sorted(chained)
+    return "".join(kept)
 
 
 def fold_replacements(text: str, active: frozenset[str]) -> list[Replacement]:
@@ -94,10 +125,16 @@ def fold_replacements(text: str, active: frozenset[str]) -> list[Replacement]:
     if setup is None:
         return []
     pattern, owner = setup
+    simple = _simple_folds(active & FOLD_RULES)
     out: list[Replacement] = []
     for match in pattern.finditer(text):
         pos = match.start()
-        for kind, group in itertools.groupby(match.group(), key=owner.__getitem__):
+        char = match.group()
+        if char in simple:  # one context-free character (most matches): no grouping needed
+            rule, new = simple[char]
+            out.append(Replacement(pos, pos + 1, new, rule))
+            continue
+        for kind, group in itertools.groupby(char, key=owner.__getitem__):
             run = "".join(group)
             _map_run(text, pos, run, kind, active, out)
             pos += len(run)

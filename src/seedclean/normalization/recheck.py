@@ -21,6 +21,7 @@ import re
 
 from seedclean.normalization import fold
 from seedclean.normalization.protect import NARROW_CHARS
+from seedclean.normalization.scan import has_wide_trigger
 
 __all__ = ["probe_text"]
 
@@ -29,25 +30,34 @@ __all__ = ["probe_text"]
 # letters or digits (``3.14``, ``10:30``, ``1,000`` stay as they are in every
 # round: no phase changes an ASCII letter or digit).  Full-width symbols are no
 # candidates: their context is ASCII letters and digits, which only fold changes.
-_PAIRED = "()\"'…⋯―─•‧・･⋅∙"
+_PAIRED = "()\"'⋯―─•‧・･⋅∙"
+# ``……`` and ``…………`` are final whatever their context; other runs of … are not.
+_ODD_ELLIPSIS = "(?<!…)(?:…|………)(?!…)|…{5,}"
 _SINGLE = ",;:?!.\\-"
-_WIDE_TRIGGER = re.compile(r"`|<!--|\]\(")
+_ASTRAL = "\U00010000-\U0010ffff"
 
 
 @functools.cache
-def _line_candidates(corners: bool) -> re.Pattern[str]:
-    """Candidates judged with the whole line as context (pairs, multi-character marks)."""
+def _candidates(corners: bool, leftovers: str) -> re.Pattern[str]:
+    """One pattern for all candidates: group ``line`` is judged with its whole line
+    as context (pairs, multi-character marks, fold leftovers), group ``single`` (a
+    half-width mark not wedged between ASCII letters or digits) with its stretch."""
     paired = _PAIRED + ("「」『』“”‘’" if corners else "")
-    return re.compile(f"(?=[{paired}。－．])(?:[{paired}]|。。。|－－|．．．)")
+    bmp = "".join(c for c in leftovers if ord(c) <= 0xFFFF)
+    astral = "".join(c for c in leftovers if ord(c) > 0xFFFF)
+    line = f"[{paired}{bmp}]|。。。|－－|．．．|{_ODD_ELLIPSIS}"
+    first = f"{paired}{bmp}{_SINGLE}。－．…"
+    if astral:  # behind a range guard: single astral characters defeat the class bitmap
+        line += f"|(?=[{_ASTRAL}])[{astral}]"
+        first += _ASTRAL
+    single = f"(?<![A-Za-z0-9])[{_SINGLE}]|[{_SINGLE}](?![A-Za-z0-9])"
+    return re.compile(f"(?=[{first}])(?:(?P<line>{line})|(?P<single>{single}))")
 
 
-#: A single half-width mark not wedged between ASCII letters or digits.
-_SINGLE_CANDIDATE = re.compile(
-    f"(?=[{_SINGLE}])(?:(?<![A-Za-z0-9])[{_SINGLE}]|[{_SINGLE}](?![A-Za-z0-9]))"
-)
 # A single mark is judged by its run of ASCII (tokenization) and its nearest
 # non-space neighbours on the line, all inside this stretch plus one character.
 _STRETCH = re.compile(f"[{NARROW_CHARS} \t]*")
+_PAIR_IN_STRETCH = re.compile("[()\"']")
 
 
 def probe_text(text: str, active: frozenset[str]) -> str:
@@ -61,32 +71,29 @@ def probe_text(text: str, active: frozenset[str]) -> str:
         text: output of one round of the phases.
         active: active rule ids of the step.
     """
-    if _WIDE_TRIGGER.search(text) is not None:
+    if has_wide_trigger(text):
         return text  # a comment or code block may span lines: no line-local shortcut
     pieces: list[str] = []
-    for pattern in (_line_candidates("punct-corner-quotes" in active), fold.pattern_of(active)):
-        if pattern is not None:
-            _lines(text, pattern, pieces)
-    if _SINGLE_CANDIDATE.search(text) is not None:
-        reverse = text[::-1]
-        size = len(text)
-        for found in _SINGLE_CANDIDATE.finditer(text):
+    pattern = _candidates("punct-corner-quotes" in active, fold.leftovers_of(active))
+    reverse = ""  # the text reversed, built on the first single mark
+    size = len(text)
+    found = pattern.search(text)
+    while found is not None:
+        whole_line = found.lastgroup == "line"
+        if not whole_line:
+            reverse = reverse or text[::-1]
             back = _STRETCH.match(reverse, size - found.start())
             start = size - back.end()  # type: ignore[union-attr]
-            end = _STRETCH.match(text, found.end()).end()  # type: ignore[union-attr]
+            end = next_search = _STRETCH.match(text, found.end()).end()  # type: ignore[union-attr]
             start -= start > 0 and text[start - 1] != "\n"
             end += end < size and text[end] != "\n"
-            pieces.append(text[start:end] + "\n")
+            # A bracket or quote in the stretch needs its whole line, like any pair.
+            whole_line = _PAIR_IN_STRETCH.search(text, start, end) is not None
+        if whole_line:
+            start = text.rfind("\n", 0, found.start()) + 1
+            end = text.find("\n", found.start())
+            end = next_search = size if end < 0 else end
+        pieces.append(text[start:end] + "\n")
+        # After a stretch, search from its end: the extra character may start a candidate.
+        found = pattern.search(text, next_search)
     return "".join(pieces)
-
-
-def _lines(text: str, pattern: re.Pattern[str], pieces: list[str]) -> None:
-    pos = 0
-    while (found := pattern.search(text, pos)) is not None:
-        start = text.rfind("\n", 0, found.start()) + 1
-        end = text.find("\n", found.start())
-        if end < 0:  # the last line: end it, so the next piece starts a line
-            pieces.append(text[start:] + "\n")
-            break
-        pieces.append(text[start : end + 1])
-        pos = end + 1
