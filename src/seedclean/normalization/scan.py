@@ -13,12 +13,12 @@ the tokens that ``finditer`` would, faster, because of how the tokens are built:
   (printable ASCII and ``×÷``: narrow protected spans and half-width marks) or
   only of other characters (full-width marks), so no token crosses the edge of a
   maximal run of narrow characters;
-* a run holding none of the phase's half-width marks yields no token the phase
-  uses, so one compiled class finds the marks (skipping clean text at C speed),
-  the run around each is measured with one anchored regex (forwards in the
-  text, backwards in the reversed text), and the full
-  alternation runs only inside it (with one character of lookahead beyond, so
-  lookaheads such as ``(?![-－])`` see what they saw before).
+* a run holding none of the phase's half-width marks, or holding only a plain
+  number, yields no token the phase uses, so one regex (guarded by a lookahead
+  on the run characters, so the engine skips Chinese text at C speed) finds the
+  runs worth tokenizing, and the full alternation runs only inside them (with
+  one character of lookahead beyond, so lookaheads such as ``(?![-－])`` see
+  what they saw before).
 
 Full-width tokens are found by a plain ``finditer`` of their own pattern (a
 character class the engine skips at C speed) and dropped inside wide spans.
@@ -27,6 +27,7 @@ character class the engine skips at C speed) and dropped inside wide spans.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -39,7 +40,7 @@ __all__ = ["Scanner", "has_wide_trigger"]
 # it lacks (``://``, ``@``, ``\\``, ``/``, ``&``, an operator), and the number
 # alternative takes it whole.  Recognizing it skips the tokenizer for the most
 # common run in news text.
-_PLAIN_NUMBER = re.compile(r"[0-9]+(?:[.,:\-][0-9]+)+%?")
+_PLAIN_NUMBER = r"[0-9]+(?:[.,:\-][0-9]+)+%?"
 
 # Narrow spans are tried too, in the same order as in a phase tokenizer, so a
 # backtick or "](" inside a URL (or after a span that pre-empts one) starts no wide span.
@@ -80,8 +81,11 @@ class Scanner:
 
     def __init__(self, narrow: str, hot: str, wide: str = "", wide_first: str = "") -> None:
         self._tokens = re.compile(f"(?P<prot>{NARROW})|{narrow}")
-        self._hot = re.compile(f"[{hot}]")
-        self._run = re.compile(f"[{NARROW_CHARS}]*")
+        # A run of narrow characters holding a mark, found from its start; a run that
+        # is a plain number is skipped inside the engine.
+        run = f"(?!{_PLAIN_NUMBER}(?![{NARROW_CHARS}]))[{NARROW_CHARS}]*?[{hot}][{NARROW_CHARS}]*"
+        self._run = re.compile(f"(?=[{NARROW_CHARS}])(?<![{NARROW_CHARS}]){run}")
+        self._run_at = re.compile(run)
         self._wide = re.compile(f"(?=[{wide_first}])(?:{wide})") if wide else None
 
     def scan(self, text: str) -> list[re.Match[str]]:
@@ -98,16 +102,10 @@ class Scanner:
         return found
 
     def _narrow(self, text: str, start: int, end: int, found: list[re.Match[str]]) -> None:
-        pos = start
-        reverse = ""  # the text reversed, built on the first mark: run starts are found in it
-        while (hot := self._hot.search(text, pos, end)) is not None:
-            reverse = reverse or text[::-1]
-            back = self._run.match(reverse, len(text) - hot.start())
-            run_start = max(start, len(text) - back.end())  # type: ignore[union-attr]
-            run_end = self._run.match(text, hot.start(), end).end()  # type: ignore[union-attr]
-            pos = run_end
-            if _PLAIN_NUMBER.fullmatch(text, run_start, run_end) is not None:
-                continue
+        first = self._run_at.match(text, start, end)  # a run right after a wide span
+        runs = self._run.finditer(text, first.end() if first else start, end)
+        for run in itertools.chain([first] if first else [], runs):
+            run_start, run_end = run.span()
             limit = run_end + 1 if run_end < end else end
             for token in self._tokens.finditer(text, run_start, limit):
                 if token.start() >= run_end:
