@@ -91,38 +91,47 @@ def _bmp_table() -> npt.NDArray[Any]:
     return table
 
 
+# Characters that can change a neighbour under NFKC (combining marks, composition
+# seconds such as Hangul vowel jamo), and characters NFKC changes at all.  The
+# regex module may know newer Unicode than unicodedata; a character it calls risky
+# or changing that unicodedata does not only takes the slower exact path.
+_RISKY = regex.compile(r"[\p{NFKC_QC=Maybe}\P{ccc=0}]+")
+_CHANGED = regex.compile(r"\p{NFKC_QC=No}+")
+
+
 @functools.cache
-def _composing() -> frozenset[int]:
-    """Characters that can change a neighbour under NFKC (combining marks, composition seconds)."""
-    out = {0x1161 + v for v in range(21)} | {0x11A8 + t for t in range(27)}  # Hangul V, T jamo
-    for code in range(0x110000):
-        char = chr(code)
-        if unicodedata.combining(char):
-            out.add(code)
-        decomposition = unicodedata.decomposition(char)
-        if decomposition and not decomposition.startswith("<"):
-            parts = decomposition.split()
-            if len(parts) == 2:
-                out.add(int(parts[1], 16))
-    return frozenset(out)
+def _bmp_chars() -> str:
+    return "".join(map(chr, range(_BMP)))
+
+
+@functools.cache
+def _risky_bmp() -> frozenset[int]:
+    return frozenset(
+        code for m in _RISKY.finditer(_bmp_chars()) for code in range(m.start(), m.end())
+    )
+
+
+def _risky(code: int) -> bool:
+    if code < _BMP:
+        return code in _risky_bmp()
+    return _RISKY.match(chr(code)) is not None
 
 
 @functools.cache
 def _raw_table() -> npt.NDArray[Any]:
     """Like :func:`_bmp_table` for text not yet NFKC-normalized (-1: normalize first).
 
-    A character whose NFKC form is one character, and that neither is nor
-    becomes a combining or composing character, normalizes on its own; text
-    made only of such characters needs no ``unicodedata.normalize`` pass.
+    A character whose NFKC form it keeps, or turns into one character (or only
+    into dropped ones), and that neither is nor becomes a combining or
+    composing character, normalizes on its own; text made only of such
+    characters needs no ``unicodedata.normalize`` pass.
     """
-    import numpy as np
-
     folded = _bmp_table()
-    risky = _composing()
-    table = np.full(_BMP, -1, dtype=np.int32)
-    for code in range(_BMP):
-        if code not in risky:
-            table[code] = _fold_normal(unicodedata.normalize("NFKC", chr(code)), folded, risky)
+    table = folded.copy()
+    for match in _CHANGED.finditer(_bmp_chars()):
+        for code in range(match.start(), match.end()):
+            table[code] = _fold_normal(unicodedata.normalize("NFKC", chr(code)), folded)
+    table[sorted(_risky_bmp())] = -1
     table.flags.writeable = False
     return table
 
@@ -144,10 +153,10 @@ def _map(
     return mapped
 
 
-def _fold_normal(normal: str, folded: npt.NDArray[Any], risky: frozenset[int]) -> int:
+def _fold_normal(normal: str, folded: npt.NDArray[Any]) -> int:
     """The key code of a character whose NFKC form is ``normal`` (-1: normalize the text)."""
     codes = [ord(c) for c in normal]
-    if any(c in risky or c >= _BMP for c in codes):
+    if any(c >= _BMP or _risky(c) for c in codes):
         return -1
     kept = [int(folded[c]) for c in codes if folded[c] != _DROPPED]
     if not kept:
@@ -156,9 +165,9 @@ def _fold_normal(normal: str, folded: npt.NDArray[Any], risky: frozenset[int]) -
 
 
 def _fold_raw(char: str) -> int:
-    if ord(char) in _composing():
+    if _risky(ord(char)):
         return -1
-    return _fold_normal(unicodedata.normalize("NFKC", char), _bmp_table(), _composing())
+    return _fold_normal(unicodedata.normalize("NFKC", char), _bmp_table())
 
 
 def _casefold_key(text: str) -> str:
