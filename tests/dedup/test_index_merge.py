@@ -11,7 +11,7 @@ import pytest
 
 from seedclean.dedup import DedupIndex
 from seedclean.dedup.find import sketch_bands
-from seedclean.dedup.index import core
+from seedclean.dedup.index import core, fence
 from seedclean.dedup.index.segments import Segment
 from seedclean.dedup.key import key_hash, line_keys, paragraph_key
 
@@ -43,6 +43,10 @@ def _check_segments(index: DedupIndex, texts: dict[str, str]) -> int:
         assert np.all(np.diff(data.hash.astype(np.float64)) >= 0) or n < 2
         assert sorted(data.hashrow.tolist()) == list(range(n))
         assert np.all(np.diff(data.bandkey.astype(np.int64), axis=1) >= 0)
+        assert data.bandfence is not None
+        assert data.hashfence is not None
+        assert np.array_equal(data.bandfence, data.bandkey[:, :: fence.STRIDE])
+        assert np.array_equal(data.hashfence, data.hash[:: fence.STRIDE])
         keys = []
         for doc, _, _, start, end in data.rows.tolist():
             assert doc in docs, "a merged segment keeps only rows of live documents"

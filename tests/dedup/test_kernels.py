@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seedclean.dedup.candidates import candidate_pairs
+from seedclean.dedup.index import fence
 from seedclean.dedup.key import _script_table, line_keys, paragraph_key
 from seedclean.dedup.sketch import EMPTY, _probes, shingle_hashes, signatures
 
@@ -98,3 +99,23 @@ def test_candidate_pairs_match_per_band_buckets(n, bands, distinct, max_bucket, 
     first, second, shared = candidate_pairs(keys, max_bucket)
     got = dict(zip(zip(first.tolist(), second.tolist(), strict=True), shared.tolist(), strict=True))
     assert got == _reference_pairs(keys, max_bucket)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.integers(0, 60), max_size=200),
+    st.lists(st.integers(-1, 61), min_size=1, max_size=30),
+    st.integers(1, 9),
+)
+def test_fenced_search_matches_searchsorted(values, queries, stride):
+    column = np.array(sorted(values), dtype=np.uint32)
+    wanted = np.array([max(q, 0) for q in queries], dtype=np.uint32)
+    original = fence.STRIDE
+    fence.STRIDE = stride
+    try:
+        fences = fence.build_fence(column[None, :])[0]
+        for side in ("left", "right"):
+            got = fence.search(column, fences, wanted, side)
+            assert got.tolist() == np.searchsorted(column, wanted, side).tolist()
+    finally:
+        fence.STRIDE = original

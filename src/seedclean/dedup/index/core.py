@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.find import ParagraphTable, cluster_table, preview, sketch_bands
+from seedclean.dedup.index.fence import search
 from seedclean.dedup.index.segments import Segment, SegmentData, merge_segments, write_segment
 from seedclean.dedup.index.store import Store
 from seedclean.dedup.key import key_hash, paragraph_key
@@ -343,13 +344,14 @@ class DedupIndex:
         chunks: list[npt.NDArray[np.int64]] = []
         for seg_no, segment in enumerate(self._live_segments()):
             data = segment.data
-            lo = np.searchsorted(data.hash, hashes, "left")
-            hi = np.minimum(np.searchsorted(data.hash, hashes, "right"), lo + _EXACT_CAP)
+            lo = search(data.hash, data.hashfence, hashes, "left")
+            hi = np.minimum(search(data.hash, data.hashfence, hashes, "right"), lo + _EXACT_CAP)
             chunks.append(_expand(lo, hi, data.hashrow, seg_no, 1 + self.config.bands))
             for band in range(self.config.bands):
                 column = data.bandkey[band]
-                lo = np.searchsorted(column, bands[:, band], "left")
-                hi = np.searchsorted(column, bands[:, band], "right")
+                fence = None if data.bandfence is None else data.bandfence[band]
+                lo = search(column, fence, bands[:, band], "left")
+                hi = search(column, fence, bands[:, band], "right")
                 hi = np.minimum(hi, lo + self.config.max_bucket)
                 chunks.append(_expand(lo, hi, data.bandrow[band], seg_no, 1))
         table = np.concatenate(chunks) if chunks else np.zeros((0, 4), dtype=np.int64)
