@@ -1,9 +1,10 @@
 """Benchmark: clean and dedup on Dask (1 and 2 worker processes) beside the local path.
 
-Corpus: every article of ../shared/evaldata/articles.jsonl and the Sina pool
-of neardup_pool.jsonl, written as one file per document into a temporary
-folder, scaled up with ``--copies`` OCR-noisy reprints (near duplicates across
-files) so that dedup has real work.  ``clean`` runs on the first
+Corpus: the first ``--documents`` documents of ../shared/evaldata/articles.jsonl
+followed by the Sina pool of neardup_pool.jsonl (natural near duplicates),
+written as one file per document into a temporary folder, scaled up with
+``--copies`` rounds of OCR-noisy reprints of half the documents (near
+duplicates across files) so that dedup has real work.  ``clean`` runs on the first
 ``--clean-files`` files of the corpus (the full pipeline costs far more per
 byte than dedup).
 
@@ -44,18 +45,20 @@ from seedclean.cli.runner import run_files  # noqa: E402
 from seedclean.config import CleanConfig  # noqa: E402
 from seedclean.dedup import DedupReport, find_duplicates  # noqa: E402
 from seedclean.distributed import clean_files, dedup_on_client  # noqa: E402
+from seedclean.distributed.engine import require_dask  # noqa: E402
 from seedclean.files import collect_targets  # noqa: E402
 
 EVALDATA = ROOT.parent / "shared" / "evaldata"
 
 
-def build_corpus(folder: Path, copies: int, seed: int) -> list[Path]:
+def build_corpus(folder: Path, copies: int, seed: int, limit: int = 4000) -> list[Path]:
     """Write the corpus; return the file paths in order."""
     rng = random.Random(seed)
     docs: list[list[str]] = []
     for name in ("articles.jsonl", "neardup_pool.jsonl"):
         with (EVALDATA / name).open(encoding="utf-8") as lines:
             docs.extend(json.loads(line)["paragraphs"] for line in lines)
+    docs = docs[:limit]
     originals = len(docs)
     for _ in range(copies):
         for number in rng.sample(range(originals), originals // 2):
@@ -82,13 +85,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--copies", type=int, default=1, help="noisy reprint rounds (default 1)")
     parser.add_argument("--clean-files", type=int, default=600, help="files to clean (600)")
+    parser.add_argument("--documents", type=int, default=4000, help="source documents (4000)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    import distributed
+    _bag, distributed = require_dask()
 
     with tempfile.TemporaryDirectory(prefix="bench-dask-") as tmp:
         base = Path(tmp)
-        paths = build_corpus(base / "corpus", args.copies, args.seed)
+        paths = build_corpus(base / "corpus", args.copies, args.seed, args.documents)
         size = sum(p.stat().st_size for p in paths)
         print(f"corpus: {len(paths)} files, {size / 1e6:.1f} MB; cores: {os.cpu_count()}")
         names = [p.as_posix() for p in paths]
@@ -128,8 +132,11 @@ def main() -> None:
                 tree = _tree(out)
                 same = tree == expected_tree
                 if not same:
-                    differ = sorted(k for k in set(tree) | set(expected_tree)
-                                    if tree.get(k) != expected_tree.get(k))
+                    differ = sorted(
+                        k
+                        for k in set(tree) | set(expected_tree)
+                        if tree.get(k) != expected_tree.get(k)
+                    )
                     print(f"clean differs on {len(differ)} files, e.g. {differ[:3]}")
                 label = f"dask {workers} worker{'s' * (workers > 1)}"
                 rows.append(("clean", label, seconds, clean_bytes, f"identical={same}"))
@@ -148,7 +155,7 @@ def main() -> None:
     reference = {"clean": clean_local, "dedup": dedup_local}
     one_worker = {task: s for task, label, s, _, _ in rows if label == "dask 1 worker"}
     print()
-    print(f"| task | engine | seconds | MB/s | vs local | vs dask 1 worker | note |")
+    print("| task | engine | seconds | MB/s | vs local | vs dask 1 worker | note |")
     print("|---|---|---:|---:|---:|---:|---|")
     for task, label, seconds, nbytes, note in rows:
         vs_one = f"{one_worker[task] / seconds:.2f}x" if label.startswith("dask") else ""

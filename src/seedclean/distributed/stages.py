@@ -47,6 +47,8 @@ __all__ = [
 ]
 
 I64 = npt.NDArray[np.int64]
+# verify_pairs runs rapidfuzz on one thread below 2048 pairs (see dedup.verify._workers).
+_SERIAL_BATCH = 2047
 Element = tuple[Any, ...]
 
 
@@ -217,18 +219,8 @@ def join_second(group: tuple[int, list[Element]], config: DedupConfig) -> tuple[
     uid, keys, chars = _lookup(elements, "k")
     at = np.searchsorted(uid, second)
     key_second = [keys[i] for i in at.tolist()]
-    rows = np.arange(len(first), dtype=np.int64)
-    kinds, scores = verify_pairs(
-        key_first,
-        rows,
-        rows,
-        threshold=config.threshold,
-        fragment_min_share=config.fragment_min_share,
-        min_chars=config.min_chars,
-        numbers_must_agree=config.numbers_must_agree,
-        other_keys=key_second,
-        lengths=chars_first.tolist(),
-        other_lengths=chars[at].tolist(),
+    kinds, scores = _verify_serial(
+        key_first, key_second, chars_first.tolist(), chars[at].tolist(), config
     )
     hit = (kinds == NEAR) | (kinds == FRAGMENT)
     len_first = np.fromiter(map(len, key_first), np.int64, len(key_first))
@@ -241,6 +233,42 @@ def join_second(group: tuple[int, list[Element]], config: DedupConfig) -> tuple[
         len_first[hit],
         len_second[hit],
     )
+
+
+def _verify_serial(
+    left: list[str],
+    right: list[str],
+    left_chars: list[int],
+    right_chars: list[int],
+    config: DedupConfig,
+) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float64]]:
+    """``verify_pairs`` on aligned pairs, in batches small enough to run on one thread.
+
+    The local path lets rapidfuzz use every core for big batches; on a cluster
+    each worker thread is one core, and several workers on one machine would
+    otherwise oversubscribe it.  Scores are element-wise, so batching changes
+    nothing in the result.
+    """
+    kinds: list[npt.NDArray[np.int8]] = [np.zeros(0, np.int8)]
+    scores: list[npt.NDArray[np.float64]] = [np.zeros(0, np.float64)]
+    for lo in range(0, len(left), _SERIAL_BATCH):
+        hi = min(lo + _SERIAL_BATCH, len(left))
+        rows = np.arange(hi - lo, dtype=np.int64)
+        kind, score = verify_pairs(
+            left[lo:hi],
+            rows,
+            rows,
+            threshold=config.threshold,
+            fragment_min_share=config.fragment_min_share,
+            min_chars=config.min_chars,
+            numbers_must_agree=config.numbers_must_agree,
+            other_keys=right[lo:hi],
+            lengths=left_chars[lo:hi],
+            other_lengths=right_chars[lo:hi],
+        )
+        kinds.append(kind)
+        scores.append(score)
+    return np.concatenate(kinds), np.concatenate(scores)
 
 
 def select_members(part: ScanPart, wanted: I64) -> list[tuple[int, Any]]:
