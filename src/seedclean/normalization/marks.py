@@ -43,12 +43,14 @@ _SCANNER = Scanner(
         r"|(?P<mark>[,;:?!])"
     ),
     hot=r",;:?!.\-",
+    # The first character is matched by one class, then the kind is decided:
+    # 。{3,} …+ ⋯+ ．{3,} | －－ ―― ── not touching another dash | one odd middle dot.
     wide=(
-        r"(?P<ellipsis>。{3,}|…+|⋯+|．{3,})"
-        r"|(?P<dash>(?<![-－―─])(?:－－|――|──)(?![-－―─]))"
-        r"|(?P<dot>[•‧・･⋅∙])"
+        r"[。…⋯．－―─•‧・･⋅∙]"
+        r"(?:(?P<ellipsis>(?<=。)。{2,}|(?<=…)…*|(?<=⋯)⋯*|(?<=．)．{2,})"
+        r"|(?P<dash>(?<![-－―─].)(?:(?<=－)－|(?<=―)―|(?<=─)─)(?![-－―─]))"
+        r"|(?P<dot>(?<=[•‧・･⋅∙])))"
     ),
-    wide_first="。…⋯．－―─•‧・･⋅∙",
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _HSPACES = re.compile(r"[ \t]*")

@@ -42,7 +42,7 @@ _CLOSES = {"「": "」", "『": "』", "“": "”", "‘": "’"}
 # A full-width colon between digits (``10：30``, ``比分37：28``) is not converted: it is
 # Chinese punctuation, and clean mainland news prose writes times and scores with it
 # more often than with ``:`` (evaldata: 14 lines against 3), so either form is correct.
-_SYM = r"(?<=[A-Za-z0-9])[％．－／＋＠＃＆＿](?=[A-Za-z0-9])|(?<=[0-9])％"
+_SYM = r"(?<=[A-Za-z0-9][％．－／＋＠＃＆＿])(?=[A-Za-z0-9])|(?<=[0-9]％)"
 
 
 @functools.cache
@@ -51,8 +51,10 @@ def _scanner(corners: bool) -> Scanner:
     return Scanner(
         narrow=r"(?P<br>[()])|(?P<dq>\")|(?P<sq>')",
         hot="()\"'",
-        wide=f"(?P<sym>{_SYM})|(?P<br>[（）])" + ("|(?P<cq>[「」『』“”‘’])" if corners else ""),
-        wide_first="％．－／＋＠＃＆＿（）" + ("「」『』“”‘’" if corners else ""),
+        # First character by one class, then its kind (see Scanner).
+        wide=f"[％．－／＋＠＃＆＿（）{'「」『』“”‘’' if corners else ''}]"
+        + f"(?:(?P<sym>{_SYM})|(?P<br>(?<=[（）]))"
+        + ("|(?P<cq>(?<=[「」『』“”‘’])))" if corners else ")"),
     )
 
 

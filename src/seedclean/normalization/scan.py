@@ -14,14 +14,15 @@ the tokens that ``finditer`` would, faster, because of how the tokens are built:
   only of other characters (full-width marks), so no token crosses the edge of a
   maximal run of narrow characters;
 * a run holding none of the phase's half-width marks, or holding only a plain
-  number, yields no token the phase uses, so one regex (guarded by a lookahead
-  on the run characters, so the engine skips Chinese text at C speed) finds the
-  runs worth tokenizing, and the full alternation runs only inside them (with
+  number, yields no token the phase uses, so one regex (beginning with a plain
+  character class, so the engine skips Chinese text at C speed) finds the runs
+  worth tokenizing, and the full alternation runs only inside them (with
   one character of lookahead beyond, so lookaheads such as ``(?![-－])`` see
   what they saw before).
 
-Full-width tokens are found by a plain ``finditer`` of their own pattern (a
-character class the engine skips at C speed) and dropped inside wide spans.
+Full-width tokens are found by a plain ``finditer`` of their own pattern (one
+that begins with a character class, for the same reason) and dropped inside
+wide spans.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ __all__ = ["Scanner", "has_wide_trigger"]
 # it lacks (``://``, ``@``, ``\\``, ``/``, ``&``, an operator), and the number
 # alternative takes it whole.  Recognizing it skips the tokenizer for the most
 # common run in news text.
-_PLAIN_NUMBER = r"[0-9]+(?:[.,:\-][0-9]+)+%?"
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:[.,:\-][0-9]+)+%?")
 
 # Narrow spans are tried too, in the same order as in a phase tokenizer, so a
 # backtick or "](" inside a URL (or after a span that pre-empts one) starts no wide span.
@@ -73,20 +74,22 @@ class Scanner:
             narrow characters (half-width marks), tried after protected spans.
         hot: character-class body of the narrow characters that start or make
             up those tokens (a run without one of them yields no phase token).
-        wide: alternation of named groups whose tokens hold no narrow character
-            (full-width marks), or ``""``.
-        wide_first: character-class body of the characters a ``wide`` token
-            starts with (a lookahead on it lets the engine skip other text fast).
+        wide: pattern of the tokens that hold no narrow character (full-width
+            marks), or ``""``; it should begin with a plain character class (the
+            first character of every token, with the kind decided after it by
+            lookbehinds and named groups) so the engine skips other text fast.
     """
 
-    def __init__(self, narrow: str, hot: str, wide: str = "", wide_first: str = "") -> None:
+    def __init__(self, narrow: str, hot: str, wide: str = "") -> None:
         self._tokens = re.compile(f"(?P<prot>{NARROW})|{narrow}")
-        # A run of narrow characters holding a mark, found from its start; a run that
-        # is a plain number is skipped inside the engine.
-        run = f"(?!{_PLAIN_NUMBER}(?![{NARROW_CHARS}]))[{NARROW_CHARS}]*?[{hot}][{NARROW_CHARS}]*"
-        self._run = re.compile(f"(?=[{NARROW_CHARS}])(?<![{NARROW_CHARS}]){run}")
-        self._run_at = re.compile(run)
-        self._wide = re.compile(f"(?=[{wide_first}])(?:{wide})") if wide else None
+        # A run of narrow characters holding a mark, found from its start.  The pattern
+        # begins with a plain character class (the first character, then a lookbehind
+        # that it starts the run), which lets the engine skip other text at C speed.
+        w = NARROW_CHARS
+        rest = f"(?:(?<=[{hot}])|[{w}]*?[{hot}])[{w}]*"
+        self._run = re.compile(f"[{w}](?<![{w}][{w}]){rest}")
+        self._run_at = re.compile(f"[{w}]{rest}")
+        self._wide = re.compile(wide) if wide else None
 
     def scan(self, text: str) -> list[re.Match[str]]:
         """Tokens of ``text`` other than protected spans, in text order."""
@@ -106,6 +109,8 @@ class Scanner:
         runs = self._run.finditer(text, first.end() if first else start, end)
         for run in itertools.chain([first] if first else [], runs):
             run_start, run_end = run.span()
+            if _PLAIN_NUMBER.fullmatch(text, run_start, run_end) is not None:
+                continue
             limit = run_end + 1 if run_end < end else end
             for token in self._tokens.finditer(text, run_start, limit):
                 if token.start() >= run_end:
