@@ -78,8 +78,14 @@ def _setup(active: frozenset[str]) -> tuple[re.Pattern[str], dict[str, str]] | N
     # behind a cheap range guard.
     bmp = "".join(re.escape(c) for c in sorted(owner) if ord(c) <= 0xFFFF)
     astral = "".join(re.escape(c) for c in sorted(owner) if ord(c) > 0xFFFF)
-    body = f"[{bmp}]" if not astral else f"(?:[{bmp}]|(?=[\U00010000-\U0010ffff])[{astral}])"
-    return re.compile(f"{body}+"), owner
+    if not astral:
+        return re.compile(f"[{bmp}]+"), owner
+    # The pattern begins with one plain class (BMP members or any astral character)
+    # so the engine skips other text at C speed; an astral first character is then
+    # checked against the members.
+    guard = "\U00010000-\U0010ffff"
+    body = f"(?:[{bmp}]|(?=[{guard}])[{astral}])"
+    return re.compile(f"[{bmp}{guard}](?:(?<=[{bmp}])|(?<=[{astral}])){body}*"), owner
 
 
 @functools.cache

@@ -32,7 +32,6 @@ __all__ = ["probe_text"]
 # candidates: their context is ASCII letters and digits, which only fold changes.
 _PAIRED = "()\"'⋯―─•‧・･⋅∙"
 # ``……`` and ``…………`` are final whatever their context; other runs of … are not.
-_ODD_ELLIPSIS = "(?<!…)(?:…|………)(?!…)|…{5,}"
 _SINGLE = ",;:?!.\\-"
 _ASTRAL = "\U00010000-\U0010ffff"
 
@@ -41,17 +40,24 @@ _ASTRAL = "\U00010000-\U0010ffff"
 def _candidates(corners: bool, leftovers: str) -> re.Pattern[str]:
     """One pattern for all candidates: group ``line`` is judged with its whole line
     as context (pairs, multi-character marks, fold leftovers), group ``single`` (a
-    half-width mark not wedged between ASCII letters or digits) with its stretch."""
+    half-width mark not wedged between ASCII letters or digits) with its stretch.
+
+    The pattern begins with one plain class (the first character) so the engine
+    skips other text at C speed; lookbehinds then tell what that character was.
+    """
     paired = _PAIRED + ("「」『』“”‘’" if corners else "")
     bmp = "".join(c for c in leftovers if ord(c) <= 0xFFFF)
     astral = "".join(c for c in leftovers if ord(c) > 0xFFFF)
-    line = f"[{paired}{bmp}]|。。。|－－|．．．|{_ODD_ELLIPSIS}"
-    first = f"{paired}{bmp}{_SINGLE}。－．…"
-    if astral:  # behind a range guard: single astral characters defeat the class bitmap
-        line += f"|(?=[{_ASTRAL}])[{astral}]"
-        first += _ASTRAL
-    single = f"(?<![A-Za-z0-9])[{_SINGLE}]|[{_SINGLE}](?![A-Za-z0-9])"
-    return re.compile(f"(?=[{first}])(?:(?P<line>{line})|(?P<single>{single}))")
+    first = f"{paired}{bmp}{_SINGLE}。－．…" + (_ASTRAL if astral else "")
+    line = (
+        f"(?<=[{paired}{bmp}])|(?<=。)。。|(?<=－)－|(?<=．)．．"
+        # a run of … other than …… or …………: one or three, or five and more
+        "|(?<=…)(?<!……)(?:|……)(?!…)|(?<=…)(?<!……)…{4,}"
+    )
+    if astral:
+        line += f"|(?<=[{astral}])"
+    single = f"(?<=[{_SINGLE}])(?<![A-Za-z0-9].)|(?<=[{_SINGLE}])(?![A-Za-z0-9])"
+    return re.compile(f"[{first}](?:(?P<line>{line})|(?P<single>{single}))")
 
 
 # A single mark is judged by its run of ASCII (tokenization) and its nearest
