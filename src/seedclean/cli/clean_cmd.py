@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -105,6 +106,16 @@ def _print_check(args: argparse.Namespace, result: FileResult) -> None:
         print(line)
 
 
+def _results(
+    args: argparse.Namespace, plan: Plan, targets: list[Target], settings: Settings
+) -> Iterator[FileResult]:
+    if getattr(args, "engine", "local") == "dask":
+        from seedclean.distributed.cli import clean_results
+
+        return clean_results(plan, targets, args.scheduler)
+    return run_files(plan, targets, settings.jobs or default_jobs())
+
+
 def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
     writing = not check and not args.check and not args.diff
     if writing and not args.out and not args.in_place and args.paths != ["-"]:
@@ -132,6 +143,13 @@ def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
     if not args.paths:
         _err(f"seedclean {args.command}: no paths given (try: seedclean {args.command} .)")
         return 2
+    if getattr(args, "engine", "local") == "dask":
+        from seedclean.distributed.cli import engine_problem
+
+        problem = engine_problem(args.engine)
+        if problem:
+            _err(problem)
+            return 2
     targets = _targets(args, settings, summary)
     if plan.write == "in-place":
         for folder in sorted({t.path.parent for t in targets}):
@@ -142,7 +160,7 @@ def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
         sinks.append(JsonReport(stream=sys.stdout))
     progress = Progress(len(targets), enabled=wanted(sys.stderr, args.quiet))
     try:
-        for result in run_files(plan, targets, settings.jobs or default_jobs()):
+        for result in _results(args, plan, targets, settings):
             progress.step()
             summary.add(result)
             line = _status_line(result, plan.write == "none")

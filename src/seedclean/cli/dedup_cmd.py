@@ -138,6 +138,20 @@ def _remove(
     return problems
 
 
+def _dask_report(
+    targets: list[Target], settings: Settings, summary: Summary, scheduler: str | None
+) -> DedupReport:
+    from seedclean.distributed.cli import dedup_targets
+
+    named = [(_key(t, None), t) for t in targets]
+    result = dedup_targets(named, settings.dedup_config(), scheduler, settings.max_file_size)
+    for name, kind, reason in result.skipped:
+        _err(f"{name}: skipped: {reason}")
+        summary.add(FileResult(name, "skipped", skip_kind=kind, message=reason, error=True))
+    summary.files += len(targets) - len(result.skipped)
+    return result.report
+
+
 def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
     """``seedclean dedup``."""
     if not args.paths:
@@ -147,6 +161,13 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
     targets, problems = collect_targets(args.paths, settings.include, settings.exclude)
     for path, problem in problems:
         _err(f"{path}: error: {problem}")
+    if args.engine == "dask":
+        from seedclean.distributed.cli import engine_problem
+
+        refusal = engine_problem(args.engine, index=args.index is not None or args.update_index)
+        if refusal:
+            _err(refusal)
+            return 2
     try:
         index = _open_index(args, settings)
     except DedupIndexError as exc:
@@ -156,7 +177,12 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
     by_key = {_key(t, root): t for t in targets}
     config = index.config if index is not None else settings.dedup_config()
     try:
-        report = find_duplicates(_documents(targets, settings, root, summary), config, index=index)
+        if args.engine == "dask":
+            report = _dask_report(targets, settings, summary, args.scheduler)
+        else:
+            report = find_duplicates(
+                _documents(targets, settings, root, summary), config, index=index
+            )
         active = settings.clean_config().active_rules()
         kinds = tuple(k for k, rule in _KIND_RULE.items() if rule in active)
         if args.format == "json":

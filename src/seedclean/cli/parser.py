@@ -103,6 +103,20 @@ def _add_reports(sub: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_engine(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help='where to run: this machine, or a Dask cluster (pip install "seedclean[dask]")',
+    )
+    sub.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (tcp://host:8786); default: start a local cluster",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``seedclean`` parser with its subcommands."""
     from seedclean import __version__
@@ -151,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write files in the encoding they were read in (default UTF-8)",
     )
     _add_reports(clean)
+    _add_engine(clean)
 
     check = subs.add_parser(
         "check",
@@ -208,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dedup.add_argument("--exit-zero", action="store_true", help="exit 0 even if duplicates found")
     dedup.add_argument("--html-report", metavar="FILE", help="HTML page of removals (--remove)")
+    _add_engine(dedup)
 
     rules = subs.add_parser(
         "rules",

@@ -33,7 +33,7 @@ from seedclean.dedup.report import DedupReport
 from seedclean.distributed import stages
 from seedclean.distributed.assemble import Edges, assemble, duplicate_counts, wanted_members
 from seedclean.distributed.engine import connected, require_dask, total_threads
-from seedclean.distributed.scan import Document, ScanPart, scan_partition
+from seedclean.distributed.scan import Document, FileRef, ScanPart, scan_partition
 
 __all__ = ["DEFAULT_MAX_FILE_SIZE", "DistributedDedup", "dedup_on_client", "find_duplicates"]
 
@@ -52,16 +52,19 @@ class DistributedDedup:
 def _documents(items: Iterable[Any]) -> list[Document]:
     docs: list[Document] = []
     for index, item in enumerate(items):
-        if isinstance(item, str | os.PathLike):
-            docs.append((index, Path(item).as_posix() if not isinstance(item, str) else item, None))
+        if isinstance(item, FileRef):
+            docs.append((index, item.name, None, item.path))
+        elif isinstance(item, str | os.PathLike):
+            name = item if isinstance(item, str) else Path(item).as_posix()
+            docs.append((index, name, None, name))
         else:
             name, text = item
-            docs.append((index, name, text))
+            docs.append((index, name, text, ""))
     return docs
 
 
 def find_duplicates(
-    documents_or_paths: Iterable[tuple[str, str] | str | os.PathLike[str]],
+    documents_or_paths: Iterable[tuple[str, str] | str | os.PathLike[str] | FileRef],
     config: DedupConfig | None = None,
     *,
     client: Any = None,
@@ -73,8 +76,9 @@ def find_duplicates(
 
     Args:
         documents_or_paths: ``(name, text)`` pairs (texts are shipped to the
-            workers) or file paths (workers read them: they must see the same
-            paths; unreadable files are left out, see :func:`dedup_on_client`).
+            workers), file paths or :class:`~seedclean.distributed.scan.FileRef`
+            (workers read them: they must see the same paths; unreadable files
+            are left out, see :func:`dedup_on_client`).
         config: detection settings.
         client: an open ``distributed.Client`` (left open).
         scheduler: a scheduler address; with neither, a local cluster is started.
@@ -93,7 +97,7 @@ def find_duplicates(
 
 
 def dedup_on_client(
-    documents_or_paths: Iterable[tuple[str, str] | str | os.PathLike[str]],
+    documents_or_paths: Iterable[tuple[str, str] | str | os.PathLike[str] | FileRef],
     config: DedupConfig | None,
     client: Any,
     *,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -24,12 +25,20 @@ from seedclean.dedup.find import ParagraphTable, sketch_bands
 from seedclean.dedup.report import Member
 from seedclean.files import SkipFileError, decode_bytes, read_snapshot
 
-__all__ = ["UID_SHIFT", "Document", "ScanPart", "read_text", "scan_partition"]
+__all__ = ["UID_SHIFT", "Document", "FileRef", "ScanPart", "read_text", "scan_partition"]
 
 UID_SHIFT = 32
 
-Document = tuple[int, str, str | None]
-"""``(document index, name, text)``; ``text`` ``None`` means: read the file ``name``."""
+
+class FileRef(NamedTuple):
+    """A file the workers read: ``name`` in the report, ``path`` where to read it."""
+
+    name: str
+    path: str
+
+
+Document = tuple[int, str, str | None, str]
+"""``(document index, name, text, path)``; ``text`` ``None`` means: read the file ``path``."""
 
 
 def read_text(path: str, max_file_size: int) -> str:
@@ -79,9 +88,9 @@ def scan_partition(
     table = ParagraphTable(config.min_chars)
     uids: list[int] = []
     skipped: list[tuple[str, str, str]] = []
-    for index, name, given in documents:
+    for index, name, given, path in documents:
         try:
-            text = read_text(name, max_file_size) if given is None else given
+            text = read_text(path, max_file_size) if given is None else given
         except SkipFileError as skip:
             skipped.append((name, skip.kind, skip.reason))  # exceptions may not pickle
             continue
