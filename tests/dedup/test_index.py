@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seedclean.dedup import DedupIndex, DedupIndexError, find_duplicates
+from seedclean.dedup import DedupIndex, DedupIndexError, find_duplicates, removal_plan
 from seedclean.dedup.index import core
 from tests.dedup.noise import ocr_noise
 
@@ -145,3 +145,29 @@ def test_query_finds_what_was_added(tmp_path_factory, paragraphs):
     found_lines = {m.line for c in clusters for m in c.members[1:]}
     expected_lines = {1 + 2 * i for i in long_enough}
     assert found_lines == expected_lines
+
+
+@pytest.mark.evaldata
+def test_query_reports_indexed_fragment_of_a_new_paragraph(tmp_path, articles):
+    # The corpus holds a piece of a paragraph; a new page brings the whole paragraph.
+    full = max((p for a in articles[:50] for p in a["paragraphs"]), key=len)
+    piece = full[: len(full) // 2]
+    corpus = "一个标题\n\n" + piece + "\n"
+    _write(tmp_path, "old.txt", corpus)
+    new = "别的标题\n\n" + full + "\n"
+    with DedupIndex.create(tmp_path / ".seedclean") as index:
+        index.update([("old.txt", corpus)])
+        (cluster,) = index.query("new.txt", new)
+        assert cluster.kind == "fragment"
+        kept, fragment = cluster.members
+        assert (kept.path, kept.line) == ("new.txt", 3)  # the longer, fuller copy is kept
+        assert (fragment.path, fragment.line) == ("old.txt", 3)
+        report = find_duplicates([("new.txt", new)], index=index)
+        assert report.to_text() == [f"old.txt:3: fragment of new.txt:3 ({cluster.similarity:.2f})"]
+        # Removing fragments from the checked files never touches the corpus file.
+        assert removal_plan(report, ("fragment",), texts={"new.txt": new}) == {}
+        # The usual direction still wins: the whole paragraph indexed, its piece checked.
+        index.update([("old.txt", "一个标题\n\n" + full + "\n")])
+        _write(tmp_path, "old.txt", "一个标题\n\n" + full + "\n")
+        (cluster,) = index.query("new.txt", "别的标题\n\n" + piece + "\n")
+        assert [m.path for m in cluster.members] == ["old.txt", "new.txt"]

@@ -157,7 +157,9 @@ def cluster_table(
     if index is not None:
         same_sketch = index.config.sketch_params() == config.sketch_params()
         matches = index.match(rep_keys, bands if same_sketch else None, set(table.paths))
-    free = np.fromiter((m is None for m in matches), dtype=bool, count=len(groups))
+    # A new paragraph that repeats a corpus paragraph is settled; one that merely
+    # contains a corpus fragment still takes part in matching the new documents.
+    free = np.fromiter((m is None or m.contains for m in matches), dtype=bool, count=len(groups))
     first, second, _shared = candidate_pairs(bands, config.max_bucket)
     keep = free[first] & free[second]
     first, second = first[keep], second[keep]
@@ -204,13 +206,15 @@ def cluster_table(
     for rep, group in enumerate(groups):
         order = (group[0], 0)
         match = matches[rep]
-        if match is not None:
+        if match is not None and not match.contains:
             dups = [members[row]._replace(similarity=match.score) for row in group]
             add(match.kind, match.member, dups, order)
             continue
         kept = members[group[0]]
         add("exact", kept, [members[row] for row in group[1:]], order)
+        corpus_piece = [] if match is None else [match.member._replace(similarity=match.score)]
         if leader[rep] >= 0:
+            add("fragment", kept, corpus_piece, (group[0], 2))
             continue
         near_dups = [
             members[groups[f][0]]._replace(similarity=near_score[f]) for f in followers.get(rep, [])
@@ -220,7 +224,7 @@ def cluster_table(
             members[groups[f][0]]._replace(similarity=frag_score[f])
             for f in by_container.get(rep, [])
         ]
-        add("fragment", kept, frag_dups, (group[0], 2))
+        add("fragment", kept, frag_dups + corpus_piece, (group[0], 2))
     clusters.sort(key=lambda item: item[0])
     found = [c for _, c in clusters]
     stats: dict[str, int | float] = {

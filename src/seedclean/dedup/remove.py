@@ -70,6 +70,8 @@ def removal_plan(
         kinds: which kinds of duplicate to remove.
         texts: each path's text as read (a mapping, or a function of the path);
             needed to take one blank separator line along with each paragraph.
+            With a mapping, paths it lacks are left alone (an indexed corpus
+            paragraph reported as a fragment of a new one).
 
     Returns:
         Replacements with offsets in each file's text as read, ready for
@@ -79,6 +81,8 @@ def removal_plan(
     """
     read = texts.__getitem__ if isinstance(texts, Mapping) else texts
     paths = sorted({m.path for c in report.clusters if c.kind in kinds for m in c.members[1:]})
+    if isinstance(texts, Mapping):  # a corpus file listed as a fragment is not touched
+        paths = [p for p in paths if p in texts]
     return {path: plan_for_text(read(path), path, report, kinds) for path in paths}
 
 

@@ -110,8 +110,13 @@ class DedupReport(NamedTuple):
 
 
 class IndexMatch(NamedTuple):
-    """The best corpus paragraph one new paragraph duplicates (from a ``DedupIndex``)."""
+    """The best corpus paragraph one new paragraph duplicates (from a ``DedupIndex``).
+
+    ``contains`` is True when it is the other way round: the corpus paragraph
+    is a fragment of the new one (then the new paragraph is the kept copy).
+    """
 
     member: Member
     kind: Kind
     score: float
+    contains: bool = False

@@ -310,13 +310,25 @@ class DedupIndex:
     def query(self, path: str, text: str) -> list[Cluster]:
         """Paragraphs of one new document that duplicate indexed paragraphs.
 
-        Each cluster's ``members[0]`` is the indexed paragraph (the kept copy);
-        the document's own path is excluded from the index side.
+        Usually a cluster's ``members[0]`` is the indexed paragraph (the kept
+        copy) and the others are paragraphs of ``text``.  When an indexed
+        paragraph is a *fragment* of a new one, the new paragraph is
+        ``members[0]`` (the longer copy is kept) and the indexed fragments
+        follow.  The document's own path is excluded from the index side.
         """
         table = ParagraphTable(self.config.min_chars)
         table.add(path, text)
         clusters, _ = cluster_table(table, self.config, self)
-        return [c for c in clusters if c.members[0].path != path]
+        found: list[Cluster] = []
+        for cluster in clusters:
+            if cluster.members[0].path != path:
+                found.append(cluster)
+                continue
+            indexed = tuple(m for m in cluster.members[1:] if m.path != path)
+            if indexed:
+                low = min(m.similarity for m in indexed)
+                found.append(Cluster(cluster.kind, low, (cluster.members[0], *indexed)))
+        return found
 
     def match(
         self,
@@ -409,17 +421,20 @@ class DedupIndex:
             numbers_must_agree=self.config.numbers_must_agree,
             other_keys=other_keys,
         )
-        best: dict[int, tuple[int, float, int]] = {}
+        # Best match per new paragraph: one it repeats (exact > near > fragment of
+        # the corpus paragraph) first; else a corpus paragraph that is its fragment.
+        best: dict[int, tuple[int, float, int, bool]] = {}
         for k, (query, kind, score) in enumerate(zip(queries.tolist(), kinds, scores, strict=True)):
-            if kind == 0 or (kind == FRAGMENT and len(keys[query]) > len(other_keys[k])):
+            if kind == 0:
                 continue
-            rank = (_PRIORITY[int(kind)], float(score), -k)
+            contains = kind == FRAGMENT and len(keys[query]) > len(other_keys[k])
+            rank = (not contains, _PRIORITY[int(kind)], float(score), -k)
             held = best.get(query)
-            if held is None or rank > (_PRIORITY[held[0]], held[1], -held[2]):
-                best[query] = (int(kind), float(score), k)
-        for query, (kind, score, k) in best.items():
+            if held is None or rank > (not held[3], _PRIORITY[held[0]], held[1], -held[2]):
+                best[query] = (int(kind), float(score), k, contains)
+        for query, (kind, score, k, contains) in best.items():
             name: Kind = KIND_NAMES[kind]  # type: ignore[assignment]
-            found[query] = IndexMatch(members[k], name, score)
+            found[query] = IndexMatch(members[k], name, score, contains)
         return found
 
     def _text(self, path: str, expected: str, cache: dict[str, str | None]) -> str | None:
