@@ -108,15 +108,17 @@ def evaluate(
         damage += d
     corpus = "\n\n".join(bad for _, bad, _ in pairs)
     size = len(corpus.encode("utf-8"))
-    best = min(_timed(fn, corpus) for _ in range(3))
+    best = min(_timed(fn, corpus) for _ in range(5))
     return {"name": name, "planted": planted, "wrong": wrong, "damage": damage,
             "mbps": size / best / 1e6}  # fmt: skip
 
 
 def _timed(fn: Callable[[str], str], text: str) -> float:
-    start = time.perf_counter()
+    # CPU time of this process: "MB/s on one core" even when other jobs share the
+    # machine (wall time then includes waiting for a core). Both peers are single-threaded.
+    start = time.process_time()
     fn(text)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def main() -> None:
