@@ -62,13 +62,19 @@ class SegmentData:
     ) -> SegmentData:
         """Sort hashes and every band column, keeping the row each value came from."""
         hash_order = np.argsort(hashes, kind="stable")
-        band_order = np.argsort(bands.T, axis=1, kind="stable")
+        count, width = bands.shape
+        bandkey = np.empty((width, count), dtype=np.uint32)
+        bandrow = np.empty((width, count), dtype=np.uint32)
+        for band in range(width):  # one column at a time: no (bands, n) int64 temporaries
+            order = np.argsort(bands[:, band], kind="stable")
+            bandkey[band] = bands[order, band]
+            bandrow[band] = order
         return cls(
             rows=np.ascontiguousarray(rows, dtype=np.uint32),
             hash=hashes[hash_order],
             hashrow=hash_order.astype(np.uint32),
-            bandkey=np.take_along_axis(bands.T, band_order, axis=1),
-            bandrow=band_order.astype(np.uint32),
+            bandkey=bandkey,
+            bandrow=bandrow,
         )
 
     def band_matrix(self) -> npt.NDArray[np.uint32]:
