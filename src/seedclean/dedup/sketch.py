@@ -107,7 +107,7 @@ def _densify(sig: U32, owner: npt.NDArray[np.int64], slots: int, seed: int) -> N
     source = flat.copy()
     probes = _probes(slots, seed)
     lo = 0
-    block = 4
+    block = 16
     while rows.size and lo < _MAX_PROBES:
         targets = probes[cols, lo : lo + block]
         found = source[(rows * slots)[:, None] + targets]
@@ -119,7 +119,7 @@ def _densify(sig: U32, owner: npt.NDArray[np.int64], slots: int, seed: int) -> N
         keep[done] = False
         rows, cols = rows[keep], cols[keep]
         lo += block
-        block *= 2
+        block *= 8
 
 
 def band_keys(sig: U32, bands: int, rows: int, seed: int) -> U32:
