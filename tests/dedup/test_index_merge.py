@@ -11,7 +11,7 @@ import pytest
 
 from seedclean.dedup import DedupIndex
 from seedclean.dedup.find import sketch_bands
-from seedclean.dedup.index import core, fence
+from seedclean.dedup.index import core, fence, tiers
 from seedclean.dedup.index.segments import Segment
 from seedclean.dedup.key import key_hash, line_keys, paragraph_key
 
@@ -19,7 +19,7 @@ from seedclean.dedup.key import key_hash, line_keys, paragraph_key
 @pytest.fixture
 def small_tiers(monkeypatch):
     """Tiers of 8, 32, 128 ... rows so that a test corpus spans several of them."""
-    monkeypatch.setattr(core, "TIER_BASE", 8)
+    monkeypatch.setattr(tiers, "TIER_BASE", 8)
 
 
 @pytest.fixture
@@ -64,10 +64,10 @@ def test_many_small_updates_stay_few_segments_and_findable(tmp_path, texts, smal
     with DedupIndex.create(tmp_path / ".seedclean") as index:
         for name, text in texts.items():  # one file per update: the pre-commit pattern
             index.update([(name, text)])
-            tiers: dict[int, int] = {}
+            per_tier: dict[int, int] = {}
             for _, count in index._store.segment_live_rows().values():
-                tiers[core._tier(count)] = tiers.get(core._tier(count), 0) + 1
-            assert max(tiers.values()) < core.FANOUT
+                per_tier[tiers.tier(count)] = per_tier.get(tiers.tier(count), 0) + 1
+            assert max(per_tier.values()) < tiers.FANOUT
         assert len(index._store.segments()) < 12
         assert _check_segments(index, texts) == len(index)
         comparable = [

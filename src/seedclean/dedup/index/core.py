@@ -22,7 +22,8 @@ import numpy.typing as npt
 
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.find import ParagraphTable, cluster_table, preview, sketch_bands
-from seedclean.dedup.index.fence import search
+from seedclean.dedup.index import tiers
+from seedclean.dedup.index.lookup import candidate_rows
 from seedclean.dedup.index.segments import Segment, SegmentData, merge_segments, write_segment
 from seedclean.dedup.index.store import Store
 from seedclean.dedup.key import key_hash, paragraph_key
@@ -41,9 +42,6 @@ __all__ = [
 
 DEFAULT_DIRNAME = ".seedclean"
 SEGMENT_ROWS = 1 << 18
-FANOUT = 4
-TIER_BASE = 1 << 12
-_EXACT_CAP = 8
 _PRIORITY = {EXACT: 3, NEAR: 2, FRAGMENT: 1}
 
 Reader = Callable[[str], str]
@@ -236,25 +234,8 @@ class DedupIndex:
         documents are all gone are dropped without rewriting; a segment with
         more dead rows than live ones is rewritten on its own.
         """
-        while True:
-            live = self._store.segment_live_rows()
-            dead = [seg for seg, (_, count) in live.items() if count == 0]
-            tiers: dict[int, list[int]] = {}
-            for seg, (_, count) in sorted(live.items()):
-                if count:
-                    tiers.setdefault(_tier(count), []).append(seg)
-            full = [members for _, members in sorted(tiers.items()) if len(members) >= FANOUT]
-            # A segment mostly made of replaced or removed documents is rewritten alone,
-            # so dead rows never take more than half of a segment.
-            sparse = [seg for seg, (rows, count) in sorted(live.items()) if 0 < 2 * count < rows]
-            if full:
-                self._merge(full[0][:FANOUT], dead)
-            elif sparse:
-                self._merge(sparse[:1], dead)
-            elif dead:
-                self._merge([], dead)
-            else:
-                return
+        while (step := tiers.plan(self._store.segment_live_rows())) is not None:
+            self._merge(*step)
 
     def _merge(self, merged: list[int], dead: list[int]) -> None:
         """Rewrite segments ``merged`` as one (live rows only) and forget segments ``dead``."""
@@ -352,36 +333,8 @@ class DedupIndex:
         self, hashes: npt.NDArray[np.uint64], bands: npt.NDArray[np.uint32]
     ) -> npt.NDArray[np.int64]:
         """Rows ``(query, segment, row, votes)`` worth verifying, best first per query."""
-        count = hashes.shape[0]
-        chunks: list[npt.NDArray[np.int64]] = []
-        for seg_no, segment in enumerate(self._live_segments()):
-            data = segment.data
-            lo = search(data.hash, data.hashfence, hashes, "left")
-            hi = np.minimum(search(data.hash, data.hashfence, hashes, "right"), lo + _EXACT_CAP)
-            chunks.append(_expand(lo, hi, data.hashrow, seg_no, 1 + self.config.bands))
-            for band in range(self.config.bands):
-                column = data.bandkey[band]
-                fence = None if data.bandfence is None else data.bandfence[band]
-                lo = search(column, fence, bands[:, band], "left")
-                hi = search(column, fence, bands[:, band], "right")
-                hi = np.minimum(hi, lo + self.config.max_bucket)
-                chunks.append(_expand(lo, hi, data.bandrow[band], seg_no, 1))
-        table = np.concatenate(chunks) if chunks else np.zeros((0, 4), dtype=np.int64)
-        if table.size == 0:
-            return table
-        rows_per_segment = 1 << 32
-        codes = (table[:, 0] * (len(self._segments) + 1) + table[:, 1]) * rows_per_segment
-        codes += table[:, 2]
-        unique, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
-        votes = np.bincount(inverse, weights=table[:, 3]).astype(np.int64)
-        merged = table[first].copy()
-        merged[:, 3] = votes
-        order = np.lexsort((merged[:, 2], merged[:, 1], -merged[:, 3], merged[:, 0]))
-        merged = merged[order]
-        starts = np.searchsorted(merged[:, 0], np.arange(count), "left")
-        rank = np.arange(merged.shape[0]) - starts[merged[:, 0]]
-        del unique
-        return merged[rank < self.config.max_candidates]
+        datas = [segment.data for segment in self._live_segments()]
+        return candidate_rows(datas, hashes, bands, self.config)
 
     def _verify(
         self, keys: list[str], candidates: npt.NDArray[np.int64], exclude: Collection[str]
@@ -449,34 +402,3 @@ class DedupIndex:
                 self.stale.add(path)
             cache[path] = text
         return cache[path]
-
-
-def _tier(rows: int) -> int:
-    """Size tier of a segment: 0 below ``TIER_BASE`` rows, then one per factor ``FANOUT``."""
-    tier = 0
-    while rows >= TIER_BASE:
-        rows //= FANOUT
-        tier += 1
-    return tier
-
-
-def _expand(
-    lo: npt.NDArray[np.intp],
-    hi: npt.NDArray[np.intp],
-    rows: npt.NDArray[np.uint32],
-    segment: int,
-    weight: int,
-) -> npt.NDArray[np.int64]:
-    """One ``(query, segment, row, weight)`` line per entry in ``rows[lo[q]:hi[q]]``."""
-    counts = np.maximum(hi - lo, 0).astype(np.int64)
-    total = int(counts.sum())
-    if total == 0:
-        return np.zeros((0, 4), dtype=np.int64)
-    query = np.repeat(np.arange(lo.shape[0], dtype=np.int64), counts)
-    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
-    out = np.empty((total, 4), dtype=np.int64)
-    out[:, 0] = query
-    out[:, 1] = segment
-    out[:, 2] = rows[lo.astype(np.int64)[query] + offsets]
-    out[:, 3] = weight
-    return out
