@@ -51,7 +51,7 @@ from seedclean.files import collect_targets  # noqa: E402
 EVALDATA = ROOT.parent / "shared" / "evaldata"
 
 
-def build_corpus(folder: Path, copies: int, seed: int, limit: int = 4000) -> list[Path]:
+def build_corpus(folder: Path, copies: int, seed: int, limit: int = 8000) -> list[Path]:
     """Write the corpus; return the file paths in order."""
     rng = random.Random(seed)
     docs: list[list[str]] = []
@@ -84,8 +84,8 @@ def _comparable(report: DedupReport) -> tuple[Any, ...]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--copies", type=int, default=1, help="noisy reprint rounds (default 1)")
-    parser.add_argument("--clean-files", type=int, default=600, help="files to clean (600)")
-    parser.add_argument("--documents", type=int, default=4000, help="source documents (4000)")
+    parser.add_argument("--clean-files", type=int, default=2000, help="files to clean (2000)")
+    parser.add_argument("--documents", type=int, default=8000, help="source documents (8000)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     _bag, distributed = require_dask()
