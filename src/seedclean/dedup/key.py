@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 __all__ = ["key_hash", "line_keys", "paragraph_key"]
 
 _DROP = regex.compile(r"[\p{P}\p{S}\p{Z}\p{C}\s]+")
+# Casefolding is stable across Unicode versions, so the regex module's (possibly
+# newer) properties find every character Python's casefold changes, and maybe more:
+# Changes_When_Casefolded compares canonical decompositions, so characters with a
+# decomposition (NFD_QC=No: ǰ, ΐ, ẖ ...) are checked one by one too.
+_CASEFOLDED = regex.compile(r"[\p{Changes_When_Casefolded}\p{NFD_QC=No}]+")
 _BMP = 0x10000
 _NEWLINE = 10
 _DROPPED = 0  # NUL is a control character, so it never survives into a key
@@ -75,17 +80,23 @@ def _bmp_table() -> npt.NDArray[Any]:
     """``code point -> key code point`` for the BMP (0: dropped; -1: casefold expands)."""
     import numpy as np
 
-    folded = [chr(c).casefold() for c in range(_BMP)]
-    single = "".join(f if len(f) == 1 else "a" for f in folded)
-    table = np.frombuffer(single.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    table = table.astype(np.int32)
+    table = np.arange(_BMP, dtype=np.int32)
+    expands: list[int] = []
+    for match in _CASEFOLDED.finditer(_bmp_chars()):  # only these can change: ~1,400
+        for code in range(match.start(), match.end()):
+            folded = chr(code).casefold()
+            if len(folded) == 1:
+                table[code] = ord(folded)
+            else:
+                expands.append(code)
+    single = table.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
     for match in _DROP.finditer(single):
         table[match.start() : match.end()] = _DROPPED
     script = np.arange(_BMP, dtype=np.int32)
     pairs = [(s, t) for s, t in _script_table().items() if s < _BMP]
     script[[s for s, _ in pairs]] = [t for _, t in pairs]
     table = np.where(table > 0, script[table], table)
-    table[[c for c, f in enumerate(folded) if len(f) != 1]] = -1
+    table[expands] = -1
     table[_NEWLINE] = _NEWLINE  # kept as the line separator; never inside a line's key
     table.flags.writeable = False
     return table
@@ -101,7 +112,10 @@ _CHANGED = regex.compile(r"\p{NFKC_QC=No}+")
 
 @functools.cache
 def _bmp_chars() -> str:
-    return "".join(map(chr, range(_BMP)))
+    import numpy as np
+
+    codes = np.arange(_BMP, dtype=np.uint32).tobytes()
+    return codes.decode("utf-32-le", "surrogatepass")
 
 
 @functools.cache
