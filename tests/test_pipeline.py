@@ -17,7 +17,13 @@ from seedclean.rules import all_rules
 
 HAN = regex.compile(r"\p{Han}")
 # Rules allowed to remove Han characters outright (each removal is an edit with its text).
-REMOVING_RULES = {"seam-overlap", "seam-overlap-single", "dedup-exact", "dedup-near", "dedup-fragment"}
+REMOVING_RULES = {
+    "seam-overlap",
+    "seam-overlap-single",
+    "dedup-exact",
+    "dedup-near",
+    "dedup-fragment",
+}
 # Rules that map one Han character to another one (count-preserving, identity-changing).
 MAPPING_RULES = {"script-traditional-only", "script-t2s", "ideograph-radicals", "ideograph-compat"}
 
