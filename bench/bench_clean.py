@@ -6,8 +6,8 @@ Pages are built from real news prose in ``../shared/evaldata/articles.jsonl`` an
 corrupted the way the seed pages are: paragraphs split by column and page breaks
 (with captions, headings and seam repeats inside the splits, see
 ``corrupt_linebreaks.py``), punctuation, width, space and character errors (see
-``corrupt_normalize.py``), and whole paragraphs repeated inside a page.  Each page
-is about the size of a seed page (20-35 KB).
+``corrupt_normalize.py``), and, on one page in five as in the seeds, whole
+paragraphs repeated.  Each page is about the size of a seed page (20-35 KB).
 
 Printed: MB/s (UTF-8 input) and peak memory of
 
@@ -37,6 +37,8 @@ from corrupt_linebreaks import Corruptor, has_broken_lines, load_articles
 from corrupt_normalize import corrupt
 
 PAGE_BYTES = 28_000
+# One seed page in five repeats paragraphs (page 001: whole paragraphs up to eight times).
+DUPLICATE_PAGE_SHARE = 0.2
 
 
 def build_pages(target_mb: float, seed: int) -> list[str]:
@@ -53,14 +55,15 @@ def build_pages(target_mb: float, seed: int) -> list[str]:
         doc = corruptor.corrupt(article["paragraphs"])
         noisy, _ = corrupt(doc.text, rng, rate=0.02)
         blocks = [b for b in noisy.split("\n\n") if b.strip()]
-        if len(blocks) > 3 and rng.random() < 0.3:  # repeat a few paragraphs, as page 001 does
-            for _ in range(rng.randint(1, 3)):
-                blocks.append(rng.choice(blocks))
         chunk = "\n\n".join(blocks) + "\n\n"
         page.append(chunk)
         page_bytes += len(chunk.encode())
         if page_bytes >= PAGE_BYTES:
             text = "".join(page)
+            if rng.random() < DUPLICATE_PAGE_SHARE:  # repeat paragraphs, as page 001 does
+                paragraphs = [b for b in text.split("\n\n") if len(b) > 40]
+                repeats = rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(3, 12)))
+                text += "\n\n".join(repeats) + "\n"
             pages.append(text)
             total += len(text.encode())
             page, page_bytes = [], 0
