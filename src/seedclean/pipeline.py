@@ -110,7 +110,19 @@ def clean_and_explain(text: str, config: CleanConfig | None = None) -> Explained
     (things found but deliberately left alone) are those of each step's last
     run, minus notices about a place that a later edit of the same step fixed.
     """
-    config = config or CleanConfig()
+    return _run(text, config or CleanConfig(), explain=True)
+
+
+def clean(text: str, config: CleanConfig | None = None) -> str:
+    """Clean ``text`` with the default steps (or those ``config`` selects).
+
+    The same path as :func:`clean_and_explain`, without mapping the edits
+    back to ``text`` or keeping them.
+    """
+    return _run(text, config or CleanConfig(), explain=False).text
+
+
+def _run(text: str, config: CleanConfig, *, explain: bool) -> Explained:
     rules = config.active_rules()
     current = text
     edits: list[Edit] = []
@@ -127,21 +139,9 @@ def clean_and_explain(text: str, config: CleanConfig | None = None) -> Explained
                 result = _normalize_lines(current, normalized_lines, config, rules)
             else:
                 result = step(current, config, rules)
-            step_edits = [
-                e._replace(
-                    origin=_to_source(e.origin, maps),
-                    ref=_to_source(e.ref, maps) if e.ref >= 0 else -1,
-                )
-                for e in result.edits
-            ]
-            found = [n._replace(origin=_to_source(n.start, maps)) for n in result.notices]
-            if name == "normalize" and normalized_lines is not None:
-                fixed = {e.origin for e in step_edits}
-                found = [n for n in notices[name] if n.origin not in fixed] + found
-            notices[name] = found
-            if step_edits:
-                edits.extend(step_edits)
-                maps.extend(offset_maps(result.edits))
+            if explain:
+                _record(result, name, maps, edits, notices, partial=normalized_lines is not None)
+            if result.edits:
                 current = result.text
                 for other in stale:
                     stale[other] = other != name
@@ -153,6 +153,28 @@ def clean_and_explain(text: str, config: CleanConfig | None = None) -> Explained
     return Explained(current, tuple(edits), tuple(all_notices))
 
 
-def clean(text: str, config: CleanConfig | None = None) -> str:
-    """Clean ``text`` with the default steps (or those ``config`` selects)."""
-    return clean_and_explain(text, config).text
+def _record(
+    result: Explained,
+    name: str,
+    maps: list[OffsetMap],
+    edits: list[Edit],
+    notices: dict[str, list[Notice]],
+    *,
+    partial: bool,
+) -> None:
+    """Keep a step run's edits and notices, with ``origin``/``ref`` mapped to the input."""
+    step_edits = [
+        e._replace(
+            origin=_to_source(e.origin, maps),
+            ref=_to_source(e.ref, maps) if e.ref >= 0 else -1,
+        )
+        for e in result.edits
+    ]
+    found = [n._replace(origin=_to_source(n.start, maps)) for n in result.notices]
+    if name == "normalize" and partial:
+        fixed = {e.origin for e in step_edits}
+        found = [n for n in notices[name] if n.origin not in fixed] + found
+    notices[name] = found
+    edits.extend(step_edits)
+    maps.extend(offset_maps(result.edits))
+
