@@ -40,18 +40,6 @@ def _chars_of(rule: str) -> str:
     return makers[rule]()
 
 
-FOLD_RULES = frozenset(
-    {
-        "newline-crlf",
-        "space-zero-width",
-        "space-unicode",
-        "space-indent",
-        "width-alnum",
-        "ideograph-radicals",
-        "ideograph-compat",
-        "script-traditional-only",
-    }
-)
 _ORDER = (
     "newline-crlf",
     "space-zero-width",
@@ -62,6 +50,7 @@ _ORDER = (
     "ideograph-compat",
     "script-traditional-only",
 )
+FOLD_RULES = frozenset(_ORDER)
 
 
 @functools.cache
