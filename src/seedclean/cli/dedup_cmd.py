@@ -85,6 +85,11 @@ def _reader(root: Path, max_size: int) -> Callable[[str], str]:
     return read
 
 
+def _vanished(indexed: list[str], root: Path) -> list[str]:
+    """Indexed paths whose files no longer exist (deleted or moved since indexing)."""
+    return [path for path in indexed if not (root / path).exists()]
+
+
 def _open_index(args: argparse.Namespace, settings: Settings) -> DedupIndex | None:
     if args.index is None and not args.update_index:
         return None
@@ -197,10 +202,11 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
             html.finish(summary)
         if index is not None and args.update_index:
             stats = index.update(_documents(targets, settings, root, Summary()))
+            gone = index.remove(_vanished(index.paths(), index.directory.resolve().parent))
             if not args.quiet:
                 _err(
                     f"index {index.directory}: {stats.added} added, {stats.changed} changed, "
-                    f"{stats.unchanged} unchanged"
+                    f"{stats.unchanged} unchanged, {gone} removed (files gone)"
                 )
     finally:
         if index is not None:
