@@ -82,6 +82,9 @@ class Scanner:
 
     def __init__(self, narrow: str, hot: str, wide: str = "") -> None:
         self._tokens = re.compile(f"(?P<prot>{NARROW})|{narrow}")
+        # No protected span is a single character (a test checks it), so in a run of
+        # one narrow character the phase's own pattern finds the same token.
+        self._single = re.compile(narrow)
         # A run of narrow characters holding a mark, found from its start.  The pattern
         # begins with a plain character class (the first character, then a lookbehind
         # that it starts the run), which lets the engine skip other text at C speed.
@@ -109,9 +112,14 @@ class Scanner:
         runs = self._run.finditer(text, first.end() if first else start, end)
         for run in itertools.chain([first] if first else [], runs):
             run_start, run_end = run.span()
+            limit = run_end + 1 if run_end < end else end
+            if run_end - run_start == 1:  # a lone mark between Chinese characters: the common case
+                token = self._single.match(text, run_start, limit)
+                if token is not None:
+                    found.append(token)
+                continue
             if _PLAIN_NUMBER.fullmatch(text, run_start, run_end) is not None:
                 continue
-            limit = run_end + 1 if run_end < end else end
             for token in self._tokens.finditer(text, run_start, limit):
                 if token.start() >= run_end:
                     break
