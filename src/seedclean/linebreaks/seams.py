@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from seedclean.linebreaks import chars
+from seedclean.linebreaks.overlap import seam_overlap
 
 if TYPE_CHECKING:
     from seedclean.linebreaks.facts import Edge, Facts
@@ -136,8 +136,6 @@ def features(
 
 def overlap_at(left: str, right: str, max_k: int) -> int:
     """Seam overlap between ``left`` and ``right`` (see :mod:`.overlap`)."""
-    from seedclean.linebreaks.overlap import seam_overlap
-
     return seam_overlap(left, right, max_k)
 
 
@@ -204,9 +202,13 @@ def decide(seam: Seam) -> Decision:
 def quick_break(a: Edge, b: Edge, max_overlap: int | None) -> bool:
     """Cheap test that settles most seams: A ends a sentence, B cannot continue it.
 
-    True when A ends in terminal punctuation, B does not start with a kinsoku
-    character and no repeat of A's last character appears early in B.
+    True when A ends a sentence, B does not start with a kinsoku character and
+    B does not start with a repeat of A's end.  Then no row of :data:`TABLE`
+    joins, so the labels and the rest of the facts are never needed; the
+    repeat search runs only when A's last character occurs early in B.
     """
-    if a.end != "terminal" or a.end_char not in chars.TERMINAL or b.start in ("kinsoku", "empty"):
+    if a.end != "terminal" or b.start in ("kinsoku", "empty"):
         return False
-    return max_overlap is None or a.end_char not in b.head[1 : max_overlap + 1]
+    if max_overlap is None or a.end_char not in b.head[1 : max_overlap + 1]:
+        return True
+    return seam_overlap(a.tail, b.head, max_overlap) == 0
