@@ -30,7 +30,9 @@ MARKER: Final = "marker"  # continuation markers such as （上接第五版）
 #: Labels the lookahead may step over to find a sentence's continuation.
 INTERLOPERS: Final = frozenset({HEADING, HEADLINE, CAPTION, BYLINE, FURNITURE, MARKER, IMAGE})
 
-_BLOCK = re.compile(r"(?m)^[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+#: A run of non-blank lines, from its first line's start (group 1: the
+#: indentation) to just after its last non-space character.
+_BLOCK = re.compile(r"(?m)^([^\S\n]*)\S(?:.*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:.*\S)?)*")
 _FENCE_LINE = re.compile(r"(?m)^[ \t]*(?:```|~~~)")
 
 _SPECIAL_START = re.compile(
@@ -93,11 +95,11 @@ class Block:
 
     __slots__ = ("cstart", "end", "start", "text")
 
-    def __init__(self, start: int, end: int, text: str) -> None:
+    def __init__(self, start: int, end: int, text: str, cstart: int = -1) -> None:
         self.start = start
         self.end = end
         self.text = text
-        self.cstart = start + (len(text) - len(text.lstrip()))
+        self.cstart = cstart if cstart >= 0 else start + (len(text) - len(text.lstrip()))
 
     def __repr__(self) -> str:
         return f"Block({self.start}, {self.end}, {self.text[:20]!r})"
@@ -105,21 +107,22 @@ class Block:
 
 def segment(text: str) -> list[Block]:
     """Split ``text`` into blocks; a fenced code block with blank lines stays one block."""
+    if "```" not in text and "~~~" not in text:
+        return [Block(m.start(), m.end(), m.group(), m.end(1)) for m in _BLOCK.finditer(text)]
     blocks: list[Block] = []
     open_fence: Block | None = None
     for match in _BLOCK.finditer(text):
-        raw = match.group()
-        body = raw.rstrip()
-        start = match.start()
+        body = match.group()
+        start, end = match.span()
         fences = len(_FENCE_LINE.findall(body)) if "```" in body or "~~~" in body else 0
         if open_fence is not None:
-            merged = text[open_fence.start : start + len(body)]
-            open_fence = Block(open_fence.start, start + len(body), merged)
+            merged = text[open_fence.start : end]
+            open_fence = Block(open_fence.start, end, merged, open_fence.cstart)
             if fences % 2:
                 blocks.append(open_fence)
                 open_fence = None
             continue
-        block = Block(start, start + len(body), body)
+        block = Block(start, end, body, match.end(1))
         if fences % 2:
             open_fence = block
             continue

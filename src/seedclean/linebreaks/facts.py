@@ -23,7 +23,6 @@ class Edge(NamedTuple):
     start_char: str
     tail: str  # the block's last characters (where a seam repeat would be)
     head: str  # the block's first characters
-    unclosed: int  # quotes or brackets opened and not closed
 
 
 class Facts(NamedTuple):
@@ -50,7 +49,7 @@ def edge(text: str, window: int) -> Edge:
     end, end_char = chars.end_char(text)
     start, start_char = chars.start_char(text)
     head = text[: window + 1] if start_char == text[:1] else text.lstrip()[: window + 1]
-    return Edge(end, end_char, start, start_char, text[-window:], head, chars.unclosed(text))
+    return Edge(end, end_char, start, start_char, text[-window:], head)
 
 
 def compute(text: str, headline_chars: int) -> Facts:
@@ -81,13 +80,14 @@ class Memo:
     reuses what an earlier pass computed for a block it reads again.
     """
 
-    __slots__ = ("edges", "facts", "headline_chars", "window")
+    __slots__ = ("edges", "facts", "headline_chars", "open_pairs", "window")
 
     def __init__(self, headline_chars: int, window: int) -> None:
         self.headline_chars = headline_chars
         self.window = window
         self.edges: dict[str, Edge] = {}
         self.facts: dict[str, Facts] = {}
+        self.open_pairs: dict[str, int] = {}
 
     def edge(self, text: str) -> Edge:
         found = self.edges.get(text)
@@ -99,4 +99,15 @@ class Memo:
         found = self.facts.get(text)
         if found is None:
             found = self.facts[text] = compute(text, self.headline_chars)
+        return found
+
+    def unclosed(self, text: str) -> int:
+        """Quotes and brackets ``text`` opens and does not close (see :func:`.chars.unclosed`).
+
+        Only needed at a seam whose left side does not end a sentence, so it is
+        not part of :class:`Edge`.
+        """
+        found = self.open_pairs.get(text)
+        if found is None:
+            found = self.open_pairs[text] = chars.unclosed(text)
         return found

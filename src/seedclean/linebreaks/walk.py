@@ -14,7 +14,7 @@ span changed (see :mod:`.repair`).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from seedclean.edits import Replacement
 from seedclean.linebreaks import blocks as bl
@@ -98,9 +98,14 @@ class Walk:
     def label(self, i: int) -> str:
         return self.fact(i).label
 
+    def left_open(self, members: Sequence[int]) -> int:
+        """Whether the paragraph made of blocks ``members`` leaves a quote or bracket open."""
+        memo, blocks = self.memo, self.blocks
+        return int(any(memo.unclosed(blocks[m].text) for m in members))
+
     # -- decisions --------------------------------------------------------------
     def decide(
-        self, tail: int, chain: int, unclosed: int, nxt: int, captions: bool = True
+        self, tail: int, chain: int, members: Sequence[int], nxt: int, captions: bool = True
     ) -> seams.Decision:
         """Decide the seam between the paragraph ending in block ``tail`` and block ``nxt``.
 
@@ -108,7 +113,9 @@ class Walk:
         (:data:`_CAPTION`) unless it is only set apart by blank lines (not
         dated) and the table finds hard evidence that it continues ``tail``
         (``…、`` ‖ ``绿色发展、农业…。``); ``captions=False`` decides it as an
-        ordinary block.
+        ordinary block.  ``members``: the blocks joined into the paragraph so far
+        (their open quotes and brackets only matter when ``tail`` does not end a
+        sentence, so they are counted only then).
         """
         a, b = self.edge(tail), self.edge(nxt)
         if seams.quick_break(a, b, self.max_overlap):
@@ -120,6 +127,7 @@ class Walk:
         caption = captions and self.caption_like(nxt)
         if caption and b_facts.dated:
             return _CAPTION
+        unclosed = self.left_open(members) if a.end != "terminal" else 0
         feats = seams.features(a, a_facts, b, b_facts, chain, unclosed, self.max_overlap)
         decision = seams.decide(feats)
         if caption and not (decision.join and decision.hard):
@@ -153,11 +161,11 @@ class Walk:
         if not decision.join:
             return True
         return self.label(j) == bl.HEADLINE and (
-            j + 1 < len(self.blocks) and not self.decide(j, 1, 0, j + 1).join
+            j + 1 < len(self.blocks) and not self.decide(j, 1, (), j + 1).join
         )
 
     def _island_fallback(
-        self, tail: int, chain: int, unclosed: int, j: int, decision: seams.Decision
+        self, tail: int, chain: int, members: Sequence[int], j: int, decision: seams.Decision
     ) -> seams.Decision:
         """Join an undated caption-like block after all when nothing else continues ``tail``.
 
@@ -169,7 +177,7 @@ class Walk:
         """
         if decision is not _CAPTION or self.fact(j).dated or not self.is_open(tail, chain):
             return decision
-        return self.decide(tail, chain, unclosed, j, captions=False)
+        return self.decide(tail, chain, members, j, captions=False)
 
     def caption_like(self, i: int) -> bool:
         """A body block that reads as a photo caption (see :func:`.blocks.caption_like`).
@@ -190,19 +198,19 @@ class Walk:
             return text.count("\n", blocks[i].end, blocks[i + 1].start) >= 3
         return False
 
-    def lookahead(self, tail: int, chain: int, unclosed: int, first: int) -> int:
+    def lookahead(self, tail: int, chain: int, members: Sequence[int], first: int) -> int:
         """Index of the continuation past interlopers starting at ``first``, or -1."""
         limit = min(len(self.blocks), first + self.config.lookahead + 1)
         for c in range(first, limit):
             kind = self.label(c)
             if kind == bl.BODY:
-                decision = self.decide(tail, chain, unclosed, c)
+                decision = self.decide(tail, chain, members, c)
                 if decision is _CAPTION:
                     continue
                 return c if decision.join else -1
             if kind == bl.HEADLINE and c > first:
                 # a heading-like line after a caption may be the continuation itself
-                decision = self.decide(tail, chain, unclosed, c)
+                decision = self.decide(tail, chain, members, c)
                 if decision.join and decision.hard:
                     return c
             if kind not in bl.INTERLOPERS:
@@ -296,28 +304,28 @@ class Walk:
         """
         blocks, n = self.blocks, len(self.blocks)
         tail, chain = i, 1
-        unclosed = self.edge(i).unclosed
+        members = [i]
         movers: list[int] = []
         checkpoint = (len(self.out), -1)
         j = i + 1
         while j < n:
-            decision = self.decide(tail, chain, unclosed, j)
+            decision = self.decide(tail, chain, members, j)
             c = -1
             if self.can_relocate and self._may_interlope(tail, chain, j, decision):
-                c = self.lookahead(tail, chain, unclosed, j)
+                c = self.lookahead(tail, chain, members, j)
             if c >= 0:
                 if not movers:
                     checkpoint = (len(self.out), j)
-                decision = self.decide(tail, chain, unclosed, c)
+                decision = self.decide(tail, chain, members, c)
                 movers.extend(self.relocate(tail, c, decision))
                 j = c
             elif decision.join:
                 self.join(tail, j, decision)
-            elif (fallback := self._island_fallback(tail, chain, unclosed, j, decision)).join:
+            elif (fallback := self._island_fallback(tail, chain, members, j, decision)).join:
                 self.join(tail, j, fallback)
             else:
                 break
-            unclosed += self.edge(j).unclosed
+            members.append(j)
             tail, chain = j, chain + 1
             j += 1
         if movers:
