@@ -33,6 +33,7 @@ U32 = npt.NDArray[np.uint32]
 EMPTY = np.uint32(0xFFFFFFFF)
 _PRIME = np.uint64(0x100000001B3)
 _MAX_PROBES = 512
+_WHOLE_PROBES = 4  # probes applied to the whole matrix before the sparse pass
 
 
 def fmix64(values: U64) -> U64:
@@ -96,21 +97,25 @@ def signatures(keys: Sequence[str], ngram: int, slots: int, seed: int) -> U32:
 def _densify(sig: U32, owner: npt.NDArray[np.int64], slots: int, seed: int) -> None:
     """Fill empty bins in place from the first non-empty bin on their probe path.
 
-    Probes are tried in growing blocks (the first hit in a block wins, as if
-    tried one by one), so a batch needs a few numpy passes, not one per probe.
+    The first :data:`_WHOLE_PROBES` probes are whole-matrix column gathers
+    (cheap, and they fill most bins); the few bins still empty are then probed
+    in growing blocks (the first hit in a block wins, as if tried one by one).
     """
+    probes = _probes(slots, seed)
+    source = sig.copy()
+    for probe in range(_WHOLE_PROBES):
+        np.copyto(sig, np.take(source, probes[:, probe], axis=1), where=sig == EMPTY)
     has_shingles = np.bincount(owner, minlength=sig.shape[0]) > 0
     rows, cols = np.nonzero((sig == EMPTY) & has_shingles[:, None])
     if rows.size == 0:
         return
     flat = sig.ravel()
-    source = flat.copy()
-    probes = _probes(slots, seed)
-    lo = 0
+    origin = source.ravel()
+    lo = _WHOLE_PROBES
     block = 16
     while rows.size and lo < _MAX_PROBES:
         targets = probes[cols, lo : lo + block]
-        found = source[(rows * slots)[:, None] + targets]
+        found = origin[(rows * slots)[:, None] + targets]
         hit = found != EMPTY
         first = hit.argmax(axis=1)
         done = np.flatnonzero(hit[np.arange(rows.size), first])
