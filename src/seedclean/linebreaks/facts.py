@@ -62,14 +62,14 @@ def compute(text: str, headline_chars: int) -> Facts:
     head = text.lstrip()
     opener, list_start, lead, particle = seams.opening(text, head)
     return Facts(
-        label=bl.label_text(text, headline_chars),
-        headline=bl.headline_strength(text, headline_chars),
-        caption_like=bl.caption_like(text),
-        dated=bool(bl.DATE_LEAD.match(text)),
-        opener=opener,
-        list_start=list_start,
-        lead=lead,
-        particle=particle,
+        bl.label_text(text, headline_chars),
+        bl.headline_strength(text, headline_chars),
+        bl.caption_like(text),
+        bl.DATE_LEAD.match(text) is not None,
+        opener,
+        list_start,
+        lead,
+        particle,
     )
 
 

@@ -95,20 +95,19 @@ def opening(text: str, head: str) -> tuple[bool, bool, bool, bool]:
 
 def features(
     a: Edge,
-    a_facts: Facts,
+    a_headline: int,
     b: Edge,
     b_facts: Facts,
-    chain: int,
     unclosed: int,
     max_overlap: int | None,
 ) -> Seam:
     """Compute the seam features between paragraph ``a`` and block ``b``.
 
     Args:
-        a: how the paragraph's last block ends; ``a_facts``: the rest about it.
+        a: how the paragraph's last block ends.
+        a_headline: the heading strength of the paragraph (0 for a joined chain,
+            which is body text, never heading-like).
         b: how the next block starts; ``b_facts``: the rest about it.
-        chain: how many blocks the paragraph holds (a joined chain is body text,
-            never heading-like).
         unclosed: quotes and brackets left open over the whole chain.
         max_overlap: longest seam repeat to look for; ``None`` when
             ``seam-overlap`` is off.
@@ -124,7 +123,7 @@ def features(
         b_start=b.start,
         b_char=b.start_char,
         a_unclosed=unclosed > 0,
-        a_headline=a_facts.headline if chain == 1 else 0,
+        a_headline=a_headline,
         b_headline=b_facts.headline,
         b_particle=b_facts.particle,
         b_opener=b_facts.opener,

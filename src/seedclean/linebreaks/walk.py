@@ -120,15 +120,20 @@ class Walk:
         a, b = self.edge(tail), self.edge(nxt)
         if seams.quick_break(a, b, self.max_overlap):
             return _SENTENCE_END
-        a_facts, b_facts = self.fact(tail), self.fact(nxt)
-        a_label = bl.BODY if chain > 1 else a_facts.label
-        if a_label not in _LEFT_OK or b_facts.label not in _RIGHT_OK:
+        # a joined chain is body text: its last block's facts are not needed
+        a_facts = self.fact(tail) if chain == 1 else None
+        a_label = bl.BODY if a_facts is None else a_facts.label
+        if a_label not in _LEFT_OK:
+            return _BARRIER
+        b_facts = self.fact(nxt)
+        if b_facts.label not in _RIGHT_OK:
             return _BARRIER
         caption = captions and self.caption_like(nxt)
         if caption and b_facts.dated:
             return _CAPTION
         unclosed = self.left_open(members) if a.end != "terminal" else 0
-        feats = seams.features(a, a_facts, b, b_facts, chain, unclosed, self.max_overlap)
+        a_headline = 0 if a_facts is None else a_facts.headline
+        feats = seams.features(a, a_headline, b, b_facts, unclosed, self.max_overlap)
         decision = seams.decide(feats)
         if caption and not (decision.join and decision.hard):
             return _CAPTION
@@ -310,6 +315,8 @@ class Walk:
         j = i + 1
         while j < n:
             decision = self.decide(tail, chain, members, j)
+            if decision is _SENTENCE_END:
+                break  # the paragraph is closed: no lookahead, no fallback
             c = -1
             if self.can_relocate and self._may_interlope(tail, chain, j, decision):
                 c = self.lookahead(tail, chain, members, j)
