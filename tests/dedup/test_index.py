@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from seedclean.dedup import DedupIndex, DedupIndexError, find_duplicates, removal_plan
-from seedclean.dedup.index import core
+from seedclean.dedup.index import writer
 from tests.dedup.noise import ocr_noise
 
 
@@ -80,16 +80,16 @@ def test_crash_mid_write_leaves_old_index_valid(corpus, monkeypatch):
     with DedupIndex.create(root / ".seedclean") as index:
         index.update(_docs(root, names[:10]))
         before = (index.paths(), len(index))
-    real = core.write_segment
+    real = writer.write_segment
 
     def crash_after_write(*args: Any) -> Path:
         real(*args)
         raise KeyboardInterrupt("power cut")
 
-    monkeypatch.setattr(core, "write_segment", crash_after_write)
+    monkeypatch.setattr(writer, "write_segment", crash_after_write)
     with DedupIndex.open(root / ".seedclean") as index, pytest.raises(KeyboardInterrupt):
         index.update(_docs(root, names[10:]))
-    monkeypatch.setattr(core, "write_segment", real)
+    monkeypatch.setattr(writer, "write_segment", real)
     with DedupIndex.open(root / ".seedclean") as index:
         assert (index.paths(), len(index)) == before
         index.update(_docs(root, names[10:]))  # the orphan segment is cleaned and replaced

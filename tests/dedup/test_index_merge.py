@@ -11,7 +11,7 @@ import pytest
 
 from seedclean.dedup import DedupIndex
 from seedclean.dedup.find import sketch_bands
-from seedclean.dedup.index import core, fence, tiers
+from seedclean.dedup.index import fence, tiers, writer
 from seedclean.dedup.index.segments import Segment
 from seedclean.dedup.key import key_hash, line_keys, paragraph_key
 
@@ -91,16 +91,16 @@ def test_merge_reads_only_the_segments_it_merges(tmp_path, texts, small_tiers, m
         real_init(self, directory)
 
     merges: list[tuple[list[str], list[str]]] = []
-    real_merge = core.DedupIndex._merge
+    real_merge = writer.IndexWriter._merge
 
-    def watch(self: DedupIndex, merged: list[int], dead: list[int]) -> None:
+    def watch(self: writer.IndexWriter, merged: list[int], dead: list[int]) -> None:
         names = dict(self._store.segments())
         opened.clear()
         real_merge(self, merged, dead)
         merges.append(([names[s] for s in merged], list(opened)))
 
     monkeypatch.setattr(Segment, "__init__", spy)
-    monkeypatch.setattr(core.DedupIndex, "_merge", watch)
+    monkeypatch.setattr(writer.IndexWriter, "_merge", watch)
     with DedupIndex.create(tmp_path / ".seedclean") as index:
         for name, text in texts.items():
             index.update([(name, text)])
@@ -133,7 +133,7 @@ def test_changed_and_removed_documents_are_dropped_by_merges(tmp_path, texts, sm
 def test_crash_during_merge_leaves_index_valid(tmp_path, texts, small_tiers, monkeypatch):
     _write(tmp_path, texts)
     items = list(texts.items())
-    real = core.merge_segments
+    real = writer.merge_segments
 
     def crash(*args: Any) -> int:
         real(*args)
@@ -143,7 +143,7 @@ def test_crash_during_merge_leaves_index_valid(tmp_path, texts, small_tiers, mon
         for item in items[:3]:
             index.update([item])
         before = (index.paths(), len(index), index._store.segments())
-    monkeypatch.setattr(core, "merge_segments", crash)
+    monkeypatch.setattr(writer, "merge_segments", crash)
 
     def update_one_by_one(index: DedupIndex) -> None:
         for item in items[3:]:
@@ -151,7 +151,7 @@ def test_crash_during_merge_leaves_index_valid(tmp_path, texts, small_tiers, mon
 
     with DedupIndex.open(tmp_path / ".seedclean") as index, pytest.raises(KeyboardInterrupt):
         update_one_by_one(index)
-    monkeypatch.setattr(core, "merge_segments", real)
+    monkeypatch.setattr(writer, "merge_segments", real)
     with DedupIndex.open(tmp_path / ".seedclean") as index:
         paths = index.paths()
         assert set(before[0]) <= set(paths)

@@ -1,0 +1,157 @@
+"""Reading the index: which indexed paragraphs a batch of new keys matches.
+
+Exact hashes and LSH band keys are looked up in the memory-mapped segments
+(:mod:`.lookup`); the candidates' text is read back from their files (only the
+files of candidates, with a digest staleness check) and verified with
+rapidfuzz like any other pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from seedclean.dedup.config import DedupConfig
+from seedclean.dedup.find import preview, sketch_bands
+from seedclean.dedup.index.content import Reader, digest
+from seedclean.dedup.index.lookup import candidate_rows
+from seedclean.dedup.index.segments import Segment
+from seedclean.dedup.index.store import Store
+from seedclean.dedup.key import key_hash, paragraph_key
+from seedclean.dedup.report import IndexMatch, Kind, Member
+from seedclean.dedup.verify import EXACT, FRAGMENT, KIND_NAMES, NEAR, verify_pairs
+
+__all__ = ["IndexReader"]
+
+_PRIORITY = {EXACT: 3, NEAR: 2, FRAGMENT: 1}
+
+
+class IndexReader:
+    """The read side of one open index.
+
+    Args:
+        directory: the index directory.
+        store: its SQLite document table.
+        config: the index's settings.
+        reader: reads an indexed document's text by path.
+        segments: open segments by name (memory maps, opened on first use).
+        stale: collects paths whose files changed or vanished since indexing.
+    """
+
+    def __init__(
+        self,
+        directory: Path,
+        store: Store,
+        config: DedupConfig,
+        reader: Reader,
+        segments: dict[str, Segment],
+        stale: set[str],
+    ) -> None:
+        self.directory = directory
+        self.config = config
+        self._store = store
+        self._reader = reader
+        self._segments = segments
+        self.stale = stale
+
+    def live_segments(self) -> list[Segment]:
+        names = [name for _, name in self._store.segments()]
+        for name in names:
+            if name not in self._segments:
+                self._segments[name] = Segment(self.directory / name)
+        return [self._segments[name] for name in names]
+
+    def match(
+        self,
+        keys: list[str],
+        bands: npt.NDArray[np.uint32] | None = None,
+        exclude_paths: Collection[str] = (),
+    ) -> list[IndexMatch | None]:
+        """The best indexed match of each key (exact, then near, then fragment), or None."""
+        found: list[IndexMatch | None] = [None] * len(keys)
+        if not keys:
+            return found
+        if bands is None:
+            bands = sketch_bands(keys, self.config)
+        hashes = np.fromiter(map(key_hash, keys), np.uint64, len(keys))
+        candidates = self._candidates(hashes, bands)
+        if candidates.size == 0:
+            return found
+        return self._verify(keys, candidates, exclude_paths)
+
+    def _candidates(
+        self, hashes: npt.NDArray[np.uint64], bands: npt.NDArray[np.uint32]
+    ) -> npt.NDArray[np.int64]:
+        """Rows ``(query, segment, row, votes)`` worth verifying, best first per query."""
+        datas = [segment.data for segment in self.live_segments()]
+        return candidate_rows(datas, hashes, bands, self.config)
+
+    def _verify(
+        self, keys: list[str], candidates: npt.NDArray[np.int64], exclude: Collection[str]
+    ) -> list[IndexMatch | None]:
+        segments = self.live_segments()
+        info = [segments[int(s)].data.rows[int(r)] for s, r in candidates[:, 1:3]]
+        docs = self._store.docs_by_id(int(row[0]) for row in info)
+        texts: dict[str, str | None] = {}
+        picked: list[int] = []
+        members: list[Member] = []
+        other_keys: list[str] = []
+        for k, row in enumerate(info):
+            doc = docs.get(int(row[0]))
+            if doc is None or doc[0] in exclude:
+                continue
+            text = self._text(doc[0], doc[1], texts)
+            if text is None:
+                continue
+            start, end = int(row[3]), int(row[4])
+            body = text[start:end]
+            picked.append(k)
+            other_keys.append(paragraph_key(body))
+            members.append(
+                Member(doc[0], int(row[1]), int(row[2]), start, end, end - start, preview(body))
+            )
+        found: list[IndexMatch | None] = [None] * len(keys)
+        if not picked:
+            return found
+        queries = candidates[picked, 0]
+        kinds, scores = verify_pairs(
+            keys,
+            queries,
+            np.arange(len(picked)),
+            threshold=self.config.threshold,
+            fragment_min_share=self.config.fragment_min_share,
+            min_chars=self.config.min_chars,
+            numbers_must_agree=self.config.numbers_must_agree,
+            other_keys=other_keys,
+        )
+        # Best match per new paragraph: one it repeats (exact > near > fragment of
+        # the corpus paragraph) first; else a corpus paragraph that is its fragment.
+        best: dict[int, tuple[int, float, int, bool]] = {}
+        for k, (query, kind, score) in enumerate(zip(queries.tolist(), kinds, scores, strict=True)):
+            if kind == 0:
+                continue
+            contains = kind == FRAGMENT and len(keys[query]) > len(other_keys[k])
+            rank = (not contains, _PRIORITY[int(kind)], float(score), -k)
+            held = best.get(query)
+            if held is None or rank > (not held[3], _PRIORITY[held[0]], held[1], -held[2]):
+                best[query] = (int(kind), float(score), k, contains)
+        for query, (kind, score, k, contains) in best.items():
+            name: Kind = KIND_NAMES[kind]  # type: ignore[assignment]
+            found[query] = IndexMatch(members[k], name, score, contains)
+        return found
+
+    def _text(self, path: str, expected: str, cache: dict[str, str | None]) -> str | None:
+        if path not in cache:
+            try:
+                text: str | None = self._reader(path)
+            except OSError:
+                text = None
+            if text is not None and digest(text) != expected:
+                text = None
+            if text is None:
+                self.stale.add(path)
+            cache[path] = text
+        return cache[path]
