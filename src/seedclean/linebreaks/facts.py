@@ -52,17 +52,18 @@ def edge(text: str, window: int) -> Edge:
     return Edge(end, end_char, start, start_char, text[-window:], head)
 
 
-def compute(text: str, headline_chars: int) -> Facts:
+def compute(text: str, headline_chars: int, label: str | None = None) -> Facts:
     """Compute the :class:`Facts` of a block's ``text``.
 
     Args:
         text: the block's text.
         headline_chars: see :class:`~seedclean.linebreaks.config.BreaksConfig`.
+        label: the block's label when already known.
     """
     head = text.lstrip()
     opener, list_start, lead, particle = seams.opening(text, head)
     return Facts(
-        bl.label_text(text, headline_chars),
+        bl.label_text(text, headline_chars) if label is None else label,
         bl.headline_strength(text, headline_chars),
         bl.caption_like(text),
         bl.DATE_LEAD.match(text) is not None,
@@ -80,13 +81,14 @@ class Memo:
     reuses what an earlier pass computed for a block it reads again.
     """
 
-    __slots__ = ("edges", "facts", "headline_chars", "open_pairs", "window")
+    __slots__ = ("edges", "facts", "headline_chars", "labels", "open_pairs", "window")
 
     def __init__(self, headline_chars: int, window: int) -> None:
         self.headline_chars = headline_chars
         self.window = window
         self.edges: dict[str, Edge] = {}
         self.facts: dict[str, Facts] = {}
+        self.labels: dict[str, str] = {}
         self.open_pairs: dict[str, int] = {}
 
     def edge(self, text: str) -> Edge:
@@ -98,7 +100,17 @@ class Memo:
     def fact(self, text: str) -> Facts:
         found = self.facts.get(text)
         if found is None:
-            found = self.facts[text] = compute(text, self.headline_chars)
+            label = self.labels.get(text)
+            found = self.facts[text] = compute(text, self.headline_chars, label)
+        return found
+
+    def label(self, text: str) -> str:
+        """The block label alone: a seam with a barrier on either side needs nothing else."""
+        found = self.labels.get(text)
+        if found is None:
+            facts = self.facts.get(text)
+            found = facts.label if facts is not None else bl.label_text(text, self.headline_chars)
+            self.labels[text] = found
         return found
 
     def unclosed(self, text: str) -> int:

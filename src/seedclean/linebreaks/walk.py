@@ -66,6 +66,7 @@ class Walk:
         self.blocks = bl.segment(text)
         self.facts: list[Facts | None] = [None] * len(self.blocks)
         self.edges: list[Edge | None] = [None] * len(self.blocks)
+        self.labels: list[str | None] = [None] * len(self.blocks)
         self.max_overlap = config.max_overlap if OVERLAP in active else None
         self.can_relocate = RELOCATE in active
         self.hyphen = HYPHEN in active
@@ -96,7 +97,15 @@ class Walk:
         return found
 
     def label(self, i: int) -> str:
-        return self.fact(i).label
+        if i > self.reach:
+            self.reach = i
+        found = self.labels[i]
+        if found is None:
+            facts = self.facts[i]
+            found = self.labels[i] = (
+                facts.label if facts is not None else self.memo.label(self.blocks[i].text)
+            )
+        return found
 
     def left_open(self, members: Sequence[int]) -> int:
         """Whether the paragraph made of blocks ``members`` leaves a quote or bracket open."""
@@ -120,14 +129,13 @@ class Walk:
         a, b = self.edge(tail), self.edge(nxt)
         if seams.quick_break(a, b, self.max_overlap):
             return _SENTENCE_END
-        # a joined chain is body text: its last block's facts are not needed
+        # a joined chain is body text: its last block's label and facts are not needed
+        if chain == 1 and self.label(tail) not in _LEFT_OK:
+            return _BARRIER
+        if self.label(nxt) not in _RIGHT_OK:
+            return _BARRIER
         a_facts = self.fact(tail) if chain == 1 else None
-        a_label = bl.BODY if a_facts is None else a_facts.label
-        if a_label not in _LEFT_OK:
-            return _BARRIER
         b_facts = self.fact(nxt)
-        if b_facts.label not in _RIGHT_OK:
-            return _BARRIER
         caption = captions and self.caption_like(nxt)
         if caption and b_facts.dated:
             return _CAPTION
@@ -140,7 +148,10 @@ class Walk:
         if (
             decision.join
             and not decision.hard
-            and (a_label == bl.HEADLINE or b_facts.label == bl.HEADLINE)
+            and (
+                (a_facts is not None and a_facts.label == bl.HEADLINE)
+                or b_facts.label == bl.HEADLINE
+            )
         ):
             return _HEADLINE
         return decision
@@ -284,18 +295,27 @@ class Walk:
     def run(self) -> list[Replacement]:
         """Walk every block; return the planned replacements (input offsets)."""
         i, n = 0, len(self.blocks)
-        blocks, stable = self.blocks, self.stable
+        blocks, stable, windows = self.blocks, self.stable, self.windows
+        edge, quick, max_overlap = self.edge, seams.quick_break, self.max_overlap
         while i < n:
-            skip = stable.get(blocks[i].start, 0)
+            start = blocks[i].start
+            skip = stable.get(start, 0)
             if skip:
                 i += skip
                 continue
-            before, self.reach = len(self.out), i
+            self.reach = i
+            if i + 1 < n and quick(edge(i), edge(i + 1), max_overlap):
+                # the commonest paragraph: one block that ends a sentence before
+                # a block that cannot continue it (what paragraph() finds first)
+                windows[start] = (blocks[i + 1].end if i + 2 < n else len(self.text), 1)
+                i += 1
+                continue
+            before = len(self.out)
             nxt = self.paragraph(i)
             if len(self.out) == before:
                 last = min(max(self.reach, nxt - 1), n - 1)
                 end = blocks[last].end if last + 1 < n else len(self.text)
-                self.windows[blocks[i].start] = (end, nxt - i)
+                windows[start] = (end, nxt - i)
             i = nxt
         return self.out
 
