@@ -11,7 +11,7 @@ recommended by the research study (``linebreaks.md`` §5.3).
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 from seedclean.linebreaks import chars
 
@@ -83,23 +83,20 @@ _LIST = re.compile(
 _PROSE_END = frozenset("。！？!?")
 
 
-class Block:
-    """One run of non-blank lines.
+class Block(NamedTuple):
+    """One run of non-blank lines (a tuple: a page makes thousands of them).
 
     Attributes:
         start: offset of the block's first character (its line start) in the text.
         end: offset just after its last non-space character.
-        cstart: offset of its first non-space character (where a joined gap ends).
         text: ``text[start:end]``.
+        cstart: offset of its first non-space character (where a joined gap ends).
     """
 
-    __slots__ = ("cstart", "end", "start", "text")
-
-    def __init__(self, start: int, end: int, text: str, cstart: int = -1) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.cstart = cstart if cstart >= 0 else start + (len(text) - len(text.lstrip()))
+    start: int
+    end: int
+    text: str
+    cstart: int
 
     def __repr__(self) -> str:
         return f"Block({self.start}, {self.end}, {self.text[:20]!r})"
