@@ -54,6 +54,13 @@ LOWER_START = re.compile(r"[a-z]")
 EMPHASIS = "*_"
 
 
+_CLOSER_CHARS = "".join(sorted(CLOSERS))
+#: Class of a last character that settles it alone (closers and ``.`` need more).
+_END_CLASS = dict.fromkeys(TERMINAL, "terminal") | dict.fromkeys(OPEN_END, "open")
+#: Class of a first character.
+_START_CLASS = dict.fromkeys(KINSOKU, "kinsoku") | dict.fromkeys(OPENERS, "quote")
+
+
 def end_char(text: str) -> tuple[str, str]:
     """Return ``(class, char)`` of how ``text`` ends.
 
@@ -61,33 +68,31 @@ def end_char(text: str) -> tuple[str, str]:
     a closing quote that closes a non-terminal phrase such as ``“检察开放日”``)
     or ``empty``.
     """
-    stripped = text.rstrip().rstrip(EMPHASIS).rstrip()
-    if not stripped:
-        return "empty", ""
-    last = stripped[-1]
+    last = text[-1:]
+    if not last or last in EMPHASIS or last.isspace():
+        text = text.rstrip().rstrip(EMPHASIS).rstrip()
+        if not text:
+            return "empty", ""
+        last = text[-1]
     if last in CLOSERS:
-        core = stripped.rstrip("".join(CLOSERS))
+        core = text.rstrip(_CLOSER_CHARS)
         if core and core[-1] in TERMINAL:
             return "terminal", last
         return "word", last
-    if last in TERMINAL or (last == "." and _LATIN_SENTENCE_END.search(stripped)):
-        return "terminal", last
-    if last in OPEN_END:
-        return "open", last
-    return "word", last
+    if last == ".":
+        return ("terminal" if _LATIN_SENTENCE_END.search(text) else "word"), last
+    return _END_CLASS.get(last, "word"), last
 
 
 def start_char(text: str) -> tuple[str, str]:
     """Return ``(class, char)`` of how ``text`` starts: ``kinsoku``, ``quote``, ``word``."""
-    stripped = text.lstrip()
-    if not stripped:
-        return "empty", ""
-    first = stripped[0]
-    if first in KINSOKU:
-        return "kinsoku", first
-    if first in OPENERS:
-        return "quote", first
-    return "word", first
+    first = text[:1]
+    if not first or first.isspace():
+        text = text.lstrip()
+        if not text:
+            return "empty", ""
+        first = text[0]
+    return _START_CLASS.get(first, "word"), first
 
 
 def unclosed(text: str) -> int:
