@@ -262,3 +262,31 @@ def caption_like(text: str) -> bool:
     if DATE_LEAD.match(stripped):
         return True
     return 12 <= len(stripped) <= 60 and not chars.CLAUSE_PUNCT.search(stripped)
+
+
+#: A ``label：value`` line: a short label (maybe numbered, ``浅盘场次（1）``), a
+#: colon, then the value.
+_FIELD = re.compile(
+    r"(?!\d+[：:])[^\s，,。：:、；;！？!?（）()“”]{1,8}(?:[（(][\d一二三四五六七八九十]{1,2}[）)])?[：:]"
+    r"([^。！？!?；;\n]*)$"
+)
+_ITEM_SEP = re.compile(r"[、，,]")
+
+
+def field_line(text: str) -> bool:
+    """A ``label：value`` line listing short items, as in a data box or line-up.
+
+    ``前锋：迪奥普（北京人和）、里卡多（河南建业）``, ``本周场均数据：28分、8.1个篮板``:
+    a short label (not a bare number: ``1：看面积，…`` is a numbered point whose
+    text runs on), a colon and at least two short items, no sentence
+    punctuation.  Such lines come in runs (the issue's "list-like runs of
+    标签：值 lines") and end without a full stop, so a block ending in one is
+    not a cut sentence and a block starting with one is not a continuation.
+    """
+    if len(text) > 80:
+        return False
+    found = _FIELD.match(text)
+    if found is None:
+        return False
+    items = _ITEM_SEP.split(found.group(1))
+    return len(items) >= 2 and all(0 < len(item) <= 16 for item in items)

@@ -36,6 +36,7 @@ class Facts(NamedTuple):
     list_start: bool
     lead: bool  # opens with a paragraph lead (近年来，…)
     particle: bool  # opens with a particle that cannot open a paragraph (的, 们)
+    field: bool  # a label：value line listing short items (see blocks.field_line)
 
 
 def edge(text: str, window: int) -> Edge:
@@ -71,6 +72,7 @@ def compute(text: str, headline_chars: int, label: str | None = None) -> Facts:
         list_start,
         lead,
         particle,
+        bl.field_line(text),
     )
 
 

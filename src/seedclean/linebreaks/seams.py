@@ -58,6 +58,8 @@ class Seam(NamedTuple):
     b_opener: bool
     b_list: bool
     b_lead: bool
+    a_field: bool
+    b_field: bool
     overlap: int
 
 
@@ -95,7 +97,7 @@ def opening(text: str, head: str) -> tuple[bool, bool, bool, bool]:
 
 def features(
     a: Edge,
-    a_headline: int,
+    a_facts: Facts | None,
     b: Edge,
     b_facts: Facts,
     unclosed: int,
@@ -105,8 +107,9 @@ def features(
 
     Args:
         a: how the paragraph's last block ends.
-        a_headline: the heading strength of the paragraph (0 for a joined chain,
-            which is body text, never heading-like).
+        a_facts: the rest about the paragraph when it is one block; ``None``
+            for a joined chain, which is body text (never heading-like, never
+            a ``label：value`` line).
         b: how the next block starts; ``b_facts``: the rest about it.
         unclosed: quotes and brackets left open over the whole chain.
         max_overlap: longest seam repeat to look for; ``None`` when
@@ -123,12 +126,14 @@ def features(
         b_start=b.start,
         b_char=b.start_char,
         a_unclosed=unclosed > 0,
-        a_headline=a_headline,
+        a_headline=0 if a_facts is None else a_facts.headline,
         b_headline=b_facts.headline,
         b_particle=b_facts.particle,
         b_opener=b_facts.opener,
         b_list=b_facts.list_start,
         b_lead=b_facts.lead,
+        a_field=a_facts is not None and a_facts.field,
+        b_field=b_facts.field,
         overlap=k,
     )
 
@@ -162,6 +167,12 @@ TABLE: tuple[Row, ...] = (
         False,
         True,
     ),
+    Row(
+        "A ends with a dash that introduces a label：value line",
+        lambda s: s.a_char in ("—", "–") and s.b_field,
+        False,
+        True,
+    ),
     Row("A ends with punctuation that continues", lambda s: s.a_end == "open", True, True),
     Row(
         "A leaves a quote or bracket open",
@@ -175,6 +186,12 @@ TABLE: tuple[Row, ...] = (
         lambda s: s.b_particle and s.a_end == "word",
         True,
         True,
+    ),
+    Row(
+        "A or B is a label：value line (前锋：甲、乙、丙)",
+        lambda s: s.a_field or s.b_field,
+        False,
+        False,
     ),
     Row("A is heading-like (short, no punctuation)", lambda s: s.a_headline == 2, False, False),
     Row("B is heading-like (short, no punctuation)", lambda s: s.b_headline == 2, False, False),

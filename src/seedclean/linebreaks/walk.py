@@ -140,8 +140,7 @@ class Walk:
         if caption and b_facts.dated:
             return _CAPTION
         unclosed = self.left_open(members) if a.end != "terminal" else 0
-        a_headline = 0 if a_facts is None else a_facts.headline
-        feats = seams.features(a, a_headline, b, b_facts, unclosed, self.max_overlap)
+        feats = seams.features(a, a_facts, b, b_facts, unclosed, self.max_overlap)
         decision = seams.decide(feats)
         if caption and not (decision.join and decision.hard):
             return _CAPTION
