@@ -42,6 +42,11 @@ _LIST_START = re.compile(
 #: paragraph.  Kept short on purpose: 地, 了, 着, 过, 之, 于, 与, 所 also start
 #: common paragraph openers (地方, 了解, 着力, 过去, 之前, 于是, 与此同时, 所以).
 _PARTICLES = frozenset("的们")
+#: Words that start with one of :data:`_PARTICLES` and do open paragraphs (``的确，…``).
+_PARTICLE_WORDS = ("的确", "的士", "的哥")
+#: Units a number is read with: ``2025`` ‖ ``年``, ``1.5`` ‖ ``亿元`` is one number cut.
+_UNITS = frozenset("年月日号时分秒亿万千百元%％岁")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 class Seam(NamedTuple):
@@ -91,13 +96,14 @@ def opening(text: str, head: str) -> tuple[bool, bool, bool, bool]:
         bool(_OPENER.match(text)),
         bool(_LIST_START.match(head)),
         bool(_PARAGRAPH_LEAD.match(head)),
-        bool(head) and head[0] in _PARTICLES,
+        bool(head) and head[0] in _PARTICLES and not head.startswith(_PARTICLE_WORDS),
     )
 
 
 def features(
     a: Edge,
     a_facts: Facts | None,
+    a_headline: int,
     b: Edge,
     b_facts: Facts,
     unclosed: int,
@@ -110,6 +116,8 @@ def features(
         a_facts: the rest about the paragraph when it is one block; ``None``
             for a joined chain, which is body text (never heading-like, never
             a ``label：value`` line).
+        a_headline: the heading strength of the paragraph so far (of its
+            joined text when it is a chain: a headline cut in two is still one).
         b: how the next block starts; ``b_facts``: the rest about it.
         unclosed: quotes and brackets left open over the whole chain.
         max_overlap: longest seam repeat to look for; ``None`` when
@@ -126,7 +134,7 @@ def features(
         b_start=b.start,
         b_char=b.start_char,
         a_unclosed=unclosed > 0,
-        a_headline=0 if a_facts is None else a_facts.headline,
+        a_headline=a_headline,
         b_headline=b_facts.headline,
         b_particle=b_facts.particle,
         b_opener=b_facts.opener,
@@ -158,6 +166,12 @@ TABLE: tuple[Row, ...] = (
     Row(
         "B starts with a character that cannot start a line",
         lambda s: s.b_start == "kinsoku",
+        True,
+        True,
+    ),
+    Row(
+        "a number runs across the seam into its unit (2025 ‖ 年, 1401 ‖ 万元)",
+        lambda s: s.a_char in _DIGITS and s.b_char in _UNITS,
         True,
         True,
     ),

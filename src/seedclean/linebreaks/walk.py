@@ -108,9 +108,15 @@ class Walk:
         return found
 
     def left_open(self, members: Sequence[int]) -> int:
-        """Whether the paragraph made of blocks ``members`` leaves a quote or bracket open."""
-        memo, blocks = self.memo, self.blocks
-        return int(any(memo.unclosed(blocks[m].text) for m in members))
+        """Quotes and brackets the paragraph made of blocks ``members`` leaves open.
+
+        Counted over the joined text: a quote opened in one block and closed in
+        a later one is closed.
+        """
+        blocks = self.blocks
+        if len(members) == 1:
+            return self.memo.unclosed(blocks[members[0]].text)
+        return chars.unclosed("".join(blocks[m].text for m in members))
 
     # -- decisions --------------------------------------------------------------
     def decide(
@@ -140,7 +146,8 @@ class Walk:
         if caption and b_facts.dated:
             return _CAPTION
         unclosed = self.left_open(members) if a.end != "terminal" else 0
-        feats = seams.features(a, a_facts, b, b_facts, unclosed, self.max_overlap)
+        headline = a_facts.headline if a_facts is not None else self.chain_headline(members)
+        feats = seams.features(a, a_facts, headline, b, b_facts, unclosed, self.max_overlap)
         decision = seams.decide(feats)
         if caption and not (decision.join and decision.hard):
             return _CAPTION
@@ -154,6 +161,14 @@ class Walk:
         ):
             return _HEADLINE
         return decision
+
+    def chain_headline(self, members: Sequence[int]) -> int:
+        """Heading strength of the joined text of a chain (a headline cut by a column break)."""
+        texts = [self.blocks[m].text for m in members]
+        limit = self.config.headline_chars
+        if sum(map(len, texts)) > limit:
+            return 0
+        return bl.headline_strength("".join(texts), limit)
 
     def is_open(self, tail: int, chain: int) -> bool:
         """Whether the paragraph ending in ``tail`` may continue past an interloper."""
