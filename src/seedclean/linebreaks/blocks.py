@@ -11,6 +11,8 @@ recommended by the research study (``linebreaks.md`` §5.3).
 from __future__ import annotations
 
 import re
+from itertools import accumulate, chain, repeat
+from operator import add
 from typing import Final, NamedTuple
 
 from seedclean.linebreaks import chars
@@ -102,10 +104,35 @@ class Block(NamedTuple):
         return f"Block({self.start}, {self.end}, {self.text[:20]!r})"
 
 
+#: The text as a sequence of (gap, block, indentation): the gap runs from the end
+#: of the previous block to the line start of the next one, so the tokens tile
+#: the text (up to trailing whitespace) and offsets follow from their lengths.
+_TOKENS = re.compile(r"((?:\s*\n)?)(([^\S\n]*)\S(?:.*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:.*\S)?)*)")
+_new_tuple = tuple.__new__
+
+
+def _segment_plain(text: str) -> list[Block]:
+    """:func:`segment` for a text without code fences, with no per-block Python code.
+
+    Same blocks as ``_BLOCK.finditer``: one ``findall``, offsets by summing
+    the token lengths, and the tuples built by ``map``.
+    """
+    tokens = _TOKENS.findall(text)
+    if not tokens:
+        return []
+    gaps, bodies, indents = zip(*tokens, strict=True)
+    lengths = zip(map(len, gaps), map(len, bodies), strict=True)
+    ends = list(accumulate(chain.from_iterable(lengths)))
+    starts = ends[0::2]
+    cstarts = map(add, starts, map(len, indents))
+    fields = zip(starts, ends[1::2], bodies, cstarts, strict=True)
+    return list(map(_new_tuple, repeat(Block), fields))
+
+
 def segment(text: str) -> list[Block]:
     """Split ``text`` into blocks; a fenced code block with blank lines stays one block."""
     if "```" not in text and "~~~" not in text:
-        return [Block(m.start(), m.end(), m.group(), m.end(1)) for m in _BLOCK.finditer(text)]
+        return _segment_plain(text)
     blocks: list[Block] = []
     open_fence: Block | None = None
     for match in _BLOCK.finditer(text):
