@@ -128,21 +128,21 @@ def features(
         a.end != "terminal" or a.end_char in b.head[1 : max_overlap + 1]
     ):
         k = overlap_at(a.tail, b.head, max_overlap)
-    return Seam(
-        a_end=a.end,
-        a_char=a.end_char,
-        b_start=b.start,
-        b_char=b.start_char,
-        a_unclosed=unclosed > 0,
-        a_headline=a_headline,
-        b_headline=b_facts.headline,
-        b_particle=b_facts.particle,
-        b_opener=b_facts.opener,
-        b_list=b_facts.list_start,
-        b_lead=b_facts.lead,
-        a_field=a_facts is not None and a_facts.field,
-        b_field=b_facts.field,
-        overlap=k,
+    return Seam(  # positional, in field order (a hot path)
+        a.end,
+        a.end_char,
+        b.start,
+        b.start_char,
+        unclosed > 0,
+        a_headline,
+        b_facts.headline,
+        b_facts.particle,
+        b_facts.opener,
+        b_facts.list_start,
+        b_facts.lead,
+        a_facts is not None and a_facts.field,
+        b_facts.field,
+        k,
     )
 
 
