@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["fragment_containers", "near_leaders"]
+__all__ = ["fragment_containers", "linked", "near_leaders"]
 
 
 def near_leaders(
@@ -93,3 +93,16 @@ def fragment_containers(
                 container[other] = item
                 score[other] = s
     return container, score
+
+
+def linked(links: list[int]) -> dict[int, list[int]]:
+    """Invert ``links`` (item -> its leader or container, -1 for none) into leader -> items.
+
+    >>> linked([-1, 0, -1, 0, 2])
+    {0: [1, 3], 2: [4]}
+    """
+    out: dict[int, list[int]] = {}
+    for item, target in enumerate(links):
+        if target >= 0:
+            out.setdefault(target, []).append(item)
+    return out

@@ -30,7 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from seedclean.dedup.candidates import candidate_pairs
-from seedclean.dedup.cluster import fragment_containers, near_leaders
+from seedclean.dedup.cluster import fragment_containers, linked, near_leaders
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.key import line_keys
 from seedclean.dedup.paragraphs import split_paragraphs
@@ -195,14 +195,8 @@ def cluster_table(
             low = min(m.similarity for m in dups)
             clusters.append((order, Cluster(kind, low, (kept._replace(similarity=1.0), *dups))))
 
-    followers: dict[int, list[int]] = {}
-    for rep, lead in enumerate(leader):
-        if lead >= 0:
-            followers.setdefault(lead, []).append(rep)
-    by_container: dict[int, list[int]] = {}
-    for rep, holder in enumerate(container):
-        if holder >= 0:
-            by_container.setdefault(holder, []).append(rep)
+    followers = linked(leader)
+    by_container = linked(container)
     for rep, group in enumerate(groups):
         order = (group[0], 0)
         match = matches[rep]

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from seedclean.dedup.cluster import fragment_containers, near_leaders
+from seedclean.dedup.cluster import fragment_containers, linked, near_leaders
 from seedclean.dedup.report import Cluster, Kind, Member
 from seedclean.dedup.verify import FRAGMENT, KIND_NAMES, NEAR
 
@@ -73,14 +73,8 @@ def assemble(edges: Edges, reps: I64, copies: I64, members: Mapping[int, Member]
         second[frag].tolist(),
         edges.score[frag].tolist(),
     )
-    followers: dict[int, list[int]] = {}
-    for item, lead in enumerate(leader):
-        if lead >= 0:
-            followers.setdefault(lead, []).append(item)
-    contents: dict[int, list[int]] = {}
-    for item, holder in enumerate(container):
-        if holder >= 0:
-            contents.setdefault(holder, []).append(item)
+    followers = linked(leader)
+    contents = linked(container)
     clusters: list[Cluster] = []
 
     def add(kind: Kind, kept: Member, dups: list[Member]) -> None:
