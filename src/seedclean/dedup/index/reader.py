@@ -130,7 +130,9 @@ class IndexReader:
         # Best match per new paragraph: one it repeats (exact > near > fragment of
         # the corpus paragraph) first; else a corpus paragraph that is its fragment.
         best: dict[int, tuple[int, float, int, bool]] = {}
-        for k, (query, kind, score) in enumerate(zip(queries.tolist(), kinds, scores, strict=True)):
+        for k, (query, kind, score) in enumerate(
+            zip(queries.tolist(), kinds.tolist(), scores.tolist(), strict=True)
+        ):
             if kind == 0:
                 continue
             contains = kind == FRAGMENT and len(keys[query]) > len(other_keys[k])
