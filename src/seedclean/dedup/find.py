@@ -22,28 +22,21 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
+from seedclean.dedup.assemble import assemble_clusters, cluster_stats, link_pairs
 from seedclean.dedup.candidates import candidate_pairs
-from seedclean.dedup.cluster import fragment_containers, linked, near_leaders
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.key import line_keys
 from seedclean.dedup.paragraphs import split_paragraphs
-from seedclean.dedup.report import (
-    PREVIEW_CHARS,
-    Cluster,
-    DedupReport,
-    IndexMatch,
-    Kind,
-    Member,
-)
+from seedclean.dedup.report import PREVIEW_CHARS, Cluster, DedupReport, IndexMatch, Member
 from seedclean.dedup.sketch import band_keys, signatures
-from seedclean.dedup.verify import FRAGMENT, KIND_NAMES, NEAR, verify_pairs
+from seedclean.dedup.verify import verify_pairs
 
 if TYPE_CHECKING:
     from seedclean.dedup.index import DedupIndex
@@ -114,6 +107,7 @@ def find_duplicates(
     config: DedupConfig | None = None,
     *,
     index: DedupIndex | None = None,
+    reread: Callable[[str], str] | None = None,
 ) -> DedupReport:
     """Find duplicate paragraphs within and across ``documents``.
 
@@ -122,10 +116,19 @@ def find_duplicates(
         config: detection settings.
         index: a persistent corpus index; new documents are also compared with
             it (and are not added to it: call ``index.update`` for that).
+        reread: ``reread(path) -> text`` gives a document's text again.  With
+            it, memory no longer grows with the corpus text: the documents are
+            streamed once into fixed-width rows on disk and only the ones
+            holding candidates or duplicates are read back (the report is the
+            same; see :mod:`seedclean.dedup.spilled`).
 
     Returns:
         A report whose clusters each hold the kept paragraph first.
     """
+    if reread is not None:
+        from seedclean.dedup.spilled import find_duplicates_spilled
+
+        return find_duplicates_spilled(documents, reread, config, index=index)
     config = config or DedupConfig()
     began = time.perf_counter()
     table = ParagraphTable(config.min_chars)
@@ -174,61 +177,22 @@ def cluster_table(
         min_chars=config.min_chars,
         numbers_must_agree=config.numbers_must_agree,
     )
-    near = kinds == NEAR
-    leader, near_score = near_leaders(
-        len(groups), first[near].tolist(), second[near].tolist(), scores[near].tolist()
+    links = link_pairs(
+        first, second, kinds, scores, free=free, key_lengths=np.array([len(k) for k in rep_keys])
     )
-    frag = kinds == FRAGMENT
-    eligible = [leader[r] == -1 and bool(free[r]) for r in range(len(groups))]
-    container, frag_score = fragment_containers(
-        [len(k) for k in rep_keys],
-        eligible,
-        first[frag].tolist(),
-        second[frag].tolist(),
-        scores[frag].tolist(),
+    found = assemble_clusters(
+        enumerate(groups),
+        links,
+        {rep: m for rep, m in enumerate(matches) if m is not None},
+        table.members,
+        lambda rep: groups[rep][0],
     )
-    members = table.members
-    clusters: list[tuple[tuple[int, int], Cluster]] = []
-
-    def add(kind: Kind, kept: Member, dups: list[Member], order: tuple[int, int]) -> None:
-        if dups:
-            low = min(m.similarity for m in dups)
-            clusters.append((order, Cluster(kind, low, (kept._replace(similarity=1.0), *dups))))
-
-    followers = linked(leader)
-    by_container = linked(container)
-    for rep, group in enumerate(groups):
-        order = (group[0], 0)
-        match = matches[rep]
-        if match is not None and not match.contains:
-            dups = [members[row]._replace(similarity=match.score) for row in group]
-            add(match.kind, match.member, dups, order)
-            continue
-        kept = members[group[0]]
-        add("exact", kept, [members[row] for row in group[1:]], order)
-        corpus_piece = [] if match is None else [match.member._replace(similarity=match.score)]
-        if leader[rep] >= 0:
-            add("fragment", kept, corpus_piece, (group[0], 2))
-            continue
-        near_dups = [
-            members[groups[f][0]]._replace(similarity=near_score[f]) for f in followers.get(rep, [])
-        ]
-        add("near", kept, near_dups, (group[0], 1))
-        frag_dups = [
-            members[groups[f][0]]._replace(similarity=frag_score[f])
-            for f in by_container.get(rep, [])
-        ]
-        add("fragment", kept, frag_dups + corpus_piece, (group[0], 2))
-    clusters.sort(key=lambda item: item[0])
-    found = [c for _, c in clusters]
     stats: dict[str, int | float] = {
         "documents": table.documents,
         "paragraphs": table.paragraphs,
         "compared": len(table.keys),
         "distinct": len(groups),
         "candidate_pairs": int(first.size),
-        "clusters": len(found),
+        **cluster_stats(found),
     }
-    for name in KIND_NAMES.values():
-        stats[f"{name}_duplicates"] = sum(len(c.members) - 1 for c in found if c.kind == name)
     return found, stats

@@ -1,0 +1,136 @@
+"""``find_duplicates`` with memory that does not grow with the corpus text.
+
+The in-memory search keeps every comparable paragraph's key, report entry and
+band keys: 600-900 bytes per paragraph.  This one streams the documents once
+into fixed-width column files (:mod:`.spill`), works on those files and
+reads back through ``reread(path)`` only the documents it needs
+(:mod:`.reread`):
+
+1. **Scan**: rows and band keys to disk (40 + 4 x bands bytes per paragraph).
+2. **Exact**: sort the 128-bit key digests; the first row of each distinct
+   key is its representative.
+3. **Candidates**: band by band over the representatives, merged.
+4. **Index** (optional): every representative against the persistent index.
+5. **Verify**: keys of the representatives in candidate pairs are rebuilt
+   from their documents into a key file; pairs are verified in chunks.
+6. **Cluster**: the shared :mod:`.assemble` code on the verified pairs, then
+   the members' report entries are built from their documents.
+
+Resident memory is about 17 bytes per distinct key (representative row,
+flags) plus the transient column of one sort (8-24 bytes per paragraph while
+it runs), plus the largest document, the keys of one chunk of candidate
+pairs, and the report itself.  The report equals the in-memory one
+(``to_json()`` identical but for ``seconds``).
+
+>>> texts = {"a.txt": "今年以来，甘肃省张掖市甘州区检察院围绕中心大局。\\n",
+...          "b.txt": "标题\\n\\n今年以来,甘肃省张掖市甘州区检察院围绕中心大局.\\n"}
+>>> find_duplicates_spilled(texts.items(), texts.__getitem__).to_text()
+['b.txt:3: exact duplicate of a.txt:1 (1.00)']
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from seedclean.dedup.assemble import assemble_clusters, cluster_stats, link_pairs, reps_of_interest
+from seedclean.dedup.config import DedupConfig
+from seedclean.dedup.report import Cluster, DedupReport
+from seedclean.dedup.reread import (
+    SourceChangedError,
+    Sources,
+    index_matches,
+    members_at,
+    verify_spilled,
+)
+from seedclean.dedup.spill import SpillScan, band_candidates, exact_groups
+
+if TYPE_CHECKING:
+    from seedclean.dedup.index import DedupIndex
+
+__all__ = ["SourceChangedError", "find_duplicates_spilled"]
+
+I64 = npt.NDArray[np.int64]
+
+
+def find_duplicates_spilled(
+    documents: Iterable[tuple[str, str]],
+    reread: Callable[[str], str],
+    config: DedupConfig | None = None,
+    *,
+    index: DedupIndex | None = None,
+    workdir: str | Path | None = None,
+) -> DedupReport:
+    """:func:`~seedclean.dedup.find_duplicates`, spilling to a temporary directory.
+
+    Args:
+        documents: ``(path, text)`` pairs, consumed once, in order.
+        reread: gives the text of a path again, as it was streamed (a changed
+            text raises :class:`SourceChangedError`).
+        config: detection settings.
+        index: a persistent corpus index to compare with as well.
+        workdir: where the temporary directory goes (default: ``tempfile``'s,
+            which honours ``TMPDIR``); it is removed on return and on error.
+
+    Returns:
+        The same report as the in-memory search.
+    """
+    config = config or DedupConfig()
+    began = time.perf_counter()
+    with (
+        tempfile.TemporaryDirectory(prefix="seedclean-dedup-", dir=workdir) as tmp,
+        SpillScan(Path(tmp), config) as scan,
+    ):
+        for path, text in documents:
+            scan.add(path, text)
+        scan.finish()
+        clusters, stats = _cluster(Sources(scan, reread), config, index)
+    stats["seconds"] = round(time.perf_counter() - began, 4)
+    return DedupReport(tuple(clusters), stats)
+
+
+def _cluster(
+    sources: Sources, config: DedupConfig, index: DedupIndex | None
+) -> tuple[list[Cluster], dict[str, int | float]]:
+    scan = sources.scan
+    rep_rows, exact_rows = exact_groups(scan)
+    first, second = band_candidates(scan, rep_rows, config.max_bucket)
+    matches = {} if index is None else index_matches(sources, rep_rows, index, config)
+    free = np.ones(rep_rows.size, dtype=bool)
+    for rep, match in matches.items():
+        free[rep] = match.contains
+    keep = free[first] & free[second]
+    first, second = first[keep], second[keep]
+    kinds, scores = verify_spilled(sources, rep_rows, first, second, config)
+
+    def key_lengths(reps: I64) -> I64:
+        return scan.take("keylen", rep_rows[reps])
+
+    links = link_pairs(first, second, kinds, scores, free=free, key_lengths=key_lengths)
+    exact = {int(np.searchsorted(rep_rows, row)): rows for row, rows in exact_rows.items()}
+    groups = [
+        (rep, exact.get(rep) or [int(rep_rows[rep])])
+        for rep in reps_of_interest(exact, links, matches)
+    ]
+    rows: list[int] = []
+    for rep, group in groups:
+        rows.extend(group)
+        rows.extend(int(rep_rows[f]) for f in links.followers.get(rep, []))
+        rows.extend(int(rep_rows[p]) for p in links.pieces.get(rep, []))
+    members = members_at(sources, np.unique(np.array(rows, dtype=np.int64)))
+    found = assemble_clusters(groups, links, matches, members, lambda rep: int(rep_rows[rep]))
+    stats: dict[str, int | float] = {
+        "documents": len(scan.paths),
+        "paragraphs": scan.paragraphs,
+        "compared": scan.rows,
+        "distinct": int(rep_rows.size),
+        "candidate_pairs": int(first.size),
+        **cluster_stats(found),
+    }
+    return found, stats
