@@ -120,6 +120,7 @@ def _add_engine(sub: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The ``seedclean`` parser with its subcommands."""
     from seedclean import __version__
+    from seedclean._build import build_name
 
     parser = argparse.ArgumentParser(
         prog="seedclean",
@@ -127,7 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"seedclean {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"seedclean {__version__} ({build_name()})"
+    )
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     common = _common()
     fmt = argparse.RawDescriptionHelpFormatter
@@ -223,6 +226,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dedup.add_argument("--exit-zero", action="store_true", help="exit 0 even if duplicates found")
     dedup.add_argument("--html-report", metavar="FILE", help="HTML page of removals (--remove)")
+    dedup.add_argument(
+        "--low-memory",
+        action="store_true",
+        help="spill paragraph data to a temporary directory and read back only files with "
+        "candidates (automatic above 64 MB of input; same report)",
+    )
     _add_engine(dedup)
 
     rules = subs.add_parser(

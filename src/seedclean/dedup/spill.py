@@ -242,10 +242,16 @@ def band_candidates(scan: SpillScan, rep_rows: I64, max_bucket: int) -> tuple[I6
     codes = np.zeros(0, dtype=np.int64)
     if count < 2:
         return codes, codes
+    pending: list[I64] = []
+    waiting = 0
     for band in range(scan.config.bands):
         mapped = np.memmap(scan.band_path(band), dtype=np.uint32, mode="r")
         column = mapped[rep_rows]
         del mapped
         first, second, _ = candidate_pairs(column[:, None], max_bucket)
-        codes = np.union1d(codes, first * count + second)
+        pending.append(first * count + second)
+        waiting += first.size
+        if waiting > max(codes.size, 1 << 16):  # merge when pending outgrows the merged set
+            codes, pending, waiting = np.unique(np.concatenate([codes, *pending])), [], 0
+    codes = np.unique(np.concatenate([codes, *pending]))
     return codes // count, codes % count
