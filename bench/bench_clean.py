@@ -15,7 +15,10 @@ Printed: MB/s (UTF-8 input) and peak memory of
 - ``autocorrect_py.format`` on the same pages, one core (it only reformats
   punctuation and spacing: far less work);
 - the ``seedclean clean DIR --out OUT`` command with ``--jobs 1`` and with all
-  cores (wall time of the whole command, including start-up and file I/O).
+  cores (wall time of the whole command, including start-up and file I/O);
+- with ``--python EXE`` (repeatable), ``seedclean.clean`` under that interpreter
+  on the same pages, e.g. a virtual environment holding the mypyc-compiled build
+  (docs/performance.md, "Compiled build"), so both builds are measured in one run.
 """
 
 from __future__ import annotations
@@ -77,6 +80,28 @@ def time_in_process(pages: list[str], func: object) -> float:
     return time.perf_counter() - start
 
 
+_TIME_OTHER = """
+import sys, time
+from pathlib import Path
+from seedclean import clean
+from seedclean._build import build_name
+pages = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).iterdir())]
+start = time.perf_counter()
+for text in pages:
+    clean(text)
+print(time.perf_counter() - start, build_name())
+"""
+
+
+def time_other_python(python: str, folder: Path) -> tuple[float, str]:
+    """Seconds ``seedclean.clean`` takes on the pages in ``folder`` under ``python``; its build."""
+    done = subprocess.run(
+        [python, "-c", _TIME_OTHER, str(folder)], check=True, capture_output=True, text=True
+    )
+    seconds, build = done.stdout.strip().split(" ", 1)
+    return float(seconds), build
+
+
 def run_cli(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
     """Wall seconds and peak child RSS (MB) of ``seedclean clean folder --out out``."""
     shutil.rmtree(out, ignore_errors=True)
@@ -97,10 +122,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=15.0, help="corpus size in MB (default 15)")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--python",
+        action="append",
+        default=[],
+        metavar="EXE",
+        help="also time seedclean.clean under this interpreter (e.g. a compiled build's venv)",
+    )
     args = parser.parse_args()
 
     import autocorrect_py
 
+    from seedclean._build import build_name
     from seedclean.pipeline import clean
 
     pages = build_pages(args.mb, args.seed)
@@ -111,7 +144,7 @@ def main() -> None:
     rows: list[tuple[str, float, float]] = []
     seconds = time_in_process(pages, clean)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    rows.append(("seedclean clean (library, 1 core)", mb / seconds, rss))
+    rows.append((f"seedclean clean (library, 1 core, {build_name()})", mb / seconds, rss))
     seconds = time_in_process(pages, autocorrect_py.format)
     rows.append(("autocorrect-py format (library, 1 core)", mb / seconds, float("nan")))
 
@@ -120,15 +153,18 @@ def main() -> None:
         folder.mkdir()
         for n, text in enumerate(pages):
             (folder / f"page_{n:05d}.txt").write_text(text, encoding="utf-8")
+        for python in args.python:
+            seconds, build = time_other_python(python, folder)
+            rows.append((f"seedclean clean (library, 1 core, {build})", mb / seconds, float("nan")))
         cores = os.cpu_count() or 1
         for jobs in sorted({1, cores}):
             wall, peak = run_cli(folder, Path(tmp) / f"out{jobs}", jobs)
             rows.append((f"seedclean clean CLI --jobs {jobs}", mb / wall, peak))
 
     peer = rows[1][1]
-    print(f"\n{'what':44} {'MB/s':>8} {'vs peer':>8} {'peak MB':>8}")
+    print(f"\n{'what':56} {'MB/s':>8} {'vs peer':>8} {'peak MB':>8}")
     for name, rate, peak in rows:
-        print(f"{name:44} {rate:8.2f} {rate / peer:8.2f} {peak:8.0f}")
+        print(f"{name:56} {rate:8.2f} {rate / peer:8.2f} {peak:8.0f}")
 
 
 if __name__ == "__main__":
