@@ -1,4 +1,4 @@
-"""Split a text into blocks (runs of non-blank lines) and label each block.
+"""Label each block (see :mod:`.segment` for how the text is split into blocks).
 
 A seam can only be repaired between two *body* blocks; every other label is a
 barrier (never joined into or out of) and some labels are also *interlopers*
@@ -11,9 +11,7 @@ recommended by the research study (``linebreaks.md`` §5.3).
 from __future__ import annotations
 
 import re
-from itertools import accumulate, chain, repeat
-from operator import add
-from typing import Final, NamedTuple
+from typing import Final
 
 from seedclean.linebreaks import chars
 
@@ -31,11 +29,6 @@ MARKER: Final = "marker"  # continuation markers such as （上接第五版）
 
 #: Labels the lookahead may step over to find a sentence's continuation.
 INTERLOPERS: Final = frozenset({HEADING, HEADLINE, CAPTION, BYLINE, FURNITURE, MARKER, IMAGE})
-
-#: A run of non-blank lines, from its first line's start (group 1: the
-#: indentation) to just after its last non-space character.
-_BLOCK = re.compile(r"(?m)^([^\S\n]*)\S(?:.*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:.*\S)?)*")
-_FENCE_LINE = re.compile(r"(?m)^[ \t]*(?:```|~~~)")
 
 _SPECIAL_START = re.compile(
     r"[ \t\u3000]*(?:[#|>!<$`~\-*+_□■◆◇●○•▪▲►◀▶◄◎★☆①-⑳（(\[【]|\d|图|第"
@@ -85,77 +78,6 @@ _LIST = re.compile(
 _PROSE_END = frozenset("。！？!?")
 
 
-class Block(NamedTuple):
-    """One run of non-blank lines (a tuple: a page makes thousands of them).
-
-    Attributes:
-        start: offset of the block's first character (its line start) in the text.
-        end: offset just after its last non-space character.
-        text: ``text[start:end]``.
-        cstart: offset of its first non-space character (where a joined gap ends).
-    """
-
-    start: int
-    end: int
-    text: str
-    cstart: int
-
-    def __repr__(self) -> str:
-        return f"Block({self.start}, {self.end}, {self.text[:20]!r})"
-
-
-#: The text as a sequence of (gap, block, indentation): the gap runs from the end
-#: of the previous block to the line start of the next one, so the tokens tile
-#: the text (up to trailing whitespace) and offsets follow from their lengths.
-_TOKENS = re.compile(r"((?:\s*\n)?)(([^\S\n]*)\S(?:.*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:.*\S)?)*)")
-_new_tuple = tuple.__new__
-
-
-def _segment_plain(text: str) -> list[Block]:
-    """:func:`segment` for a text without code fences, with no per-block Python code.
-
-    Same blocks as ``_BLOCK.finditer``: one ``findall``, offsets by summing
-    the token lengths, and the tuples built by ``map``.
-    """
-    tokens = _TOKENS.findall(text)
-    if not tokens:
-        return []
-    gaps, bodies, indents = zip(*tokens, strict=True)
-    lengths = zip(map(len, gaps), map(len, bodies), strict=True)
-    ends = list(accumulate(chain.from_iterable(lengths)))
-    starts = ends[0::2]
-    cstarts = map(add, starts, map(len, indents))
-    fields = zip(starts, ends[1::2], bodies, cstarts, strict=True)
-    return list(map(_new_tuple, repeat(Block), fields))
-
-
-def segment(text: str) -> list[Block]:
-    """Split ``text`` into blocks; a fenced code block with blank lines stays one block."""
-    if "```" not in text and "~~~" not in text:
-        return _segment_plain(text)
-    blocks: list[Block] = []
-    open_fence: Block | None = None
-    for match in _BLOCK.finditer(text):
-        body = match.group()
-        start, end = match.span()
-        fences = len(_FENCE_LINE.findall(body)) if "```" in body or "~~~" in body else 0
-        if open_fence is not None:
-            merged = text[open_fence.start : end]
-            open_fence = Block(open_fence.start, end, merged, open_fence.cstart)
-            if fences % 2:
-                blocks.append(open_fence)
-                open_fence = None
-            continue
-        block = Block(start, end, body, match.end(1))
-        if fences % 2:
-            open_fence = block
-            continue
-        blocks.append(block)
-    if open_fence is not None:
-        blocks.append(open_fence)
-    return blocks
-
-
 #: A heading is a complete phrase: it never ends in continuing punctuation or in a
 #: function character that needs what follows (``…的``, ``…把``, ``…仅``).  Only
 #: characters that do not also end common words are listed (not 和/地/在/对/于,
@@ -199,11 +121,6 @@ def headline_strength(text: str, max_chars: int = 40) -> int:
     if chars.unclosed(stripped) or _NOT_A_HEADING.match(stripped) or "、" in stripped:
         return 0
     return 2 if len(chars.CLAUSE_PUNCT.findall(stripped)) <= 1 else 0
-
-
-def label(block: Block, max_headline: int = 40) -> str:
-    """Return the label of ``block`` (first matching pattern wins)."""
-    return label_text(block.text, max_headline)
 
 
 def label_text(text: str, max_headline: int = 40) -> str:

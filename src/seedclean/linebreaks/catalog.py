@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from seedclean.rules import Rule
 
+JOIN: Final = "join-seam"
+RELOCATE: Final = "relocate-interloper"
+OVERLAP: Final = "seam-overlap"
+SINGLE: Final = "seam-overlap-single"
+HYPHEN: Final = "join-hyphen"
+
 RULES: tuple[Rule, ...] = (
-    Rule("join-seam", "linebreaks", "joins a paragraph split by a page or column break"),
+    Rule(JOIN, "linebreaks", "joins a paragraph split by a page or column break"),
     Rule(
-        "relocate-interloper",
+        RELOCATE,
         "linebreaks",
         "joins a sentence split around a caption, heading or byline and moves that block "
         "right after the repaired paragraph",
     ),
-    Rule("seam-overlap", "linebreaks", "drops characters an OCR engine read twice across a seam"),
+    Rule(OVERLAP, "linebreaks", "drops characters an OCR engine read twice across a seam"),
     Rule(
-        "seam-overlap-single",
+        SINGLE,
         "linebreaks",
         "drops one character read twice across a joined seam that a caption, heading or "
         "wide gap marks as a column break, unless the character legitimately doubles",
     ),
-    Rule("join-hyphen", "linebreaks", "rejoins a Latin word hyphenated across a seam"),
+    Rule(HYPHEN, "linebreaks", "rejoins a Latin word hyphenated across a seam"),
 )
 
 #: Every rule id of this step.

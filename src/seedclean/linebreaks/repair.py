@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from seedclean.edits import Edit, Explained, OffsetMap, Replacement, splice
+from seedclean.linebreaks.catalog import JOIN
 from seedclean.linebreaks.config import BreaksConfig
 from seedclean.linebreaks.facts import Memo
-from seedclean.linebreaks.walk import JOIN, Walk
+from seedclean.linebreaks.walk import Walk
 
 #: Passes before giving up on a fixed point (a third pass rarely changes anything).
 MAX_PASSES = 5

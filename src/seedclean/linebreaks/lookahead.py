@@ -1,0 +1,81 @@
+"""The interloper lookahead: find an open sentence's continuation past captions and headings.
+
+When the paragraph so far is still open (it ends in a character or a comma,
+not in ``。！？``) and the next block is an interloper (caption, heading,
+byline, furniture, continuation marker, image) or a caption-like body block,
+the continuation may sit a few blocks further on.  These functions decide
+whether to look, look (at most ``config.lookahead`` blocks), and fall back to
+a caption-like block that turns out to be the continuation itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from seedclean.linebreaks import blocks as bl
+from seedclean.linebreaks import seams
+from seedclean.linebreaks.view import CAPTION, LEFT_OK, View
+
+_CANDIDATES = bl.INTERLOPERS | {bl.BODY}
+
+
+def is_open(view: View, tail: int, chain: int) -> bool:
+    """Whether the paragraph ending in ``tail`` may continue past an interloper."""
+    a = view.edge(tail)
+    if not (a.end == "word" or (a.end == "open" and a.end_char not in "：:；;")):
+        return False
+    return chain > 1 or view.label(tail) in LEFT_OK
+
+
+def may_interlope(view: View, tail: int, chain: int, j: int, decision: seams.Decision) -> bool:
+    """Whether block ``j`` may be an interloper inside the open paragraph ending in ``tail``.
+
+    A block that cannot continue the paragraph (a heading, caption, byline,
+    furniture) is always looked past.  A block that could continue it is
+    looked past only when it is a heading-like line that does not itself
+    run on into the block after it.  (Caption-like body blocks never join
+    an open paragraph, see :meth:`.View.decide`, so they are always looked past.)
+    """
+    if not is_open(view, tail, chain) or view.label(j) not in _CANDIDATES:
+        return False
+    if not decision.join:
+        return True
+    return view.label(j) == bl.HEADLINE and (
+        j + 1 < len(view.blocks) and not view.decide(j, 1, (), j + 1).join
+    )
+
+
+def island_fallback(
+    view: View, tail: int, chain: int, members: Sequence[int], j: int, decision: seams.Decision
+) -> seams.Decision:
+    """Join an undated caption-like block after all when nothing else continues ``tail``.
+
+    A one-sentence block set apart by blank lines may be a photo caption or
+    the short last fragment of the paragraph after a column break
+    (``…可以`` ‖ ``说她把亚洲主场优势发挥到了淋漓尽致。``).  When the lookahead
+    found no continuation past it and the table, deciding it as an
+    ordinary block, joins, it is the continuation.
+    """
+    if decision is not CAPTION or view.fact(j).dated or not is_open(view, tail, chain):
+        return decision
+    return view.decide(tail, chain, members, j, captions=False)
+
+
+def continuation(view: View, tail: int, chain: int, members: Sequence[int], first: int) -> int:
+    """Index of the continuation past interlopers starting at ``first``, or -1."""
+    limit = min(len(view.blocks), first + view.config.lookahead + 1)
+    for c in range(first, limit):
+        kind = view.label(c)
+        if kind == bl.BODY:
+            decision = view.decide(tail, chain, members, c)
+            if decision is CAPTION:
+                continue
+            return c if decision.join else -1
+        if kind == bl.HEADLINE and c > first:
+            # a heading-like line after a caption may be the continuation itself
+            decision = view.decide(tail, chain, members, c)
+            if decision.join and decision.hard:
+                return c
+        if kind not in bl.INTERLOPERS:
+            return -1
+    return -1

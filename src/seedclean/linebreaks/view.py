@@ -1,0 +1,172 @@
+"""What one repair pass knows about its blocks, and the seam decision built on it.
+
+A pass asks about the same block several times (as the right side of one
+seam, the left side of the next, a lookahead candidate, an interloper), so a
+:class:`View` computes each block's edge, label and facts on first use and
+keeps them per pass (backed by the :class:`~.facts.Memo` shared by all passes).
+It also tracks ``reach``, the last block a decision read, which bounds the
+window a paragraph's decision depended on (see :mod:`.repair`).
+
+The walk (:mod:`.walk`), the interloper lookahead (:mod:`.lookahead`) and the
+edit planner (:mod:`.plan`) all read blocks through a view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from seedclean.linebreaks import blocks as bl
+from seedclean.linebreaks import chars, seams
+from seedclean.linebreaks.config import BreaksConfig
+from seedclean.linebreaks.facts import Edge, Facts, Memo
+from seedclean.linebreaks.segment import Block
+
+#: Labels that may end a paragraph that continues (a list item can be cut too) ...
+LEFT_OK = frozenset({bl.BODY, bl.HEADLINE, bl.LIST})
+#: ... and labels that may continue one.
+RIGHT_OK = frozenset({bl.BODY, bl.HEADLINE})
+BARRIER = seams.Decision(False, True, "a barrier block (heading, list, caption, …)")
+SENTENCE_END = seams.Decision(False, True, "A ends a sentence")
+CAPTION = seams.Decision(False, False, "B reads as a caption (one dated or set-apart sentence)")
+HEADLINE = seams.Decision(False, False, "heading-like block without hard evidence")
+
+
+class View:
+    """The blocks of one pass's ``text`` and their lazily computed facts.
+
+    Args:
+        text: the text of this pass.
+        blocks: its blocks (:func:`.segment.segment`).
+        config: tuning values.
+        max_overlap: longest seam repeat to look for; ``None`` when
+            ``seam-overlap`` is off.
+        memo: block facts an earlier pass computed (this pass adds its own).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        blocks: list[Block],
+        config: BreaksConfig,
+        max_overlap: int | None,
+        memo: Memo,
+    ) -> None:
+        self.text = text
+        self.config = config
+        self.blocks = blocks
+        self.facts: list[Facts | None] = [None] * len(blocks)
+        self.edges: list[Edge | None] = [None] * len(blocks)
+        self.labels: list[str | None] = [None] * len(blocks)
+        self.max_overlap = max_overlap
+        self.memo = memo
+        self.reach = 0
+
+    # -- facts ------------------------------------------------------------------
+    def edge(self, i: int) -> Edge:
+        if i > self.reach:
+            self.reach = i
+        found = self.edges[i]
+        if found is None:
+            found = self.edges[i] = self.memo.edge(self.blocks[i].text)
+        return found
+
+    def fact(self, i: int) -> Facts:
+        if i > self.reach:
+            self.reach = i
+        found = self.facts[i]
+        if found is None:
+            found = self.facts[i] = self.memo.fact(self.blocks[i].text)
+        return found
+
+    def label(self, i: int) -> str:
+        if i > self.reach:
+            self.reach = i
+        found = self.labels[i]
+        if found is None:
+            facts = self.facts[i]
+            found = self.labels[i] = (
+                facts.label if facts is not None else self.memo.label(self.blocks[i].text)
+            )
+        return found
+
+    def left_open(self, members: Sequence[int]) -> int:
+        """Quotes and brackets the paragraph made of blocks ``members`` leaves open.
+
+        Counted over the joined text: a quote opened in one block and closed in
+        a later one is closed.
+        """
+        blocks = self.blocks
+        if len(members) == 1:
+            return self.memo.unclosed(blocks[members[0]].text)
+        return chars.unclosed("".join(blocks[m].text for m in members))
+
+    def chain_headline(self, members: Sequence[int]) -> int:
+        """Heading strength of the joined text of a chain (a headline cut by a column break)."""
+        texts = [self.blocks[m].text for m in members]
+        limit = self.config.headline_chars
+        if sum(map(len, texts)) > limit:
+            return 0
+        return bl.headline_strength("".join(texts), limit)
+
+    def caption_like(self, i: int) -> bool:
+        """A body block that reads as a photo caption (see :func:`.blocks.caption_like`).
+
+        Dated, or undated but set apart by extra blank lines (a layout island).
+        """
+        found = self.fact(i)
+        return found.caption_like and (found.dated or self.island(i))
+
+    def island(self, i: int) -> bool:
+        """Whether block ``i`` is set apart by two or more blank lines on one side."""
+        blocks, text = self.blocks, self.text
+        before = i > 0 and text.count("\n", blocks[i - 1].end, blocks[i].start) >= 3
+        if before:
+            return True
+        if i + 1 < len(blocks):
+            self.reach = max(self.reach, i + 1)
+            return text.count("\n", blocks[i].end, blocks[i + 1].start) >= 3
+        return False
+
+    # -- the seam decision ------------------------------------------------------
+    def decide(
+        self, tail: int, chain: int, members: Sequence[int], nxt: int, captions: bool = True
+    ) -> seams.Decision:
+        """Decide the seam between the paragraph ending in block ``tail`` and block ``nxt``.
+
+        A caption-like block (see :meth:`caption_like`) is not a continuation
+        (:data:`CAPTION`) unless it is only set apart by blank lines (not
+        dated) and the table finds hard evidence that it continues ``tail``
+        (``…、`` ‖ ``绿色发展、农业…。``); ``captions=False`` decides it as an
+        ordinary block.  ``members``: the blocks joined into the paragraph so far
+        (their open quotes and brackets only matter when ``tail`` does not end a
+        sentence, so they are counted only then).
+        """
+        a, b = self.edge(tail), self.edge(nxt)
+        if seams.quick_break(a, b, self.max_overlap):
+            return SENTENCE_END
+        # a joined chain is body text: its last block's label and facts are not needed
+        if chain == 1 and self.label(tail) not in LEFT_OK:
+            return BARRIER
+        if self.label(nxt) not in RIGHT_OK:
+            return BARRIER
+        a_facts = self.fact(tail) if chain == 1 else None
+        b_facts = self.fact(nxt)
+        caption = captions and self.caption_like(nxt)
+        if caption and b_facts.dated:
+            return CAPTION
+        unclosed = self.left_open(members) if a.end != "terminal" else 0
+        headline = a_facts.headline if a_facts is not None else self.chain_headline(members)
+        feats = seams.features(a, a_facts, headline, b, b_facts, unclosed, self.max_overlap)
+        decision = seams.decide(feats)
+        if caption and not (decision.join and decision.hard):
+            return CAPTION
+        if (
+            decision.join
+            and not decision.hard
+            and (
+                (a_facts is not None and a_facts.label == bl.HEADLINE)
+                or b_facts.label == bl.HEADLINE
+            )
+        ):
+            return HEADLINE
+        return decision
