@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from seedclean.cli import dedup_cmd
+from seedclean.dedup import find_duplicates
 from tests.dedup.noise import ocr_noise
 
 from .helpers import run, seed_text
@@ -55,7 +56,7 @@ def test_large_input_spills_automatically(tmp_path, capsys, monkeypatch, article
     monkeypatch.chdir(tmp_path)
     names = _corpus(tmp_path, articles)
     calls: list[bool] = []
-    real = dedup_cmd.find_duplicates
+    real = find_duplicates
 
     def spy(*args: Any, **kw: Any) -> Any:
         calls.append(kw.get("reread") is not None)
