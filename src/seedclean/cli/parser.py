@@ -211,8 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         nargs="?",
         const="",
-        help="compare with the index in DIR (default .seedclean/ in the corpus "
-        "root) instead of only among the given files",
+        help="compare with the index in DIR (bare --index: the index setting, else "
+        ".seedclean/ in the corpus root) as well as among the given files; a bare "
+        "--index goes after the paths, or it takes the first path as DIR",
     )
     dedup.add_argument(
         "--update-index",
@@ -250,6 +251,8 @@ def cli_values(args: argparse.Namespace) -> dict[str, Any]:
     for key in KEYS:
         dest = key.replace("-", "_")
         raw[key] = getattr(args, dest, None)
+    if raw.get("index") == "":  # a bare --index: the index setting, else the default folder
+        raw["index"] = None
     if raw.get("index"):  # relative to where the command runs, not to the settings file
         raw["index"] = str(Path(raw["index"]).absolute())
     return raw
