@@ -4,7 +4,9 @@ The library API the CLI and other callers build on:
 
 * :class:`DedupConfig` - settings (threshold, min_chars, fragment share, LSH shape);
 * :func:`find_duplicates` - clusters over ``(path, text)`` documents, optionally
-  against a persistent :class:`DedupIndex`;
+  against a persistent :class:`DedupIndex`; with ``reread=`` it spills to disk
+  and reads back only the documents it needs (:class:`SourceChangedError` if one
+  changed in between);
 * :func:`removal_plan` - the edits that remove non-kept members;
 * :func:`remove_duplicates_and_explain` - the in-``clean`` step for one text.
 
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
         remove_duplicates_and_explain,
     )
     from seedclean.dedup.report import Cluster, DedupReport, Member
+    from seedclean.dedup.reread import SourceChangedError
 
 __all__ = [
     "Cluster",
@@ -39,6 +42,7 @@ __all__ = [
     "DedupIndexError",
     "DedupReport",
     "Member",
+    "SourceChangedError",
     "UpdateStats",
     "find_duplicates",
     "removal_plan",
@@ -52,6 +56,7 @@ _EXPORTS: dict[str, str] = {
     "DedupReport": "seedclean.dedup.report",
     "DedupIndexError": "seedclean.dedup.index",
     "Member": "seedclean.dedup.report",
+    "SourceChangedError": "seedclean.dedup.reread",
     "UpdateStats": "seedclean.dedup.index",
     "find_duplicates": "seedclean.dedup.find",
     "removal_plan": "seedclean.dedup.remove",
