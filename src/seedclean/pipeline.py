@@ -18,6 +18,7 @@ Two contracts of the steps keep the repeats cheap, and each is a property test:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 
 from seedclean.config import CleanConfig
@@ -55,46 +56,67 @@ PIPELINE: tuple[tuple[str, StepFn], ...] = (
 )
 
 
+#: An inert last line for the batch of lines to normalize: rules anchored at the end
+#: of the text (the final newline) see it, not the last real line.
+_SENTINEL = "\nx"
+
+
 def _normalize_lines(
     text: str, done: frozenset[str], config: CleanConfig, rules: frozenset[str]
 ) -> Explained:
     """Normalize only the lines of ``text`` that are not in ``done`` (already normalized).
 
-    Exact because normalization is line-local; each line's edits are shifted
-    into whole-text coordinates, so the result is an ordinary step result.
+    Exact because normalization is line-local: the pending lines are normalized
+    together as one text (one call instead of one per line), and each edit is
+    moved into whole-text coordinates by the distance between its line's start
+    in the batch and in ``text`` (edits never cross a line, so that distance is
+    the same before and after every edit).  The result is an ordinary step result.
     """
     from seedclean.normalization import normalize_and_explain
 
-    pieces: list[str] = []
-    edits: list[Edit] = []
-    notices: list[Notice] = []
-    line_start = 0  # in the input text
-    delta = 0  # length change made by earlier lines
-    for line in text.split("\n"):
-        if line in done:
-            pieces.append(line)
-        else:
-            result = normalize_and_explain(line, config.normalize, rules=rules)
-            shift = line_start + delta
-            edits.extend(
-                e._replace(
-                    start=e.start + shift,
-                    end=e.end + shift,
-                    origin=e.origin + line_start,
-                    ref=e.ref + line_start if e.ref >= 0 else -1,
-                )
-                for e in result.edits
-            )
-            notices.extend(
-                n._replace(start=n.start + line_start, end=n.end + line_start)
-                for n in result.notices
-            )
-            pieces.append(result.text)
-            delta += len(result.text) - len(line)
+    lines = text.split("\n")
+    batch_starts: list[int] = []  # start of each pending line in the batch
+    gaps: list[int] = []  # its start in ``text`` minus its start in the batch
+    pending: list[str] = []
+    line_start = 0
+    batch_start = 0
+    for line in lines:
+        if line not in done:
+            batch_starts.append(batch_start)
+            gaps.append(line_start - batch_start)
+            pending.append(line)
+            batch_start += len(line) + 1
         line_start += len(line) + 1
+    if not pending:
+        return Explained(text)
+    batch = "\n".join(pending) + _SENTINEL
+    result = normalize_and_explain(batch, config.normalize, rules=rules)
+    normalized = result.text[: -len(_SENTINEL)].split("\n")
+    if not result.text.endswith(_SENTINEL) or len(normalized) != len(pending):
+        raise AssertionError("normalization is not line-local: it moved a line break")
+
+    def gap(origin: int) -> int:
+        return gaps[bisect.bisect_right(batch_starts, origin) - 1]
+
+    edits = tuple(
+        e._replace(
+            start=e.start + gap(e.origin),
+            end=e.end + gap(e.origin),
+            origin=e.origin + gap(e.origin),
+            ref=e.ref + gap(e.ref) if e.ref >= 0 else -1,
+        )
+        for e in result.edits
+    )
+    notices = tuple(
+        n._replace(start=n.origin + gap(n.origin), end=n.origin + gap(n.origin) + n.end - n.start)
+        for n in result.notices
+        if n.origin < len(batch) - len(_SENTINEL)
+    )
     if not edits:
-        return Explained(text, (), tuple(notices))
-    return Explained("\n".join(pieces), tuple(edits), tuple(notices))
+        return Explained(text, (), notices)
+    replaced = iter(normalized)
+    out = "\n".join(next(replaced) if line not in done else line for line in lines)
+    return Explained(out, edits, notices)
 
 
 def _to_source(offset: int, maps: Sequence[OffsetMap]) -> int:
@@ -177,4 +199,3 @@ def _record(
     notices[name] = found
     edits.extend(step_edits)
     maps.extend(offset_maps(result.edits))
-
