@@ -12,12 +12,12 @@ from seedclean.linebreaks import repair_breaks, repair_breaks_and_explain
 CASES = Path(__file__).resolve().parents[1] / "data" / "linebreaks" / "cases.txt"
 
 
-def load_cases() -> list[tuple[str, str, str]]:
-    """Parse the case file into ``(label, input, expected)`` triples."""
+def load_cases(path: Path = CASES) -> list[tuple[str, str, str]]:
+    """Parse a case file into ``(label, input, expected)`` triples."""
     cases: list[tuple[str, str, str]] = []
     label, given = "", None
     lines: list[str] = []
-    for line in [*CASES.read_text(encoding="utf-8").split("\n"), "=== end"]:
+    for line in [*path.read_text(encoding="utf-8").split("\n"), "=== end"]:
         if line.startswith("=== "):
             if label and given is not None:
                 cases.append((label, given, "\n".join(lines).strip("\n")))

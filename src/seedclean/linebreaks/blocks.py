@@ -88,8 +88,10 @@ _NEVER_ENDS_HEADING = chars.OPEN_END | frozenset("的或把被而且但也很太
 #: Sentence openers a heading never has: a closing bracket or quote (the line
 #: is a fragment), a date or a discourse lead followed by a comma (``5月6日，``,
 #: ``截至目前，``) or a dateline (``央视网消息``, ``本报讯``).
-_NOT_A_HEADING = re.compile(
-    r"[）)》」』”’，、。]|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[^，,]{0,4}[，,]|\d{4}年[，,]"
+#: How a sentence opens (a date, a discourse lead or an attributed statement and
+#: a comma, a dateline).
+_OPENS_SENTENCE = re.compile(
+    r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[^，,]{0,4}[，,]|\d{4}年[，,]"
     r"|(?:近日|近年来|今年以来|日前|目前|截至目前|据了解|据悉|与此同时|此外|同时"
     r"|随后|此前|当前|首先|其次|对此|为此|然而|下一步|前不久|次日|另据)[，,]"
     r"|(?:今天|昨天|明天|今晚|昨晚|今年|去年|当天|当日|本周|上周)[（(][^）)\n]{1,12}[）)][，,]"
@@ -97,6 +99,7 @@ _NOT_A_HEADING = re.compile(
     r"|[^，,。：:\n]{1,16}(?:称|说|表示|指出|介绍|透露|强调|显示|报道|提出|获悉|了解到|宣布)[，,]"
     r"|央视网消息|本报讯|本刊讯|新华社"
 )
+_NOT_A_HEADING = re.compile(r"[）)》」』”’，、。]|" + _OPENS_SENTENCE.pattern)
 
 
 def headline_strength(text: str, max_chars: int = 40) -> int:

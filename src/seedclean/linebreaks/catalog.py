@@ -11,6 +11,7 @@ RELOCATE: Final = "relocate-interloper"
 OVERLAP: Final = "seam-overlap"
 SINGLE: Final = "seam-overlap-single"
 HYPHEN: Final = "join-hyphen"
+WRAP: Final = "join-wrap"
 
 RULES: tuple[Rule, ...] = (
     Rule(JOIN, "linebreaks", "joins a paragraph split by a page or column break"),
@@ -28,9 +29,19 @@ RULES: tuple[Rule, ...] = (
         "wide gap marks as a column break, unless the character legitimately doubles",
     ),
     Rule(HYPHEN, "linebreaks", "rejoins a Latin word hyphenated across a seam"),
+    Rule(
+        WRAP,
+        "linebreaks",
+        "joins the visual lines of a hard-wrapped paragraph (single newlines inside a block) "
+        "when the block's line-length profile shows a column width (opt-in: see "
+        "docs/line-breaks.md)",
+        default=False,
+    ),
 )
 
 #: Every rule id of this step.
 IDS: frozenset[str] = frozenset(r.id for r in RULES)
 #: The rule ids on by default.
 DEFAULTS: frozenset[str] = frozenset(r.id for r in RULES if r.default)
+#: The defaults plus ``join-wrap``, for hard-wrapped text (PDF exports).
+WRAPPED: frozenset[str] = DEFAULTS | {WRAP}

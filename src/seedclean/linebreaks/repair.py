@@ -5,7 +5,8 @@ so the result is built by :func:`~seedclean.edits.splice` and can be replayed
 or reviewed edit by edit: the removed gap of a join (``join-seam``), the
 removed hyphen and gap (``join-hyphen``), the dropped repeat (``seam-overlap``,
 ``seam-overlap-single``), an interloper's removal and its re-insertion
-(``relocate-interloper``).  The walk itself lives in :mod:`.walk`.
+(``relocate-interloper``), a joined line end inside a block (``join-wrap``).
+The walk itself lives in :mod:`.walk`, the wrap joins in :mod:`.wrap`.
 
 A join can change how a block looks from its other side (``截至2023`` is
 heading-like, ``截至2023，`` is not), so the walk repeats on its own output
@@ -21,10 +22,12 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from seedclean.edits import Edit, Explained, OffsetMap, Replacement, splice
-from seedclean.linebreaks.catalog import JOIN
+from seedclean.linebreaks.catalog import JOIN, WRAP
 from seedclean.linebreaks.config import BreaksConfig
 from seedclean.linebreaks.facts import Memo
+from seedclean.linebreaks.segment import segment
 from seedclean.linebreaks.walk import Walk
+from seedclean.linebreaks.wrap import plan_wraps
 
 #: Passes before giving up on a fixed point (a third pass rarely changes anything).
 MAX_PASSES = 5
@@ -33,45 +36,79 @@ MAX_PASSES = 5
 def repair(text: str, config: BreaksConfig, active: Collection[str]) -> Explained:
     """Repair ``text`` with the ``active`` rule ids of this step, to a fixed point.
 
-    Each later pass's edits follow the earlier ones, and their ``origin``/``ref``
-    are mapped back to offsets in ``text``.
+    Each pass first joins the visual wraps inside blocks (``join-wrap``), then
+    walks the seams between blocks on the unwrapped text, so a wrapped
+    paragraph cut by a column break is judged (and joined) as one paragraph.
+    Each later splice's edits follow the earlier ones, and their
+    ``origin``/``ref`` are mapped back to offsets in ``text``.
     """
-    if JOIN not in active or "\n" not in text:
+    seams_on, wraps_on = JOIN in active, WRAP in active
+    if not (seams_on or wraps_on) or "\n" not in text:
         return Explained(text)
     current = text
     edits: list[Edit] = []
     maps: list[OffsetMap] = []
-    stable: dict[int, int] | None = None
+    windows: dict[int, tuple[int, int]] = {}
     memo = Memo(config.headline_chars, config.max_overlap + 1)
     for _ in range(MAX_PASSES):
-        walk = Walk(current, config, active, stable, memo)
-        planned = walk.run()
-        result = splice(current, planned)
-        if not result.edits:
+        changed = False
+        blocks = segment(current)
+        if wraps_on:
+            planned = plan_wraps(current, blocks, active)
+            spliced = _apply(current, planned, edits, maps)
+            if spliced is not None:
+                current, windows = spliced, _carry_over(windows, planned)
+                blocks, changed = segment(current), True
+        if seams_on:
+            stable = {start: advance for start, (_, advance) in windows.items()}
+            walk = Walk(current, config, active, stable, memo, blocks)
+            planned = walk.run()
+            spliced = _apply(current, planned, edits, maps)
+            if spliced is not None:
+                current, changed = spliced, True
+            windows = _carry_over(walk.windows, planned)
+        if not changed:
             break
-        edits.extend(
-            e._replace(origin=_to_input(e.origin, maps), ref=_to_input(e.ref, maps))
-            for e in result.edits
-        )
-        maps.append(OffsetMap(result.edits))
-        stable = _carry_over(walk.windows, planned)
-        current = result.text
     return Explained(current, tuple(edits))
 
 
-def _carry_over(windows: dict[int, tuple[int, int]], planned: list[Replacement]) -> dict[int, int]:
-    """Paragraph starts (in the next pass's text) whose read span no change touched.
+def _apply(
+    text: str, planned: list[Replacement], edits: list[Edit], maps: list[OffsetMap]
+) -> str | None:
+    """Splice ``planned`` into ``text`` and record its edits (offsets mapped to the input).
+
+    Returns the new text, or ``None`` when nothing changed.
+    """
+    if not planned:
+        return None
+    result = splice(text, planned)
+    if not result.edits:
+        return None
+    edits.extend(
+        e._replace(origin=_to_input(e.origin, maps), ref=_to_input(e.ref, maps))
+        for e in result.edits
+    )
+    maps.append(OffsetMap(result.edits))
+    return result.text
+
+
+def _carry_over(
+    windows: dict[int, tuple[int, int]], planned: list[Replacement]
+) -> dict[int, tuple[int, int]]:
+    """The windows (in the next text) of paragraphs whose read span no change touched.
 
     Args:
         windows: paragraph start -> (end of the text it read, blocks it spanned),
-            in this pass's text, for paragraphs it left unchanged.
-        planned: this pass's replacements (offsets in this pass's text).
+            in this text, for paragraphs left unchanged.
+        planned: the replacements that make the next text (offsets in this text).
 
     Returns:
-        next pass's offset of each untouched paragraph start -> blocks it spans.
+        the same mapping, in the next text's offsets, without the touched paragraphs.
     """
+    if not planned:
+        return windows
     changes = sorted((r.start, r.end, len(r.new) - (r.end - r.start)) for r in planned)
-    out: dict[int, int] = {}
+    out: dict[int, tuple[int, int]] = {}
     k, delta, n = 0, 0, len(changes)
     for start in sorted(windows):
         end, advance = windows[start]
@@ -81,7 +118,7 @@ def _carry_over(windows: dict[int, tuple[int, int]], planned: list[Replacement])
         # changes[k] is the first change that ends at or after ``start``
         if k < n and changes[k][0] <= end:
             continue
-        out[start + delta] = advance
+        out[start + delta] = (end + delta, advance)
     return out
 
 
