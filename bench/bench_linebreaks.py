@@ -26,8 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corrupt_linebreaks import Corruptor, Doc, has_broken_lines, load_articles
+from corrupt_linebreaks import WRAP_MODES, Corruptor, Doc, has_broken_lines, load_articles, wrapped
 from seedclean.linebreaks import repair_breaks, repair_breaks_and_explain
+from seedclean.linebreaks.catalog import WRAPPED
 from seedclean.pipeline import clean
 
 _GAP = re.compile(r"\n[ \t\u3000]*\n\s*")
@@ -163,10 +164,79 @@ def score_table(title: str, docs: list[Doc]) -> None:
     print(f"seam-overlap removal precision: {ovl_p:.3f} ({removals} removals)")
 
 
+def lines_of(text: str) -> list[str]:
+    """Non-blank lines of ``text``, stripped: a paragraph per line is what the wrap repair makes."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def line_rule(text: str) -> str:
+    """Baseline for wraps: join a line to the next when it lacks sentence-final punctuation."""
+    out: list[str] = []
+    joinable = False
+    for line in text.split("\n"):
+        if line.strip() and joinable and out:
+            sep = " " if out[-1][-1:].isascii() and line.lstrip()[:1].isascii() else ""
+            out[-1] += sep + line.strip()
+        else:
+            out.append(line)
+        joinable = bool(line.strip()) and not _FINAL.search(out[-1])
+    return "\n".join(out)
+
+
+def wrap_scores(docs: list[Doc], outputs: list[str]) -> tuple[float, float, float, float, float]:
+    """Paragraph (= line) precision/recall/F1 and wrap-join precision/recall."""
+    matched = produced = wanted = tp = fp = fn = 0
+    for doc, out in zip(docs, outputs, strict=True):
+        got, gold = Counter(lines_of(out)), Counter(doc.gold)
+        matched += sum((got & gold).values())
+        produced += sum(got.values())
+        wanted += sum(gold.values())
+        flat = "\n".join(lines_of(out))
+        for seam in doc.seams:
+            hit = seam.left + seam.right in flat or f"{seam.left} {seam.right}" in flat
+            tp, fn = tp + hit, fn + (not hit)
+        fp += sum(left + right in flat for left, right in doc.breaks)
+    p, r = matched / produced, matched / wanted
+    return p, r, 2 * p * r / (p + r), tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn)
+
+
+def wrap_table(sample: list[dict[str, list[str]]], seed: int) -> list[str]:
+    """Print the hard-wrapped scenario's table, one block of rows per mode; return its texts."""
+    systems: list[tuple[str, Callable[[str], str]]] = [
+        ("identity (do nothing)", identity),
+        ("join line if it lacks final punct", line_rule),
+        ("seedclean repair_breaks (defaults)", repair_breaks),
+        ("seedclean + join-wrap", unwrap),
+    ]
+    print(f"\n## hard-wrapped (PDF-like, width 10-40): {len(sample)} articles per mode")
+    header = f"{'mode':8} {'system':34} {'para P':>7} {'para R':>7} {'para F1':>7}"
+    print(header + f" {'join P':>7} {'join R':>7}")
+    print("-" * (len(header) + 16))
+    texts: list[str] = []
+    for mode in WRAP_MODES:
+        corruptor = Corruptor([], seed=seed)
+        corruptor.sentences, corruptor.titles = CAPTION_POOL
+        docs = [wrapped(corruptor, a["paragraphs"], mode) for a in sample]
+        texts.extend(d.text for d in docs)
+        for name, fn in systems:
+            p, r, f1, jp, jr = wrap_scores(docs, [fn(d.text) for d in docs])
+            print(f"{mode:8} {name:34} {p:7.3f} {r:7.3f} {f1:7.3f} {jp:7.3f} {jr:7.3f}")
+    return texts
+
+
+CAPTION_POOL: tuple[list[str], list[str]] = ([], [])
+
+
+def unwrap(text: str) -> str:
+    """seedclean with the opt-in ``join-wrap`` rule on."""
+    return repair_breaks(text, rules=WRAPPED)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300, help="articles to sample")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--wrap-articles", type=int, default=150, help="per hard-wrap mode")
     args = parser.parse_args()
 
     articles = load_articles()
@@ -180,12 +250,18 @@ def main() -> None:
     stress_docs = [stress.corrupt(a["paragraphs"]) for a in sample]
     score_table("column flow (main: columns of 40-80 lines cut the text)", flow_docs)
     score_table("stress (every cut paragraph cut at a uniform line end)", stress_docs)
+    CAPTION_POOL[0].extend(flow.sentences)
+    CAPTION_POOL[1].extend(flow.titles)
+    wrap_texts = wrap_table(sample[: args.wrap_articles], args.seed)
 
     texts = [d.text for d in flow_docs]
     print(f"\n{'throughput (one core, column flow)':34} {'MB/s':>7}")
     print(f"{'join if left lacks final punct':34} {throughput(lacks_final_rule, texts, 3):7.2f}")
     print(f"{'seedclean repair_breaks':34} {throughput(repair_breaks, texts, 3):7.2f}")
     print(f"{'seedclean clean (all steps)':34} {throughput(clean, texts):7.2f}")
+    print(f"{'repair_breaks, hard-wrapped':34} {throughput(repair_breaks, wrap_texts, 3):7.2f}")
+    print(f"{'+ join-wrap, hard-wrapped':34} {throughput(unwrap, wrap_texts, 3):7.2f}")
+    print(f"{'+ join-wrap, column flow':34} {throughput(unwrap, texts, 3):7.2f}")
 
 
 if __name__ == "__main__":

@@ -346,3 +346,115 @@ class Corruptor:
                 starts[n].offset = len(text)
             text += piece + ("\n\n\n\n" if rng.random() < 0.15 else "\n\n")
         return Doc(text, gold, seams, breaks, groups)
+
+
+# -- hard wrapping (PDF-like text: join-wrap) -----------------------------------
+#: A piece that is never broken across lines: a Latin word or number, a space, one character.
+_PIECE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%'’\-]*| +|.", re.S)
+#: Characters that may not start a line (kinsoku): they hang at the end of the previous one.
+_NO_START = frozenset("，。、；：？！）》」』】〕”’…%,.;:?!)·")
+#: Ways a PDF export separates paragraphs (see ``Corruptor.wrapped``).
+WRAP_MODES = ("blank", "indent", "tight", "columns")
+
+
+def _width(text: str) -> int:
+    """Display width in half columns (ASCII 1, everything else 2)."""
+    return 2 * len(text) - len(text.encode("ascii", "ignore"))
+
+
+def typeset(para: str, width: int, rng: random.Random, indent: str = "") -> list[str]:
+    """Set ``para`` in lines of a column ``width`` characters wide, as a PDF page does.
+
+    A line holds ``width`` wide characters (a half-width digit or letter takes
+    half a column); punctuation that may not start a line hangs at the end of
+    the previous one; a Latin word or number is never broken; a line may hold
+    up to one more column when its punctuation is squeezed (random, as
+    justification does).  ``indent`` opens the first line (``　　``).
+    """
+    cap = 2 * width
+    lines: list[str] = []
+    current, used = indent, _width(indent)
+    slack = rng.choice((0, 0, 0, 1, 2))
+    for piece in _PIECE.findall(para):
+        size = _width(piece)
+        if piece[0] in _NO_START or (piece.isspace() and used + size > cap):
+            current += piece
+            used += size
+            continue
+        if used + size > cap + slack and current.strip():
+            lines.append(current.rstrip())
+            current, used = "", 0
+            slack = rng.choice((0, 0, 0, 1, 2))
+            if piece.isspace():
+                continue
+        current += piece
+        used += size
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+def wrapped(corruptor: Corruptor, paragraphs: list[str], mode: str) -> Doc:
+    """An article as a PDF export gives it: every paragraph hard-wrapped at one column width.
+
+    The width is drawn per article from 10–40 characters.  ``mode`` says how
+    paragraphs are separated, as extractors do: ``blank`` a blank line (OCR
+    and markdown exports, MinerU); ``indent`` a new line opened by a two-space
+    ideographic indent (``　　``, kept by layout-preserving exports); ``tight``
+    nothing but the new line after a short last line (pdftotext); ``columns``
+    blank lines, and the page's columns (20–60 lines) cut the text where they
+    end, with captions, a heading and byline or furniture between columns as
+    in :meth:`Corruptor.flow`.  Gold: one line per paragraph (and per moved
+    caption, heading or byline after its paragraph).  ``seams`` hold every
+    wrapped line end (the right context starts after the joined gap) and
+    ``breaks`` every paragraph end.
+    """
+    rng = corruptor.rng
+    width = rng.randint(10, 40)
+    indent = "\u3000\u3000" if mode == "indent" else ""
+    set_paras = [typeset(p, width, rng, indent) for p in paragraphs]
+    breaks = [(a[-6:], b[:6]) for a, b in itertools.pairwise(paragraphs)]
+    seams = [
+        Seam(a[-6:], b.lstrip()[:6]) for lines in set_paras for a, b in itertools.pairwise(lines)
+    ]
+    if mode != "columns":
+        sep = "\n\n" if mode == "blank" else "\n"
+        text = sep.join("\n".join(lines) for lines in set_paras) + "\n"
+        return Doc(text, list(paragraphs), seams, breaks, [])
+    height, line = rng.randint(20, 60), 0
+    line = rng.randrange(height)
+    chunks: list[str] = []
+    gold: list[str] = []
+    groups: list[list[str]] = []
+    for para, lines in zip(paragraphs, set_paras, strict=True):
+        current: list[str] = []
+        movers: list[str] = []
+        for n, text_line in enumerate(lines):
+            if line == height:
+                line = 0
+                gap = "\n" * rng.choice((2, 2, 3, 4))
+                roll = rng.random()
+                extra = (
+                    [corruptor.caption()]
+                    if roll < 0.15
+                    else corruptor.heading()
+                    if roll < 0.22
+                    else [corruptor.furniture()]
+                    if roll < 0.3
+                    else []
+                )
+                if n:  # a cut inside the paragraph: the page's blocks move after it
+                    movers.extend(extra)
+                else:
+                    gold.extend(extra)
+                chunks.append("\n".join(current) + gap + "".join(e + "\n\n" for e in extra))
+                current = []
+            current.append(text_line)
+            line += 1
+        chunks.append("\n".join(current) + "\n\n")
+        gold.append(para)
+        gold.extend(movers)
+        if movers:
+            groups.append([para, *movers])
+    text = "".join(c for c in chunks if c.strip() or c == chunks[-1])
+    return Doc(text, gold, seams, breaks, groups)
