@@ -73,7 +73,8 @@ def _naturally_related(files: list[list[Para]]) -> set[tuple[int, int]]:
         (str(fi), "\n".join(p.text.replace("\n", " ") for p in paras))
         for fi, paras in enumerate(files)
     ]
-    loose = DedupConfig(threshold=0.7, fragment_min_share=0.3)
+    # Loose in every way, so the corpus does not depend on the agreement checks.
+    loose = DedupConfig(threshold=0.7, fragment_min_share=0.3, names_must_agree=False)
     report = find_duplicates(docs, loose)
     return {(int(m.path), m.paragraph) for c in report.clusters for m in c.members}
 

@@ -54,6 +54,7 @@ class Settings:
         threshold: similarity at which paragraphs count as near duplicates.
         min_chars: paragraphs shorter than this are never compared.
         numbers_must_agree: near duplicates and fragments must agree on their numbers.
+        names_must_agree: near duplicates and fragments must not differ by a replaced name.
         index: folder of the persistent duplicate index.
         jobs: worker processes (``None``: all cores).
         max_file_size: larger files are skipped, in bytes.
@@ -70,6 +71,7 @@ class Settings:
     threshold: float | None = None
     min_chars: int | None = None
     numbers_must_agree: bool | None = None
+    names_must_agree: bool | None = None
     index: str | None = None
     jobs: int | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
@@ -86,6 +88,8 @@ class Settings:
             changes["min_chars"] = self.min_chars
         if self.numbers_must_agree is not None:
             changes["numbers_must_agree"] = self.numbers_must_agree
+        if self.names_must_agree is not None:
+            changes["names_must_agree"] = self.names_must_agree
         return dataclasses.replace(DedupConfig(), **changes)
 
     def clean_config(self) -> CleanConfig:
@@ -160,6 +164,7 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "threshold": ("threshold", _fraction),
     "min-chars": ("min_chars", _count(0)),
     "numbers-must-agree": ("numbers_must_agree", _flag),
+    "names-must-agree": ("names_must_agree", _flag),
     "index": ("index", _text),
     "jobs": ("jobs", _count(1)),
     "max-file-size": ("max_file_size", _size),

@@ -35,7 +35,10 @@ def test_cross_file_near_duplicates_with_ocr_noise(articles):
     docs_a = "\n\n".join(originals)
     noisy = [ocr_noise(p, rng.uniform(0.01, 0.05), rng) for p in originals[:40]]
     docs_b = "\n\n".join(noisy + distractors)
-    report = find_duplicates([("a.txt", docs_a), ("b.txt", docs_b)])
+    # Random substitutions may land side by side, which the names check reads as a
+    # replaced name (measured in test_names.py); this test is about finding copies.
+    config = DedupConfig(names_must_agree=False)
+    report = find_duplicates([("a.txt", docs_a), ("b.txt", docs_b)], config)
     found = _pairs(report, "near") | _pairs(report, "exact")
     expected = {(("a.txt", 1 + 2 * i), ("b.txt", 1 + 2 * i)) for i in range(40)}
     assert expected <= found

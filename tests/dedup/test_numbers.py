@@ -58,7 +58,9 @@ def test_ocr_noisy_copies_with_numbers_are_still_near_duplicates(articles):
     missed = []
     for text in paragraphs:
         noisy = ocr_noise(text, rng.uniform(0.01, 0.05), rng)
-        if _kinds(text, noisy) not in (["near"], ["exact"]):
+        # Only the numbers check here: random substitutions side by side would read as
+        # a replaced name to the names check (measured in test_names.py).
+        if _kinds(text, noisy, DedupConfig(names_must_agree=False)) not in (["near"], ["exact"]):
             missed.append((text, noisy))
     assert missed == []
 

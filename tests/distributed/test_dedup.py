@@ -12,6 +12,7 @@ from seedclean.dedup import DedupConfig, DedupReport
 from seedclean.dedup import find_duplicates as local_find
 from seedclean.distributed import dedup_on_client
 from seedclean.distributed import find_duplicates as dask_find
+from tests.dedup.names_swap import name_corpus
 from tests.distributed.corpus import planted_corpus
 
 pytestmark = pytest.mark.evaldata
@@ -53,6 +54,16 @@ def test_bucket_cap_and_settings_are_respected(client: Any, articles: list[dict[
     local = local_find(docs, config)
     assert local.stats["candidate_pairs"] < local_find(docs).stats["candidate_pairs"]
     _same(local, dask_find(docs, config, client=client))
+
+
+def test_name_swaps_match_local(client: Any, articles: list[dict[str, Any]]):
+    """Templates rewritten for another place are told apart on the cluster as locally."""
+    docs = sorted(name_corpus(articles, 30, seed=9).items())
+    local = local_find(docs)
+    loose = local_find(docs, DedupConfig(names_must_agree=False))
+    assert local.clusters != loose.clusters  # the names check decides some pairs here
+    _same(local, dask_find(docs, client=client))
+    _same(loose, dask_find(docs, DedupConfig(names_must_agree=False), client=client))
 
 
 def test_seeds_match_local(client: Any, seeds: dict[str, str]):

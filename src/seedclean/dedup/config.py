@@ -43,6 +43,10 @@ class DedupConfig:
             its kept copy by a substituted number (``第二十二号`` vs ``第二十三号``
             are two decrees, not one with OCR noise); dropped or doubled digits
             still count as noise.
+        names_must_agree: a near duplicate or fragment must not differ from
+            its kept copy by a replaced run of two or more Han characters
+            (``图为张三在…`` vs ``图为李四在…`` are two captions); scattered
+            single misreads, dropped or doubled characters still count as noise.
     """
 
     threshold: float = 0.9
@@ -55,6 +59,7 @@ class DedupConfig:
     max_candidates: int = 32
     seed: int = 0x5EED
     numbers_must_agree: bool = True
+    names_must_agree: bool = True
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
@@ -74,10 +79,12 @@ class DedupConfig:
         for name, value in positive.items():
             if not isinstance(value, int) or value < 1:
                 raise ValueError(f"DedupConfig.{name} must be a positive integer, got {value!r}")
-        if not isinstance(self.numbers_must_agree, bool):
-            raise ValueError(
-                f"DedupConfig.numbers_must_agree must be a bool, got {self.numbers_must_agree!r}"
-            )
+        for name, flag in (
+            ("numbers_must_agree", self.numbers_must_agree),
+            ("names_must_agree", self.names_must_agree),
+        ):
+            if not isinstance(flag, bool):
+                raise ValueError(f"DedupConfig.{name} must be a bool, got {flag!r}")
         if self.bands * self.rows > 256:
             raise ValueError(
                 f"DedupConfig.bands * rows must be at most 256, got {self.bands * self.rows}"

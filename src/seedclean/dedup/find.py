@@ -176,6 +176,7 @@ def cluster_table(
         fragment_min_share=config.fragment_min_share,
         min_chars=config.min_chars,
         numbers_must_agree=config.numbers_must_agree,
+        names_must_agree=config.names_must_agree,
     )
     links = link_pairs(
         first, second, kinds, scores, free=free, key_lengths=np.array([len(k) for k in rep_keys])

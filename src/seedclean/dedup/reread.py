@@ -139,6 +139,7 @@ def verify_spilled(
                 fragment_min_share=config.fragment_min_share,
                 min_chars=config.min_chars,
                 numbers_must_agree=config.numbers_must_agree,
+                names_must_agree=config.names_must_agree,
             )
             kinds[lo : lo + left.size] = found
             scores[lo : lo + left.size] = score

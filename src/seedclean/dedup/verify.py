@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from seedclean.dedup.names import names_agree
 from seedclean.dedup.numbers import numbers_agree
 
 __all__ = ["EXACT", "FRAGMENT", "KIND_NAMES", "NEAR", "NONE", "verify_pairs"]
@@ -47,6 +48,7 @@ def verify_pairs(
     lengths: Sequence[int] | None = None,
     other_lengths: Sequence[int] | None = None,
     numbers_must_agree: bool = True,
+    names_must_agree: bool = True,
 ) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float64]]:
     """Classify each pair ``(keys[first[k]], other[second[k]])``.
 
@@ -63,6 +65,8 @@ def verify_pairs(
         other_lengths: text lengths behind ``other_keys``.
         numbers_must_agree: reject near pairs and fragments whose aligned
             numbers differ (see :mod:`.numbers`).
+        names_must_agree: reject near pairs and fragments that replace a run of
+            two or more Han characters by another (see :mod:`.names`).
 
     Returns:
         ``(kinds, scores)``: kind codes (``NONE``, ``NEAR``, ``FRAGMENT``,
@@ -90,10 +94,10 @@ def verify_pairs(
     if picked.size:
         ratio = _scores(left, right, picked, fuzz.ratio)
         near = ratio >= threshold
-        if numbers_must_agree:
+        if numbers_must_agree or names_must_agree:
             for n in np.flatnonzero(near).tolist():
                 k = int(picked[n])
-                near[n] = numbers_agree(left[k], right[k])
+                near[n] = _agree(left[k], right[k], numbers_must_agree, names_must_agree)
         kinds[picked[near]] = NEAR
         scores[picked[near]] = ratio[near]
     if lengths is not None:
@@ -118,25 +122,34 @@ def verify_pairs(
             / 100.0
         )
         hit = partial >= threshold
-        if numbers_must_agree:
+        if numbers_must_agree or names_must_agree:
             for n in np.flatnonzero(hit).tolist():
-                hit[n] = _fragment_numbers_agree(needles[n], stacks[n])
+                hit[n] = _fragment_agrees(
+                    needles[n], stacks[n], numbers_must_agree, names_must_agree
+                )
         kinds[picked[hit]] = FRAGMENT
         scores[picked[hit]] = partial[hit]
     return kinds, scores
 
 
-def _fragment_numbers_agree(needle: str, stack: str) -> bool:
-    """Numbers agree between a fragment and the window of ``stack`` it aligns with."""
+def _agree(first: str, second: str, numbers: bool, names: bool) -> bool:
+    """The pair passes the selected agreement checks (numbers, names)."""
+    if numbers and not numbers_agree(first, second):
+        return False
+    return not names or names_agree(first, second)
+
+
+def _fragment_agrees(needle: str, stack: str, numbers: bool, names: bool) -> bool:
+    """Numbers and names agree between a fragment and the window of ``stack`` it aligns with."""
     window = fuzz.partial_ratio_alignment(needle, stack)
     if window is None:
         return True
-    # The best window may leave the needle's ends unaligned (a number at its very
-    # start or end): widen it by what was left out, plus a margin, so that a
-    # differing number shows up as a substitution.
+    # The best window may leave the needle's ends unaligned (a number or a name at
+    # its very start or end): widen it by what was left out, plus a margin, so
+    # that a differing number or name shows up as a substitution.
     start = max(0, window.dest_start - window.src_start - 2)
     end = min(len(stack), window.dest_end + (len(needle) - window.src_end) + 2)
-    return numbers_agree(needle, stack[start:end])
+    return _agree(needle, stack[start:end], numbers, names)
 
 
 def _scores(

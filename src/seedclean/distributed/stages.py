@@ -262,6 +262,7 @@ def _verify_serial(
             fragment_min_share=config.fragment_min_share,
             min_chars=config.min_chars,
             numbers_must_agree=config.numbers_must_agree,
+            names_must_agree=config.names_must_agree,
             other_keys=right[lo:hi],
             lengths=left_chars[lo:hi],
             other_lengths=right_chars[lo:hi],

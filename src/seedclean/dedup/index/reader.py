@@ -125,6 +125,7 @@ class IndexReader:
             fragment_min_share=self.config.fragment_min_share,
             min_chars=self.config.min_chars,
             numbers_must_agree=self.config.numbers_must_agree,
+            names_must_agree=self.config.names_must_agree,
             other_keys=other_keys,
         )
         # Best match per new paragraph: one it repeats (exact > near > fragment of
