@@ -9,6 +9,9 @@ Scores are computed on comparison keys (so punctuation and width never count):
   and ``fuzz.partial_ratio / 100`` (best window of the longer one) is at least
   ``threshold``.  Jaccard cannot see fragments; containment can.
 
+Both must also agree on their numbers (:mod:`.numbers`) and names
+(:mod:`.names`) unless those checks are switched off.
+
 Only candidate pairs are scored (``process.cpdist``, element-wise, all cores),
 never all pairs.
 
