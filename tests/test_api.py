@@ -12,10 +12,7 @@ HEAVY = ("numpy", "opencc", "rapidfuzz", "regex", "seedclean.normalization.scrip
 
 
 def test_import_is_cheap_and_side_effect_free() -> None:
-    code = (
-        "import sys, seedclean; "
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    )
+    code = f"import sys, seedclean; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
 
