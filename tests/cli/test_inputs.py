@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -211,3 +212,25 @@ def test_html_report_structure(capsys) -> None:
     assert anchors
     assert all(anchor in parser.ids for anchor in anchors)  # kept-copy links resolve
     assert html.rstrip().endswith("</html>")
+
+
+def test_dedup_html_report_links_removals_to_kept_copies_in_other_files(capsys) -> None:
+    """`dedup --remove --html-report`: a removal whose kept copy is in another file links to it."""
+    corpus = seed_text("003")
+    kept_lines = {n + 1 for n, line in enumerate(corpus.split("\n")) if len(line) >= 20}
+    _write("a.txt", corpus.encode())
+    _write("b.txt", ("<开头>不同的段落，内容并不重复，也不会被删除。\n\n" + corpus).encode())
+    result = run(capsys, "dedup", "a.txt", "b.txt", "--remove", "--html-report", "r.html")
+    assert result.code == 1
+    removed = sum(1 for line in result.out.splitlines() if line.startswith("b.txt:"))
+    assert removed > 0
+    html = Path("r.html").read_text(encoding="utf-8")
+    parser = _Structure()
+    parser.feed(html)
+    kept_links = [link[1:] for link in parser.links if link.startswith("#kept-")]
+    assert len(kept_links) == removed  # every removed paragraph links to its kept copy
+    assert all(anchor in parser.ids for anchor in kept_links)
+    assert "&lt;开头&gt;" in html  # the file's own text stays escaped
+    entries = re.findall(r'<li id="kept-\d+"><code>a\.txt:(\d+)</code>', html)
+    assert entries
+    assert {int(line) for line in entries} <= kept_lines  # each names a line of a.txt

@@ -28,9 +28,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from seedclean.cli.clean_cmd import _err
-from seedclean.dedup import DedupIndex, DedupIndexError, DedupReport, find_duplicates, removal_plan
+from seedclean.dedup import (
+    DedupIndex,
+    DedupIndexError,
+    DedupReport,
+    Member,
+    find_duplicates,
+    removal_plan,
+)
 from seedclean.dedup.reread import SourceChangedError
-from seedclean.edits import splice
+from seedclean.edits import Edit, splice
 from seedclean.files import (
     SkipFileError,
     Snapshot,
@@ -158,6 +165,8 @@ def _remove(
         return decode_bytes(snap.data).text
 
     plans = removal_plan(report, kinds, texts=lambda p: read(p) if p in targets else "")
+    kept_elsewhere = _kept_elsewhere(report, kinds)
+    linked: dict[str, tuple[str, str, int, str]] = {}
     for path, plan in sorted(plans.items()):
         if path not in targets or not plan:
             continue
@@ -175,10 +184,53 @@ def _remove(
             continue
         _err(f"removed {len(result.edits)} duplicate paragraph(s) from {path}")
         if html is not None:
+            links = _links(result.edits, kept_elsewhere.get(path, []), linked)
             html.add(
-                FileResult(path, "changed", encoding, out, result.edits, (), source, result.text)
+                FileResult(path, "changed", encoding, out, result.edits, (), source, result.text),
+                links,
             )
+    if html is not None:
+        html.add_kept(sorted(linked.values(), key=lambda entry: (entry[1], entry[2])))
     return problems
+
+
+def _kept_elsewhere(
+    report: DedupReport, kinds: tuple[str, ...]
+) -> dict[str, list[tuple[int, Member]]]:
+    """Per path, the start of each removed member whose kept copy is in another file."""
+    out: dict[str, list[tuple[int, Member]]] = {}
+    for cluster in report.clusters:
+        if cluster.kind not in kinds:
+            continue
+        kept = cluster.members[0]
+        for member in cluster.members[1:]:
+            if member.path != kept.path:
+                out.setdefault(member.path, []).append((member.start, kept))
+    return out
+
+
+def _links(
+    edits: tuple[Edit, ...],
+    removed: list[tuple[int, Member]],
+    linked: dict[str, tuple[str, str, int, str]],
+) -> dict[int, str]:
+    """Edit origin -> anchor of the kept copy in another file.
+
+    ``linked`` maps each kept copy (path and offset) to its "Kept copies" entry;
+    copies seen for the first time are added to it.
+    """
+    links: dict[int, str] = {}
+    for edit in edits:
+        end = edit.origin + len(edit.old)
+        for start, kept in removed:
+            if edit.new == "" and edit.origin <= start < end:
+                where = f"{kept.path}\0{kept.start}"
+                if where not in linked:
+                    anchor = f"kept-{len(linked) + 1}"
+                    linked[where] = (anchor, kept.path, kept.line, kept.preview)
+                links[edit.origin] = linked[where][0]
+                break
+    return links
 
 
 def _dask_report(

@@ -5,16 +5,18 @@ changed text is underlined and labelled with its rule id, the text it replaced
 is shown struck out just before it, and removed text (joins, removed
 duplicates) appears as a struck-out marker where it was, with removed line breaks
 drawn as ``⏎`` so a repaired paragraph reads as one.  A removed duplicate links
-to the kept copy.  Hovering shows each edit as ``rule: old → new (why)``.  A
-table of counts per rule and per file closes the page.  Everything is escaped;
-there are no scripts and no external assets (inline CSS only), so the file can
-be mailed or archived as is.
+to the kept copy: in the same file, to its place in the text; in another file
+(``seedclean dedup --remove``), to a "Kept copies" list that names the file and
+line and shows how the kept paragraph begins.  Hovering shows each edit as
+``rule: old → new (why)``.  A table of counts per rule and per file closes the
+page.  Everything is escaped; there are no scripts and no external assets
+(inline CSS only), so the file can be mailed or archived as is.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path
 
@@ -58,7 +60,7 @@ def _visible(removed: str) -> str:
     return escape(removed).replace("\n", "⏎")
 
 
-def _mark_html(mark: Mark, text: str, file_id: str, kept: dict[int, str]) -> str:
+def _mark_html(mark: Mark, text: str, kept: dict[int, str], elsewhere: Mapping[int, str]) -> str:
     title = "; ".join(
         f"{e.rule}: {quote(e.old)} → {quote(e.new)}" + (f" ({e.note})" if e.note else "")
         for e in mark.edits
@@ -73,12 +75,23 @@ def _mark_html(mark: Mark, text: str, file_id: str, kept: dict[int, str]) -> str
         if edit.ref >= 0 and edit.ref in kept:
             label = "kept copy" if edit.rule.startswith("dedup-") else "first copy"
             parts.append(f' <a href="#{kept[edit.ref]}">{label}</a>')
+        elif edit.ref < 0 and edit.origin in elsewhere:
+            parts.append(f' <a href="#{escape(elsewhere[edit.origin])}">kept copy</a>')
     parts.append("</span>")
     return "".join(parts)
 
 
-def render_text(text: str, edits: Sequence[Edit], file_id: str) -> str:
-    """The cleaned ``text`` as escaped HTML with every edit highlighted and labelled."""
+def render_text(
+    text: str,
+    edits: Sequence[Edit],
+    file_id: str,
+    elsewhere: Mapping[int, str] | None = None,
+) -> str:
+    """The cleaned ``text`` as escaped HTML with every edit highlighted and labelled.
+
+    ``elsewhere`` maps the ``origin`` of an edit whose kept copy is in another
+    file to the id of that copy's entry in the report's "Kept copies" list.
+    """
     marks = final_marks(edits)
     kept = {e.ref: f"{file_id}-kept-{e.ref}" for e in edits if e.ref >= 0}
     anchors = sorted((forward_offset(ref, edits), name) for ref, name in kept.items())
@@ -97,7 +110,7 @@ def render_text(text: str, edits: Sequence[Edit], file_id: str) -> str:
             out.append(f'<a class="kept" id="{anchors[i][1]}"></a>')
         else:
             mark = marks[i]
-            out.append(_mark_html(mark, text, file_id, kept))
+            out.append(_mark_html(mark, text, kept, elsewhere or {}))
             cursor = mark.end
     out.append(escape(text[cursor:]))
     return "".join(out)
@@ -115,8 +128,8 @@ class HtmlReport:
             '<h1>seedclean report</h1><p><a href="#counts">Counts per rule and per file</a></p>\n'
         )
 
-    def add(self, result: FileResult) -> None:
-        """Append one file's section."""
+    def add(self, result: FileResult, elsewhere: Mapping[int, str] | None = None) -> None:
+        """Append one file's section (``elsewhere``: see :func:`render_text`)."""
         file_id = f"file-{len(self._files) + 1}"
         self._files.append((file_id, result.display, result.status, len(result.edits)))
         head = f'<section class="file" id="{file_id}"><h2>{escape(result.display)}</h2>'
@@ -133,8 +146,24 @@ class HtmlReport:
                 )
                 if notices:
                     body += f'<ul class="notices">{notices}</ul>'
-                body += f'<pre class="text">{render_text(result.text, result.edits, file_id)}</pre>'
+                text = render_text(result.text, result.edits, file_id, elsewhere)
+                body += f'<pre class="text">{text}</pre>'
         self._out.write(head + body + "</section>\n")
+
+    def add_kept(self, kept: Sequence[tuple[str, str, int, str]]) -> None:
+        """Append the "Kept copies" list: ``(anchor id, path, line, preview)`` entries."""
+        if not kept:
+            return
+        items = "".join(
+            f'<li id="{escape(anchor)}"><code>{escape(path)}:{line}</code> '
+            f'<span class="kept-text">{escape(paragraph)}</span></li>'
+            for anchor, path, line, paragraph in kept
+        )
+        self._out.write(
+            '<section id="kept"><h2>Kept copies</h2><p class="meta">The first occurrence of '
+            "each paragraph removed from another file, kept where it is.</p>"
+            f"<ol>{items}</ol></section>\n"
+        )
 
     def finish(self, summary: Summary) -> None:
         """Write the counts tables and move the report into place."""
