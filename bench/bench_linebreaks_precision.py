@@ -73,17 +73,21 @@ def measure(texts: list[str]) -> tuple[dict[str, float], list[str], Counter[str]
             right = text[e.origin + len(e.old) : e.origin + len(e.old) + 30].replace("\n", "⏎")
             shown.append(f"{left} ‖ {right}")
     n = len(texts)
-    return {
-        "docs": n,
-        "seams": seams,
-        "joins": joins,
-        "open-left joins": open_left,
-        "moves": moves,
-        "joins/1k seams": 1000 * joins / seams if seams else 0.0,
-        "moves/1k seams": 1000 * moves / seams if seams else 0.0,
-        "joins/doc": joins / n if n else 0.0,
-        "docs touched": docs_hit,
-    }, shown, reasons
+    return (
+        {
+            "docs": n,
+            "seams": seams,
+            "joins": joins,
+            "open-left joins": open_left,
+            "moves": moves,
+            "joins/1k seams": 1000 * joins / seams if seams else 0.0,
+            "moves/1k seams": 1000 * moves / seams if seams else 0.0,
+            "joins/doc": joins / n if n else 0.0,
+            "docs touched": docs_hit,
+        },
+        shown,
+        reasons,
+    )
 
 
 def main() -> None:

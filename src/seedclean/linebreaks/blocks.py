@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from seedclean.linebreaks import chars
+from seedclean.linebreaks import chars, shapes
 
 BODY: Final = "body"
 HEADING: Final = "heading"  # markdown heading, bold-only line, numbered section title
@@ -31,7 +31,7 @@ MARKER: Final = "marker"  # continuation markers such as （上接第五版）
 INTERLOPERS: Final = frozenset({HEADING, HEADLINE, CAPTION, BYLINE, FURNITURE, MARKER, IMAGE})
 
 _SPECIAL_START = re.compile(
-    r"[ \t\u3000]*(?:[#|>!<$`~\-*+_□■◆◇●○•▪▲►◀▶◄◎★☆①-⑳（(\[【]|\d|图|第"
+    r"[ \t\u3000]*(?:[#|>!<$`~\-*+_□■◆◇●○•▪▲►◀▶◄◎★☆①-⑳（(\[【—－↑↓]|\d|图|第|原标题"
     r"|[一二三四五六七八九十]+[是、])"
 )
 _HEADING = re.compile(
@@ -64,10 +64,13 @@ _BYLINE = re.compile(
     r"|.{0,20}(?:文章来源|来源|作者)[：:]"
 )
 _SOURCE_LINE = re.compile(r".{0,20}(?:文章来源|来源|作者)[：:]")
+#: The original headline of a reposted article (``原标题：…``): page furniture.
+_ORIGINAL_TITLE = re.compile(r"[ \t\u3000]*原标题\s*[：:\s][^\n]{1,100}$")
 _CAPTION_CUE = re.compile(
     r"[ \t\u3000]*(?:[►◀▶◄▲▼△▽]|图\s*[\d①-⑩一二三四五六七八九十]+\s*[：:．.、\s]"
-    r"|图为|上图|下图|左图|右图|组图|资料图)"
-    r"|.*(?:摄|供图|图片来源\S*|新华社发|资料图片?|视觉中国)\s*[）)]?[。.]?$"
+    r"|图为|上图|下图|左图|右图|组图|资料图|图\s*[：:]|[↑↓]|(?:左|右|上|下)(?:侧|方|起)\s*[：:])"
+    r"|.*(?:摄|供图|图片来源\S*|图片来自\s*\S+|新华社发|资料图片?|视觉中国)\s*[）)]?[。.]?$"
+    r"|.*[（(](?:图|组图|资料图|网络图片?|AFP|AP|EPA|Reuters|Getty\s*Images?|CFP|IC)[）)][。.]?$"
 )
 _LIST = re.compile(
     r"[ \t\u3000]*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[）)]"
@@ -118,6 +121,8 @@ def headline_strength(text: str, max_chars: int = 40) -> int:
     """
     if len(text) > max_chars or "\n" in text or chars.SENTENCE_PUNCT.search(text):
         return 0
+    if shapes.numbered_title(text):
+        return 2
     stripped = text.strip()
     if not stripped or stripped.startswith("该") or stripped[-1] in _NEVER_ENDS_HEADING:
         return 0
@@ -129,6 +134,8 @@ def headline_strength(text: str, max_chars: int = 40) -> int:
 def label_text(text: str, max_headline: int = 40) -> str:
     """Return the label of a block's ``text`` (first matching pattern wins)."""
     text = text.lstrip()
+    if text[:1] < "\x80" and shapes.is_code(text):
+        return VERBATIM
     # fast path: long prose, or prose that ends a sentence (no heading, byline,
     # furniture or list pattern can match it; cue captions start specially)
     if (
@@ -149,7 +156,7 @@ def label_text(text: str, max_headline: int = 40) -> str:
 
 
 def _label_line(text: str, max_headline: int) -> str:
-    if _HEADING.match(text):
+    if _HEADING.match(text) or shapes.labels_only(text) or shapes.dash_subtitle(text):
         return HEADING
     short = len(text) <= 60
     if short and _MARKER.match(text):
@@ -163,8 +170,12 @@ def _label_line(text: str, max_headline: int) -> str:
         and (_SOURCE_LINE.match(text) or not chars.CLAUSE_PUNCT.search(text))
     ):
         return BYLINE
+    if _ORIGINAL_TITLE.match(text):
+        return BYLINE
     if len(text) <= 160 and _CAPTION_CUE.match(text):
         return CAPTION
+    if shapes.numbered_title(text):
+        return HEADLINE
     if _LIST.match(text):
         return LIST
     if headline_strength(text, max_headline) == 2:
@@ -221,6 +232,21 @@ _FIELD = re.compile(
 _ITEM_SEP = re.compile(r"[、，,]")
 
 
+def dash_label(text: str, max_chars: int = 40) -> bool:
+    """A short label ending in a dash, after which its paragraph follows.
+
+    ``■谈意义——``, ``中超第28轮各项最佳——``, ``赛后更衣室，佩雷拉——``: the
+    words before the dash read as a heading (:func:`headline_strength`), so the
+    dash introduces the next block rather than continuing a cut sentence.
+    """
+    head = shapes.dash_label_head(text)
+    return head is not None and headline_strength(head, max_chars) == 2
+
+
+#: A label of a ``label：value`` pair (no digits: ``4:00`` is a time, not a label).
+_LABEL_KEY = re.compile(r"(?:^|\s)[^\s\d，,。：:、；;！？!?（）()“”]{1,8}[：:]")
+
+
 def field_line(text: str) -> bool:
     """A ``label：value`` line listing short items, as in a data box or line-up.
 
@@ -233,6 +259,8 @@ def field_line(text: str) -> bool:
     """
     if len(text) > 80:
         return False
+    if len(_LABEL_KEY.findall(text)) >= 2 and not chars.SENTENCE_PUNCT.search(text):
+        return True  # 比赛时间：2018-11-06 4:00 场地：某体育场
     found = _FIELD.match(text)
     if found is None:
         return False

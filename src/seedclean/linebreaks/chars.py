@@ -74,6 +74,8 @@ def end_char(text: str) -> tuple[str, str]:
         if not text:
             return "empty", ""
         last = text[-1]
+    if last in _TRAILER_ENDS and _closed_before_trailer(text):
+        return "terminal", last
     if last in CLOSERS:
         core = text.rstrip(_CLOSER_CHARS)
         if core and core[-1] in TERMINAL:
@@ -81,7 +83,43 @@ def end_char(text: str) -> tuple[str, str]:
         return "word", last
     if last == ".":
         return ("terminal" if _LATIN_SENTENCE_END.search(text) else "word"), last
+    if last in _MISTYPED_CLOSERS and len(text) > 1 and text[-2] in TERMINAL:
+        # ``…层次。“``: an opening quote cannot end a line (kinsoku), so after a
+        # sentence end it is a closing quote typed with the wrong character
+        return "terminal", last
     return _END_CLASS.get(last, "word"), last
+
+
+#: One bracketed label: ``[点击查看]``, ``【技术统计】`` (no nesting, no line break).
+LABEL = r"(?:\[[^\[\]\n]{1,40}\]|【[^【】\n]{1,40}】)"
+#: What may follow the end of a sentence and leave the block closed: bracketed
+#: labels and short parentheticals (a credit ``（完）``, ``（记者 甲）``, an aside).
+_TRAILER = re.compile(rf"(?:\s*(?:{LABEL}|[（(][^（）()\n]{{1,60}}[）)]))+\s*$")
+#: Last characters after which a trailer is looked for.
+_TRAILER_ENDS = frozenset("）)】]")
+#: How far back a trailer is looked for (bounds the search on long blocks).
+_TRAILER_WINDOW = 160
+#: Opening quotes that, right after a sentence end at the end of a block, close it.
+_MISTYPED_CLOSERS = frozenset("“‘")
+
+
+def _closed_before_trailer(text: str) -> bool:
+    """Whether ``text`` ends a sentence and then only labels or parentheticals.
+
+    ``…四连败。【技术统计】``, ``…72.7%！[查看全部专家]``, ``…放心消费。(完)``,
+    ``…破产了。”(之前的只是紧急仲裁结果)``: the sentence is over and what
+    follows is page furniture, a credit or an aside, so the block does not
+    continue into the next one.  A block that is nothing but labels
+    (``[送1188][下载APP]``) is closed too.
+    """
+    tail = text[-_TRAILER_WINDOW:]
+    found = _TRAILER.search(tail)
+    if found is None:
+        return False
+    core = tail[: found.start()].rstrip()
+    if not core:
+        return len(text) <= _TRAILER_WINDOW and text.lstrip()[:1] in "[【"
+    return end_char(core)[0] == "terminal"
 
 
 def start_char(text: str) -> tuple[str, str]:

@@ -37,6 +37,7 @@ class Facts(NamedTuple):
     lead: bool  # opens with a paragraph lead (近年来，…)
     particle: bool  # opens with a particle that cannot open a paragraph (的, 们)
     field: bool  # a label：value line listing short items (see blocks.field_line)
+    dash_label: bool  # a short label ending in a dash (■谈意义——, see blocks.dash_label)
 
 
 def edge(text: str, window: int) -> Edge:
@@ -73,6 +74,7 @@ def compute(text: str, headline_chars: int, label: str | None = None) -> Facts:
         lead,
         particle,
         bl.field_line(text),
+        bl.dash_label(text, headline_chars),
     )
 
 

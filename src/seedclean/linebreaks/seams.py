@@ -65,6 +65,7 @@ class Seam(NamedTuple):
     b_lead: bool
     a_field: bool
     b_field: bool
+    a_dash_label: bool
     overlap: int
 
 
@@ -142,6 +143,7 @@ def features(
         b_facts.lead,
         a_facts is not None and a_facts.field,
         b_facts.field,
+        a_facts is not None and a_facts.dash_label,
         k,
     )
 
@@ -184,6 +186,12 @@ TABLE: tuple[Row, ...] = (
     Row(
         "A ends with a dash that introduces a label：value line",
         lambda s: s.a_char in ("—", "–") and s.b_field,
+        False,
+        True,
+    ),
+    Row(
+        "A is a short label ending in a dash (■谈意义——): its paragraph follows",
+        lambda s: s.a_dash_label,
         False,
         True,
     ),
