@@ -14,7 +14,7 @@ import re
 #: Sentence-final punctuation: a block ending in one of these is complete.
 TERMINAL = frozenset("。！？!?…")
 #: Closing quotes and brackets; they inherit the class of what they close.
-CLOSERS = frozenset("”’」』）)》】〕\"'")
+CLOSERS = frozenset("”’」』）)》】〕\"']")
 #: Punctuation that promises a continuation when it ends a block.
 OPEN_END = frozenset("，、；：,;:—–-（(《“‘「『【〔")
 #: Characters that cannot start a line (kinsoku shori): the block continues one.
@@ -34,7 +34,10 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("〔", "〕"),
 )
 
-_PAIR_CHARS = re.compile("[" + re.escape("".join(a + b for a, b in PAIRS)) + "]")
+#: A ``‘`` or ``’`` right after a digit is a minute or prime mark (``93‘李微``), not a quote.
+_PAIR_CHARS = re.compile(
+    "(?<![0-9])[‘’]|[" + re.escape("".join(a + b for a, b in PAIRS if a != "‘")) + "]"
+)
 
 #: Sentence punctuation inside a line; a line without any is heading-like.
 SENTENCE_PUNCT = re.compile(r"[。！？；!?;…]|(?<=[A-Za-z])\.(?!\w)")
