@@ -131,8 +131,12 @@ def headline_strength(text: str, max_chars: int = 40) -> int:
     return 2 if len(chars.CLAUSE_PUNCT.findall(stripped)) <= 1 else 0
 
 
-def label_text(text: str, max_headline: int = 40) -> str:
-    """Return the label of a block's ``text`` (first matching pattern wins)."""
+def label_text(text: str, max_headline: int = 40, *, block: bool = True) -> str:
+    """Return the label of a block's ``text`` (first matching pattern wins).
+
+    ``block=False``: ``text`` is one visual line of a wrapped block, where a
+    line may open with a dash that only marks a subtitle when it opens a block.
+    """
     text = text.lstrip()
     if text[:1] < "\x80" and shapes.is_code(text):
         return VERBATIM
@@ -152,11 +156,11 @@ def label_text(text: str, max_headline: int = 40) -> str:
         return IMAGE
     if "\n" in text:
         return _label_lines(text, max_headline)
-    return _label_line(text, max_headline)
+    return _label_line(text, max_headline, block)
 
 
-def _label_line(text: str, max_headline: int) -> str:
-    if _HEADING.match(text) or shapes.labels_only(text) or shapes.dash_subtitle(text):
+def _label_line(text: str, max_headline: int, block: bool = True) -> str:
+    if _HEADING.match(text) or shapes.labels_only(text) or (block and shapes.dash_subtitle(text)):
         return HEADING
     short = len(text) <= 60
     if short and _MARKER.match(text):

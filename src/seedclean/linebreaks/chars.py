@@ -86,10 +86,6 @@ def end_char(text: str) -> tuple[str, str]:
         return "word", last
     if last == ".":
         return ("terminal" if _LATIN_SENTENCE_END.search(text) else "word"), last
-    if last in _MISTYPED_CLOSERS and len(text) > 1 and text[-2] in TERMINAL:
-        # ``…层次。“``: an opening quote cannot end a line (kinsoku), so after a
-        # sentence end it is a closing quote typed with the wrong character
-        return "terminal", last
     return _END_CLASS.get(last, "word"), last
 
 
@@ -104,6 +100,17 @@ _TRAILER_ENDS = frozenset("）)】]")
 _TRAILER_WINDOW = 160
 #: Opening quotes that, right after a sentence end at the end of a block, close it.
 _MISTYPED_CLOSERS = frozenset("“‘")
+
+
+def mistyped_closer(text: str) -> bool:
+    """Whether a block ends a sentence and then an opening quote (``…层次。“``).
+
+    An opening quote cannot end a line (kinsoku), so at the end of a block,
+    right after a sentence end, it is a closing quote typed with the wrong
+    character: the block is closed.  Only for whole blocks: a wrapped line of
+    a badly typeset page may still end with an opening quote.
+    """
+    return len(text) > 1 and text[-1] in _MISTYPED_CLOSERS and text[-2] in TERMINAL
 
 
 def _closed_before_trailer(text: str) -> bool:

@@ -49,6 +49,8 @@ def edge(text: str, window: int) -> Edge:
             seam-overlap search (``max_overlap`` plus one).
     """
     end, end_char = chars.end_char(text)
+    if end == "open" and chars.mistyped_closer(text):
+        end = "terminal"
     start, start_char = chars.start_char(text)
     head = text[: window + 1] if start_char == text[:1] else text.lstrip()[: window + 1]
     return Edge(end, end_char, start, start_char, text[-window:], head)

@@ -228,4 +228,4 @@ def _stands_alone(text: str) -> bool:
     continuation marker, table-of-contents line, or a layout line without punctuation."""
     if _TOC.search(text) or (_LAYOUT.search(text) and not _PUNCT.search(text)):
         return True
-    return bl.label_text(text) in _APART
+    return bl.label_text(text, block=False) in _APART
