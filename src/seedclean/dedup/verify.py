@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq, ScoreAlignment
 
 from seedclean.dedup.names import names_agree
 from seedclean.dedup.numbers import numbers_agree
@@ -118,21 +119,57 @@ def verify_pairs(
         swap = len_left[picked] > len_right[picked]
         needles = [right[k] if s else left[k] for k, s in zip(picked, swap, strict=True)]
         stacks = [left[k] if s else right[k] for k, s in zip(picked, swap, strict=True)]
-        partial = (
-            process.cpdist(
-                needles, stacks, scorer=fuzz.partial_ratio, workers=_workers(len(needles))
-            ).astype(np.float64)
-            / 100.0
-        )
+        partial, windows = _partial_scores(needles, stacks, threshold)
         hit = partial >= threshold
         if numbers_must_agree or names_must_agree:
             for n in np.flatnonzero(hit).tolist():
                 hit[n] = _fragment_agrees(
-                    needles[n], stacks[n], numbers_must_agree, names_must_agree
+                    needles[n], stacks[n], numbers_must_agree, names_must_agree, windows.get(n)
                 )
         kinds[picked[hit]] = FRAGMENT
         scores[picked[hit]] = partial[hit]
     return kinds, scores
+
+
+def _partial_scores(
+    needles: list[str], stacks: list[str], threshold: float
+) -> tuple[npt.NDArray[np.float64], dict[int, ScoreAlignment]]:
+    """``fuzz.partial_ratio / 100`` of each pair where it can reach ``threshold``, else 0.
+
+    Also returns the best window of each pair that reaches it (but for needles
+    found verbatim), so the agreement checks need no second search.
+
+    ``partial_ratio`` tries every window of the stack, which costs seconds for
+    paragraphs thousands of characters long (merged web paragraphs), so two
+    exact shortcuts come first.  A window ``w`` scores ``2·LCS(needle, w) /
+    (len(needle) + len(w))`` with ``LCS(needle, w) <= len(w)``, so a score of at
+    least ``t`` needs ``LCS(needle, w) >= t·len(needle) / (2 - t)``; and
+    ``LCS(needle, w) <= LCS(needle, stack)``, which bit-parallel LCS computes
+    in microseconds.  Pairs under that bound cannot score ``t`` and are not
+    scored; a needle found verbatim in its stack scores 1.0 without a search;
+    the rest are aligned with a cutoff, which lets rapidfuzz skip windows that
+    cannot reach it (``partial_ratio`` is the score of that alignment).  Scores
+    at or above ``threshold`` are exact.
+    """
+    count = len(needles)
+    workers = _workers(count)
+    scores = np.zeros(count, dtype=np.float64)
+    windows: dict[int, ScoreAlignment] = {}
+    common = np.asarray(
+        process.cpdist(needles, stacks, scorer=LCSseq.similarity, workers=workers),
+        dtype=np.float64,
+    )
+    lengths = np.fromiter(map(len, needles), dtype=np.float64, count=count)
+    possible = np.flatnonzero(common >= threshold * lengths / (2.0 - threshold) - 1e-9)
+    verbatim = [k for k in possible.tolist() if needles[k] and needles[k] in stacks[k]]
+    scores[verbatim] = 1.0  # a window equals the needle: partial_ratio is 100
+    cutoff = threshold * 100.0 - 1e-6
+    for k in np.setdiff1d(possible, np.asarray(verbatim, dtype=np.int64)).tolist():
+        window = fuzz.partial_ratio_alignment(needles[k], stacks[k], score_cutoff=cutoff)
+        if window is not None and window.score >= cutoff:
+            scores[k] = window.score / 100.0
+            windows[k] = window
+    return scores, windows
 
 
 def _agree(first: str, second: str, numbers: bool, names: bool) -> bool:
@@ -142,9 +179,27 @@ def _agree(first: str, second: str, numbers: bool, names: bool) -> bool:
     return not names or names_agree(first, second)
 
 
-def _fragment_agrees(needle: str, stack: str, numbers: bool, names: bool) -> bool:
-    """Numbers and names agree between a fragment and the window of ``stack`` it aligns with."""
-    window = fuzz.partial_ratio_alignment(needle, stack)
+def _fragment_agrees(
+    needle: str, stack: str, numbers: bool, names: bool, window: ScoreAlignment | None = None
+) -> bool:
+    """Numbers and names agree between a fragment and the window of ``stack`` it aligns with.
+
+    A fragment found verbatim in ``stack`` agrees: its window is the fragment plus
+    a few characters on each side, which align as insertions only, and neither
+    check rejects an insertion (tests check this on the general path).  The
+    shortcut matters for long paragraphs, whose alignment costs seconds.
+    """
+    if needle and needle in stack:
+        return True
+    return _aligned_agree(needle, stack, numbers, names, window)
+
+
+def _aligned_agree(
+    needle: str, stack: str, numbers: bool, names: bool, window: ScoreAlignment | None = None
+) -> bool:
+    """:func:`_fragment_agrees` through the best window (searched for when not given)."""
+    if window is None:
+        window = fuzz.partial_ratio_alignment(needle, stack)
     if window is None:
         return True
     # The best window may leave the needle's ends unaligned (a number or a name at
