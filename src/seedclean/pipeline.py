@@ -98,20 +98,22 @@ def _normalize_lines(
     def gap(origin: int) -> int:
         return gaps[bisect.bisect_right(batch_starts, origin) - 1]
 
-    edits = tuple(
-        e._replace(
-            start=e.start + gap(e.origin),
-            end=e.end + gap(e.origin),
-            origin=e.origin + gap(e.origin),
-            ref=e.ref + gap(e.ref) if e.ref >= 0 else -1,
+    def moved(edit: Edit) -> Edit:
+        shift = gap(edit.origin)
+        return edit._replace(
+            start=edit.start + shift,
+            end=edit.end + shift,
+            origin=edit.origin + shift,
+            ref=edit.ref + gap(edit.ref) if edit.ref >= 0 else -1,
         )
-        for e in result.edits
-    )
-    notices = tuple(
-        n._replace(start=n.origin + gap(n.origin), end=n.origin + gap(n.origin) + n.end - n.start)
-        for n in result.notices
-        if n.origin < len(batch) - len(_SENTINEL)
-    )
+
+    def placed(notice: Notice) -> Notice:
+        start = notice.origin + gap(notice.origin)
+        return notice._replace(start=start, end=start + notice.end - notice.start)
+
+    edits = tuple(map(moved, result.edits))
+    sentinel_start = len(batch) - len(_SENTINEL)
+    notices = tuple(placed(n) for n in result.notices if n.origin < sentinel_start)
     if not edits:
         return Explained(text, (), notices)
     replaced = iter(normalized)

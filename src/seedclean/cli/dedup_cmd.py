@@ -22,6 +22,7 @@ Exit 1 when duplicates of an active rule are found (``--exit-zero``: 0), 2 on er
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -219,17 +220,19 @@ def _links(
     ``linked`` maps each kept copy (path and offset) to its "Kept copies" entry;
     copies seen for the first time are added to it.
     """
+    removed = sorted(removed, key=lambda item: item[0])
+    starts = [start for start, _ in removed]
     links: dict[int, str] = {}
     for edit in edits:
-        end = edit.origin + len(edit.old)
-        for start, kept in removed:
-            if edit.new == "" and edit.origin <= start < end:
-                where = f"{kept.path}\0{kept.start}"
-                if where not in linked:
-                    anchor = f"kept-{len(linked) + 1}"
-                    linked[where] = (anchor, kept.path, kept.line, kept.preview)
-                links[edit.origin] = linked[where][0]
-                break
+        # the first removed member that starts inside this edit's removed span
+        k = bisect.bisect_left(starts, edit.origin)
+        if edit.new or k == len(starts) or starts[k] >= edit.origin + len(edit.old):
+            continue
+        kept = removed[k][1]
+        where = f"{kept.path}\0{kept.start}"
+        if where not in linked:
+            linked[where] = (f"kept-{len(linked) + 1}", kept.path, kept.line, kept.preview)
+        links[edit.origin] = linked[where][0]
     return links
 
 
