@@ -10,6 +10,7 @@ typesetting, so a block starting with one is a continuation.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 #: Sentence-final punctuation: a block ending in one of these is complete.
 TERMINAL = frozenset("。！？!?…")
@@ -34,10 +35,13 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("〔", "〕"),
 )
 
-#: A ``‘`` or ``’`` right after a digit is a minute or prime mark (``93‘李微``), not a quote.
-_PAIR_CHARS = re.compile(
-    "(?<![0-9])[‘’]|[" + re.escape("".join(a + b for a, b in PAIRS if a != "‘")) + "]"
-)
+#: Every quote and bracket of :data:`PAIRS`, but a ``‘`` or ``’`` right after a
+#: digit is a minute or prime mark (``93‘李微``), not a quote.  The pattern starts
+#: with a class (the check on the digit comes after it), so the regex engine skips
+#: other text at C speed; a leading lookbehind would make it try every position.
+_PAIR_CHARS = re.compile("[" + re.escape("".join(a + b for a, b in PAIRS)) + "](?<![0-9][‘’])")
+#: Index of each character of :data:`PAIRS` in a count vector: opener ``2k``, closer ``2k + 1``.
+_PAIR_SLOT = {c: i for i, c in enumerate("".join(a + b for a, b in PAIRS))}
 
 #: Sentence punctuation inside a line; a line without any is heading-like.
 SENTENCE_PUNCT = re.compile(r"[。！？；!?;…]|(?<=[A-Za-z])\.(?!\w)")
@@ -145,14 +149,39 @@ def start_char(text: str) -> tuple[str, str]:
 
 def unclosed(text: str) -> int:
     """Count quotes and brackets opened in ``text`` and not closed in it."""
+    return open_total(pair_counts(text))
+
+
+def pair_counts(text: str) -> tuple[int, ...]:
+    """How often ``text`` has each character of :data:`PAIRS` (opener ``2k``, closer ``2k + 1``).
+
+    Counts add up over concatenated texts, except for a ``‘``/``’`` at the start
+    of a text that follows a digit (see :func:`digit_quote_seam`).
+    """
     found = _PAIR_CHARS.findall(text)
-    if not found:
-        return 0
+    counts = [0] * (2 * len(PAIRS))
+    for char in found:
+        counts[_PAIR_SLOT[char]] += 1
+    return tuple(counts)
+
+
+def digit_quote_seam(left: str, right: str) -> int:
+    """Slot of the ``‘``/``’`` that starts ``right`` and is a prime mark after ``left``; else -1.
+
+    Counted as a quote in ``right`` alone, it is not one in ``left + right``.
+    """
+    if right[:1] in ("‘", "’") and "0" <= left[-1:] <= "9":
+        return _PAIR_SLOT[right[0]]
+    return -1
+
+
+def open_total(counts: Sequence[int]) -> int:
+    """Quotes and brackets left open by a text with the :func:`pair_counts` ``counts``."""
     total = 0
-    for left, right in PAIRS:
-        opened = found.count(left)
-        if opened:
-            total += max(0, opened - found.count(right))
+    for k in range(0, len(counts), 2):
+        opened = counts[k] - counts[k + 1]
+        if opened > 0:
+            total += opened
     return total
 
 

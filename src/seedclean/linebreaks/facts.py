@@ -87,7 +87,7 @@ class Memo:
     reuses what an earlier pass computed for a block it reads again.
     """
 
-    __slots__ = ("edges", "facts", "headline_chars", "labels", "open_pairs", "window")
+    __slots__ = ("counts", "edges", "facts", "headline_chars", "labels", "open_pairs", "window")
 
     def __init__(self, headline_chars: int, window: int) -> None:
         self.headline_chars = headline_chars
@@ -96,6 +96,7 @@ class Memo:
         self.facts: dict[str, Facts] = {}
         self.labels: dict[str, str] = {}
         self.open_pairs: dict[str, int] = {}
+        self.counts: dict[str, tuple[int, ...]] = {}
 
     def edge(self, text: str) -> Edge:
         found = self.edges.get(text)
@@ -127,5 +128,12 @@ class Memo:
         """
         found = self.open_pairs.get(text)
         if found is None:
-            found = self.open_pairs[text] = chars.unclosed(text)
+            found = self.open_pairs[text] = chars.open_total(self.pair_counts(text))
+        return found
+
+    def pair_counts(self, text: str) -> tuple[int, ...]:
+        """The quote and bracket counts of ``text`` (see :func:`.chars.pair_counts`)."""
+        found = self.counts.get(text)
+        if found is None:
+            found = self.counts[text] = chars.pair_counts(text)
         return found

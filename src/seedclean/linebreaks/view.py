@@ -60,6 +60,11 @@ class View:
         self.max_overlap = max_overlap
         self.memo = memo
         self.reach = 0
+        # pair counts of the chain last asked about (see left_open)
+        self._chain: Sequence[int] = ()
+        self._chain_len = 0
+        self._chain_last = -1
+        self._chain_counts: list[int] = []
 
     # -- facts ------------------------------------------------------------------
     def edge(self, i: int) -> Edge:
@@ -93,19 +98,43 @@ class View:
         """Quotes and brackets the paragraph made of blocks ``members`` leaves open.
 
         Counted over the joined text: a quote opened in one block and closed in
-        a later one is closed.
+        a later one is closed.  The walk asks again after each block it appends
+        to ``members`` (an append-only list per paragraph), so the pair counts of
+        the chain are kept and extended by the new block instead of rescanning
+        the whole chain at every seam (which made long chains quadratic).
         """
         blocks = self.blocks
-        if len(members) == 1:
+        n = len(members)
+        if n == 1:
             return self.memo.unclosed(blocks[members[0]].text)
-        return chars.unclosed("".join(blocks[m].text for m in members))
+        if n == 0:
+            return 0
+        counts = self._chain_counts
+        done = self._chain_len
+        if self._chain is not members or not 0 < done <= n or members[done - 1] != self._chain_last:
+            counts = list(self.memo.pair_counts(blocks[members[0]].text))
+            self._chain, self._chain_len = members, 1
+        for k in range(self._chain_len, n):
+            left, right = blocks[members[k - 1]].text, blocks[members[k]].text
+            for slot, count in enumerate(self.memo.pair_counts(right)):
+                counts[slot] += count
+            seam = chars.digit_quote_seam(left, right)
+            if seam >= 0:
+                counts[seam] -= 1
+        self._chain_counts, self._chain_len, self._chain_last = counts, n, members[n - 1]
+        return chars.open_total(counts)
 
     def chain_headline(self, members: Sequence[int]) -> int:
         """Heading strength of the joined text of a chain (a headline cut by a column break)."""
-        texts = [self.blocks[m].text for m in members]
         limit = self.config.headline_chars
-        if sum(map(len, texts)) > limit:
-            return 0
+        texts: list[str] = []
+        total = 0
+        for m in members:  # stops at the limit: a long chain is never a headline
+            text = self.blocks[m].text
+            total += len(text)
+            if total > limit:
+                return 0
+            texts.append(text)
         return bl.headline_strength("".join(texts), limit)
 
     def caption_like(self, i: int) -> bool:

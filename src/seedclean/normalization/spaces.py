@@ -27,22 +27,26 @@ _STOPS = "，。、；：？！…"
 _OPEN = "“‘（《〈【〔「『〖"
 _CLOSE = "”’）》〉】〕」』〗"
 _WS = "[ \\t\\u3000]"
+# Every match starts with a space or a line break.  Each alternative below is
+# written for the text right after that first character (a lookbehind checks the
+# character before it), so the whole pattern starts with one character class and
+# the regex engine skips other text at C speed; a pattern starting with a
+# lookbehind or a lookahead makes it try every position.  The empty named group
+# that ends each alternative tells which rule matched (``Match.lastgroup``).
 _PARTS = {
-    "newline_final": rf"\n(?:{_WS}*\n)+{_WS}*\Z|\n{_WS}+\Z",
-    "space_trailing": rf"{_WS}+(?=\n|\Z)",
+    "newline_final": rf"(?<=\n)(?:(?:{_WS}*\n)+{_WS}*\Z|{_WS}+\Z)",
+    "space_trailing": rf"(?<={_WS}){_WS}*(?=\n|\Z)",
     "space_around_punct": (
-        rf"(?<=[{_STOPS}{_OPEN}]){_WS}+(?=[{HAN}{CP}])"
-        rf"|(?<=[{HAN}{CP}]){_WS}+(?=[{_STOPS}{_CLOSE}])"
+        rf"(?<=[{_STOPS}{_OPEN}]{_WS}){_WS}*(?=[{HAN}{CP}])"
+        rf"|(?<=[{HAN}{CP}]{_WS}){_WS}*(?=[{_STOPS}{_CLOSE}])"
     ),
 }
 
 
 @functools.cache
 def _pattern(active: frozenset[str]) -> re.Pattern[str] | None:
-    parts = [f"(?P<{g}>{p})" for g, p in _PARTS.items() if g.replace("_", "-") in active]
-    # Every match starts with a space or a line break: the lookahead lets the engine
-    # skip other text at C speed instead of trying each alternative at each position.
-    return re.compile(f"(?=[\\n{_WS[1:-1]}])(?:{'|'.join(parts)})") if parts else None
+    parts = [f"(?:{p})(?P<{g}>)" for g, p in _PARTS.items() if g.replace("_", "-") in active]
+    return re.compile(f"[\\n{_WS[1:-1]}](?:{'|'.join(parts)})") if parts else None
 
 
 def space_replacements(
