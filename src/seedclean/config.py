@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from seedclean.dedup.config import DedupConfig
 from seedclean.linebreaks.config import BreaksConfig
 from seedclean.normalization.config import NormalizeConfig
-from seedclean.rules import resolve_rules
+from seedclean.rules import ignored_rules, resolve_rules
 
 __all__ = ["BreaksConfig", "CleanConfig", "DedupConfig", "NormalizeConfig"]
 
@@ -43,3 +43,11 @@ class CleanConfig:
     def active_rules(self) -> frozenset[str]:
         """The rule ids this configuration runs."""
         return resolve_rules(self.select, self.ignore, self.extend_select)
+
+    def silenced_rules(self) -> frozenset[str]:
+        """Rule ids named by ``ignore``: their notices are not reported either.
+
+        (An opt-in rule that is merely not selected, such as ``dedup-fragment``,
+        still reports what it would do as notices.)
+        """
+        return ignored_rules(self.ignore)

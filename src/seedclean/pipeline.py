@@ -173,7 +173,8 @@ def _run(text: str, config: CleanConfig, *, explain: bool) -> Explained:
                 normalized_lines = frozenset(current.split("\n"))
         if not any(stale.values()):
             break
-    all_notices = [n for name, _ in PIPELINE for n in notices[name]]
+    silenced = config.silenced_rules()
+    all_notices = [n for name, _ in PIPELINE for n in notices[name] if n.rule not in silenced]
     return Explained(current, tuple(edits), tuple(all_notices))
 
 

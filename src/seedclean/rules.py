@@ -2,13 +2,19 @@
 
 Each step package keeps its own table in ``<package>/catalog.py`` (pure data,
 cheap to import); this module joins them and resolves ``select``/``ignore``.
-A step name (``normalize``, ``linebreaks``, ``dedup``) selects or ignores all
-of that step's rules at once.
+A step name (``normalize``, ``linebreaks``, ``dedup``) *selects* that step's
+default rules and *ignores* all of its rules; opt-in rules (``script-t2s``,
+``punct-corner-quotes``, ``join-wrap``, ``dedup-fragment``) are selected only
+by their id, or by ``ALL``.
 
 >>> "punct-comma" in {r.id for r in all_rules()}
 True
 >>> sorted(resolve_rules(select=None, ignore=["linebreaks", "dedup"])) == sorted(
 ...     r.id for r in all_rules() if r.step == "normalize" and r.default)
+True
+>>> "script-t2s" in resolve_rules(select=["normalize"])
+False
+>>> "script-t2s" in resolve_rules(select=["normalize", "script-t2s"])
 True
 """
 
@@ -18,7 +24,7 @@ import functools
 from collections.abc import Iterable
 from typing import NamedTuple
 
-__all__ = ["STEPS", "Rule", "UnknownRuleError", "all_rules", "resolve_rules"]
+__all__ = ["STEPS", "Rule", "UnknownRuleError", "all_rules", "ignored_rules", "resolve_rules"]
 
 STEPS = ("normalize", "linebreaks", "dedup")
 
@@ -46,7 +52,9 @@ def all_rules() -> tuple[Rule, ...]:
     return (*NORMALIZE, *LINEBREAKS, *DEDUP)
 
 
-def _expand(names: Iterable[str]) -> set[str]:
+def _expand(names: Iterable[str], *, whole_steps: bool = False) -> set[str]:
+    """Rule ids named by ``names``: a step name is its default rules (all of them when
+    ``whole_steps``, as when ignoring), ``ALL`` every rule."""
     by_id = {r.id: r for r in all_rules()}
     out: set[str] = set()
     for name in names:
@@ -54,7 +62,7 @@ def _expand(names: Iterable[str]) -> set[str]:
         if not name:
             continue
         if name in STEPS:
-            out.update(r.id for r in all_rules() if r.step == name)
+            out.update(r.id for r in all_rules() if r.step == name and (r.default or whole_steps))
         elif name == "ALL":
             out.update(by_id)
         elif name in by_id:
@@ -74,9 +82,19 @@ def resolve_rules(
 
     ``select`` replaces the default set (``None`` keeps the defaults),
     ``extend_select`` adds opt-in rules to it, ``ignore`` removes rules.
-    Names may be rule ids, step names or ``ALL``.
+    Names may be rule ids, step names or ``ALL``; a selected step name stands
+    for its default rules, an ignored one for all of its rules.
     """
     active = {r.id for r in all_rules() if r.default} if select is None else _expand(select)
     active |= _expand(extend_select)
-    active -= _expand(ignore)
+    active -= _expand(ignore, whole_steps=True)
     return frozenset(active)
+
+
+def ignored_rules(ignore: Iterable[str]) -> frozenset[str]:
+    """Every rule id ``ignore`` names (a step name: all of its rules); their notices are silenced.
+
+    >>> sorted(ignored_rules(["dedup"]))
+    ['dedup-exact', 'dedup-fragment', 'dedup-near']
+    """
+    return frozenset(_expand(ignore, whole_steps=True))

@@ -1,4 +1,8 @@
-"""``seedclean rules``: every rule id with its step, default and summary."""
+"""``seedclean rules``: every rule id with its step, default and summary.
+
+The third column is ``on`` for a default rule and ``opt-in`` for one that
+only its id (or ``ALL``) selects: a step name selects its ``on`` rules.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,6 @@ def run_rules(args: argparse.Namespace) -> int:
         return 0
     width = max(len(r.id) for r in rules)
     for rule in rules:
-        default = "on " if rule.default else "off"
-        print(f"{rule.id:<{width}}  {rule.step:<10}  {default}  {rule.summary}")
+        default = "on" if rule.default else "opt-in"
+        print(f"{rule.id:<{width}}  {rule.step:<10}  {default:<6}  {rule.summary}")
     return 0
