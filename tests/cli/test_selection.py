@@ -81,3 +81,37 @@ def test_rules_output_marks_opt_in_rules(capsys) -> None:
     for line in listing:
         rule, _step, default, *_ = line.split()
         assert default == ("opt-in" if rule in OPT_IN else "on")
+
+
+def _counted(err: str) -> int:
+    line = next(x for x in err.splitlines() if x.startswith("seedclean dedup:"))
+    return int(line.split(" files, ")[1].split()[0])
+
+
+def test_dedup_text_lines_agree_with_the_summary(tmp_path: Path, capsys) -> None:
+    from .helpers import copy_seeds
+
+    seeds = copy_seeds(tmp_path / "seeds")
+    for extra in ((), ("--ignore", "dedup-near"), ("--extend-select", "dedup-fragment")):
+        done = run(capsys, "dedup", str(seeds), *extra)
+        counted = [x for x in done.out.splitlines() if "(notice" not in x]
+        assert len(counted) == _counted(done.err), extra
+    noted = run(capsys, "dedup", str(seeds))
+    assert "fragment" in noted.out  # a fragment the seeds hold is noted, not counted
+    assert "noted, not counted" in noted.err
+    silenced = run(capsys, "dedup", str(seeds), "--ignore", "dedup-fragment")
+    assert "fragment" not in silenced.out + silenced.err
+    near_off = run(capsys, "dedup", str(seeds), "--ignore", "dedup-near", "--format", "json")
+    assert '"kind": "near"' not in near_off.out
+
+
+def test_dedup_remove_quiet_prints_nothing(tmp_path: Path, capsys) -> None:
+    from .helpers import copy_seeds
+
+    seeds = copy_seeds(tmp_path / "seeds")
+    done = run(capsys, "dedup", str(seeds), "--remove", "-q", "--format", "json")
+    assert done.code == 1
+    assert done.err == ""
+    again = run(capsys, "dedup", str(seeds), "--remove")
+    assert "removed 0 duplicate" not in again.err
+    assert "0 duplicate paragraphs" in again.err  # the first run removed them

@@ -55,6 +55,8 @@ from seedclean.settings import Settings
 __all__ = ["run_dedup"]
 
 _KIND_RULE = {"exact": "dedup-exact", "near": "dedup-near", "fragment": "dedup-fragment"}
+# Kinds reported as notices when their rule is not selected (and not ignored), as ``clean`` does.
+_NOTED = ("fragment",)
 # Above this much input the in-memory search would hold several times the text (keys,
 # previews, band keys; ~3 KB per paragraph at its peak): spill instead.  Below it, the
 # in-memory search is as fast, or up to ~25 % faster when most files are read back (a corpus
@@ -156,6 +158,8 @@ def _remove(
     targets: dict[str, Target],
     settings: Settings,
     html: HtmlReport | None,
+    *,
+    quiet: bool = False,
 ) -> int:
     problems = 0
     texts: dict[str, tuple[str, Snapshot]] = {}
@@ -183,7 +187,8 @@ def _remove(
             _err(f"{path}: not rewritten: {skip.reason}")
             problems += 1
             continue
-        _err(f"removed {len(result.edits)} duplicate paragraph(s) from {path}")
+        if not quiet:
+            _err(f"removed {len(result.edits)} duplicate paragraph(s) from {path}")
         if html is not None:
             links = _links(result.edits, kept_elsewhere.get(path, []), linked)
             html.add(
@@ -236,6 +241,20 @@ def _links(
     return links
 
 
+def _shown(report: DedupReport, kinds: tuple[str, ...]) -> DedupReport:
+    """The report with only the clusters of ``kinds`` (the counted and the noted ones)."""
+    return report._replace(clusters=tuple(c for c in report.clusters if c.kind in kinds))
+
+
+def _text_lines(report: DedupReport, noted: tuple[str, ...]) -> list[str]:
+    """One line per duplicate; kinds that are only noted (not selected) say so."""
+    lines: list[str] = []
+    for cluster in report.clusters:
+        suffix = " (notice: not counted; select dedup-fragment)" if cluster.kind in noted else ""
+        lines.extend(f"{line}{suffix}" for line in report._replace(clusters=(cluster,)).to_text())
+    return lines
+
+
 def _dask_report(
     targets: list[Target], settings: Settings, summary: Summary, scheduler: str | None
 ) -> DedupReport:
@@ -282,16 +301,20 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
             report = find_duplicates(
                 _documents(targets, settings, root, summary), config, index=index, reread=reread
             )
-        active = settings.clean_config().active_rules()
+        selection = settings.clean_config()
+        active, silenced = selection.active_rules(), selection.silenced_rules()
         kinds = tuple(k for k, rule in _KIND_RULE.items() if rule in active)
+        noted = tuple(k for k in _NOTED if k not in kinds and _KIND_RULE[k] not in silenced)
+        report = _shown(report, kinds + noted)
         if args.format == "json":
             print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
         else:
-            for line in report.to_text():
+            for line in _text_lines(report, noted):
                 print(line)
         html = HtmlReport(Path(args.html_report)) if args.html_report else None
         if args.remove:
-            problems += [("", "")] * _remove(report, kinds, by_key, settings, html)
+            removed = _remove(report, kinds, by_key, settings, html, quiet=args.quiet)
+            problems += [("", "")] * removed
         if html is not None:
             html.finish(summary)
         if index is not None and args.update_index:
@@ -309,10 +332,12 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         if index is not None:
             index.close()
     found = sum(len(c.members) - 1 for c in report.clusters if c.kind in kinds)
+    notes = sum(len(c.members) - 1 for c in report.clusters if c.kind not in kinds)
     if not args.quiet:
+        also = f"; {notes} fragment{'s' * (notes != 1)} noted, not counted" if notes else ""
         _err(
             f"seedclean dedup: {summary.files} files, {found} duplicate paragraphs "
-            f"({', '.join(kinds)}){' removed' if args.remove else ''}"
+            f"({', '.join(kinds)}){' removed' if args.remove else ''}{also}"
         )
     if problems or summary.errors:
         return 2
