@@ -3,8 +3,12 @@
 Precedence is command line, then file, then defaults, key by key: a flag given
 on the command line replaces the file's value for that key.  Only one file is
 read: ``--config FILE`` if given (keys at top level or under
-``[tool.seedclean]``), else the nearest ``pyproject.toml`` from the current
-folder upward that has a ``[tool.seedclean]`` table.  Keys are the long option
+``[tool.seedclean]``), else the nearest ``pyproject.toml`` with a
+``[tool.seedclean]`` table upward from the inputs' location (each path
+argument's folder, as ruff and black do; the current folder for stdin).  Inputs
+under different settings files are an error that names them.  A
+``pyproject.toml`` on the way up that is not valid TOML is an error, never
+skipped.  Keys are the long option
 names (``min-chars``, ``extend-select``); an unknown key is an error that names
 it, so a typo never silently does nothing.
 
@@ -24,14 +28,22 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from seedclean.config import CleanConfig, DedupConfig
 
-__all__ = ["DEFAULT_MAX_FILE_SIZE", "Settings", "SettingsError", "find_config", "load", "merge"]
+__all__ = [
+    "DEFAULT_MAX_FILE_SIZE",
+    "Settings",
+    "SettingsError",
+    "discover",
+    "find_config",
+    "load",
+    "merge",
+]
 
 DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024
 DEFAULT_INDEX = ".seedclean"
@@ -202,28 +214,64 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest ``pyproject.toml`` at or above ``start`` with a ``[tool.seedclean]`` table."""
+    """The nearest ``pyproject.toml`` at or above ``start`` with a ``[tool.seedclean]`` table.
+
+    Raises:
+        SettingsError: a ``pyproject.toml`` on the way is not valid TOML (it may
+            hold the settings; skipping it would silently run with others).
+    """
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
-            try:
-                data = _read_toml(candidate)
-            except SettingsError:
-                continue
+            data = _read_toml(candidate)
             if isinstance(data.get("tool"), dict) and "seedclean" in data["tool"]:
                 return candidate
     return None
 
 
-def load(config: str | None, cwd: Path, *, isolated: bool = False) -> dict[str, Any]:
-    """Read the settings file (``config`` or the discovered one) into validated values.
+def _start(raw: str, cwd: Path) -> Path:
+    """Where the settings search starts for one path argument: the folder, or the file's."""
+    path = cwd / raw
+    return path if path.is_dir() else path.parent
+
+
+def discover(paths: Sequence[str], cwd: Path) -> Path | None:
+    """The settings file of the inputs: the nearest one upward from each path argument.
+
+    ``-`` (stdin) and an empty ``paths`` search from ``cwd``.
+
+    Raises:
+        SettingsError: the inputs fall under different settings files (or some
+            under one and some under none), or a ``pyproject.toml`` is not valid TOML.
+    """
+    starts = {_start(raw, cwd) if raw != "-" else cwd for raw in paths} or {cwd}
+    found: dict[Path | None, str] = {}
+    for start in sorted(starts):
+        config = find_config(start.absolute())
+        found.setdefault(config, str(start))
+    if len(found) > 1:
+        named = "; ".join(
+            f"{config if config else 'no settings file'} (for {start})"
+            for config, start in found.items()
+        )
+        raise SettingsError(
+            f"the inputs fall under different settings files: {named}; run seedclean once "
+            "per project, or choose the settings with --config FILE (or --isolated)"
+        )
+    return next(iter(found))
+
+
+def load(
+    config: str | None, cwd: Path, *, isolated: bool = False, paths: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Read the settings file (``config`` or the one :func:`discover` finds) into values.
 
     The result includes ``root`` and ``source`` so relative paths in the file
     resolve against the file's folder.
     """
     if isolated:
         return {"root": str(cwd)}
-    path = Path(config) if config else find_config(cwd)
+    path = Path(config) if config else discover(paths, cwd)
     if path is None:
         return {"root": str(cwd)}
     data = _read_toml(path)

@@ -29,7 +29,8 @@ def _dispatch(argv: Sequence[str] | None) -> int:
 
         return run_rules(args)
     try:
-        file_values = load(args.config, Path.cwd(), isolated=args.isolated)
+        paths = getattr(args, "paths", ())
+        file_values = load(args.config, Path.cwd(), isolated=args.isolated, paths=paths)
         given = {k: v for k, v in cli_values(args).items() if v is not None}
         settings = merge(file_values, validate(given, "command line"))
         settings.clean_config()  # unknown rule ids are usage errors, before any file is read
