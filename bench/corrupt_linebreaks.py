@@ -347,6 +347,75 @@ class Corruptor:
             text += piece + ("\n\n\n\n" if rng.random() < 0.15 else "\n\n")
         return Doc(text, gold, seams, breaks, groups)
 
+    # -- seed-like: cut as often as the seed pages are ---------------------------
+    def plain_caption(self) -> str:
+        """A caption that is an ordinary sentence: no date, no 图/►/摄 cue, often a comma."""
+        rng = self.rng
+        with_comma = [s for s in rng.sample(self.sentences, 20) if "，" in s]
+        return (with_comma or [rng.choice(self.sentences)])[0].lstrip("，、“”（）")
+
+    def seedlike(self, paragraphs: list[str]) -> Doc:
+        """Cut the article the way the seed pages are cut.
+
+        Measured on the five seeds: about one seam in four paragraphs, and
+        8–9 % of the seams with a caption or heading inside.  So each
+        paragraph of 16 or more characters is cut once with probability 0.25,
+        at a uniformly chosen character (nearly always inside a word, as on
+        the seeds), and in two cuts of five the first piece is short (4–40
+        characters, the heading-like pieces shape rules cannot tell from a
+        headline).  A seam holds, with probability 0.09, a caption (half of
+        them ordinary sentences without a date or cue, like the seeds'
+        captions, the rest date-led or cued) or a heading with its byline; one
+        seam in twenty repeats 2–8 characters.  Standalone headings with
+        bylines sit between paragraphs (4 %), as negatives, and the gap is a
+        blank line, two or three before and after a seam's interlopers one
+        time in two.
+        """
+        rng = self.rng
+        out = _Layout()
+        breaks = [(a[-6:], b[:6]) for a, b in itertools.pairwise(paragraphs)]
+        for index, para in enumerate(paragraphs):
+            if index and rng.random() < 0.04:
+                for piece in self.heading():
+                    out.add(piece, gold=True)
+            if len(para) < 16 or rng.random() >= 0.25:
+                out.add(para, gold=True)
+                continue
+            if rng.random() < 0.4:
+                cut = rng.randint(4, min(40, len(para) - 4))
+            else:
+                cut = rng.randint(4, len(para) - 4)
+            if para[cut].isspace() or para[cut - 1].isspace():
+                out.add(para, gold=True)
+                continue
+            out.add(para[:cut])
+            seam = Seam(para[max(0, cut - 6) : cut], para[cut : cut + 6])
+            roll = rng.random()
+            if roll < 0.045:
+                seam.interlopers = [self.plain_caption()]
+            elif roll < 0.07:
+                seam.interlopers = [self.caption()]
+            elif roll < 0.09:
+                seam.interlopers = self.heading()
+            if seam.interlopers and rng.random() < 0.5:
+                out.gaps[-1] = "\n" * rng.choice((3, 4))
+            if rng.random() < 0.05:
+                k = min(rng.randint(2, 8), cut)
+                seam.repeat = para[cut - k : cut]
+                seam.left = para[max(0, cut - k - 6) : cut]
+            for extra in seam.interlopers:
+                out.add(extra)
+            if seam.interlopers and rng.random() < 0.5:
+                out.gaps[-1] = "\n" * rng.choice((3, 4))
+            out.starts[len(out.pieces)] = seam
+            out.add(seam.repeat + para[cut:])
+            out.seams.append(seam)
+            out.gold.append(para)
+            out.gold.extend(seam.interlopers)
+            if seam.interlopers:
+                out.groups.append([para, *seam.interlopers])
+        return out.doc(breaks)
+
 
 # -- hard wrapping (PDF-like text: join-wrap) -----------------------------------
 #: A piece that is never broken across lines: a Latin word or number, a space, one character.

@@ -22,6 +22,8 @@ def out(seeds: dict[str, str]) -> dict[str, str]:
     ("seed", "joined"),
     [
         ("000", "支持滨海湾新区建设等一系列措施"),
+        # a short first piece ending inside a word (党‖员): the dictionary word decides
+        ("001", "第七检察部党支部在党员队伍中倡导开展"),
         ("000", "推动完成劳动者身份信息核对"),
         ("000", "向群众宣传未成年人保护法、反家庭暴力法"),
         ("000", "为丰富“守望青禾”品牌的内涵"),

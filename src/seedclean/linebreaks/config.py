@@ -22,8 +22,13 @@ class BreaksConfig:
             an OCR double read is at most about one line.
         headline_chars: longest line (in characters) still treated as an
             unmarked heading when it has no sentence punctuation.
+        word_bits: how much cheaper (in bits, see :mod:`.lexicon`) the two
+            sides of a seam must read as one phrase than as two texts for a
+            dictionary word across the seam (``党`` ‖ ``员队伍``) to join a
+            heading-like fragment; ``0`` turns the language evidence off.
     """
 
     lookahead: int = 5
     max_overlap: int = 20
     headline_chars: int = 40
+    word_bits: int = 8

@@ -153,6 +153,12 @@ def overlap_at(left: str, right: str, max_k: int) -> int:
     return seam_overlap(left, right, max_k)
 
 
+A_HEADING = "A is heading-like (short, no punctuation)"
+B_HEADING = "B is heading-like (short, no punctuation)"
+#: Rows that keep a break only because a side is shaped like a heading: the
+#: language across the seam (:mod:`.lexicon`) may still show a cut word.
+HEADING_ROWS = frozenset({A_HEADING, B_HEADING})
+
 #: The decision table, read top-down; the first row whose test holds decides.
 TABLE: tuple[Row, ...] = (
     Row(
@@ -215,8 +221,8 @@ TABLE: tuple[Row, ...] = (
         False,
         False,
     ),
-    Row("A is heading-like (short, no punctuation)", lambda s: s.a_headline == 2, False, False),
-    Row("B is heading-like (short, no punctuation)", lambda s: s.b_headline == 2, False, False),
+    Row(A_HEADING, lambda s: s.a_headline == 2, False, False),
+    Row(B_HEADING, lambda s: s.b_headline == 2, False, False),
     Row("B starts with a paragraph lead (近年来，…)", lambda s: s.b_lead, False, False),
     Row(
         "a word or number runs across the seam",

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from seedclean.linebreaks import blocks as bl
-from seedclean.linebreaks import chars, seams
+from seedclean.linebreaks import chars, lexicon, seams
 from seedclean.linebreaks.config import BreaksConfig
 from seedclean.linebreaks.facts import Edge, Facts, Memo
 from seedclean.linebreaks.segment import Block
@@ -189,13 +189,34 @@ class View:
         decision = seams.decide(feats)
         if caption and not (decision.join and decision.hard):
             return CAPTION
-        if (
+        heading = decision.reason in seams.HEADING_ROWS or (
             decision.join
             and not decision.hard
             and (
                 (a_facts is not None and a_facts.label == bl.HEADLINE)
                 or b_facts.label == bl.HEADLINE
             )
-        ):
-            return HEADLINE
-        return decision
+        )
+        if not heading:
+            return decision
+        if a.end == "word" and b.start == "word":
+            lexical = self.word_across(tail, nxt)
+            if lexical is not None:
+                return lexical
+        return HEADLINE if decision.join else decision
+
+    def word_across(self, tail: int, nxt: int) -> seams.Decision | None:
+        """A hard join when a dictionary word runs across the seam (see :mod:`.lexicon`).
+
+        Asked only where the shape of a side (heading-like) would keep the
+        break: ``…党支部在党`` ‖ ``员队伍中…`` is a cut word, not a heading.
+        """
+        threshold = self.config.word_bits
+        if threshold <= 0:
+            return None
+        bits, word = lexicon.cohesion(self.edge(tail).tail, self.edge(nxt).head)
+        if bits < threshold or not word:
+            return None
+        return seams.Decision(
+            True, True, f"a dictionary word runs across the seam ({word}, {bits} bits)"
+        )
