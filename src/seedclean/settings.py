@@ -71,6 +71,7 @@ class Settings:
         jobs: worker processes (``None``: all cores).
         max_file_size: larger files are skipped, in bytes.
         keep_encoding: write files back in the encoding they were read in.
+        fields: text fields (JSON records) or columns (CSV/TSV) that are cleaned.
         root: folder relative paths in the settings file are resolved against.
         source: the file the settings came from ("" when only defaults).
     """
@@ -88,6 +89,7 @@ class Settings:
     jobs: int | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     keep_encoding: bool = False
+    fields: tuple[str, ...] = ("text",)
     root: str = "."
     source: str = ""
 
@@ -181,6 +183,7 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "jobs": ("jobs", _count(1)),
     "max-file-size": ("max_file_size", _size),
     "keep-encoding": ("keep_encoding", _flag),
+    "field": ("fields", _names),
 }
 
 

@@ -19,9 +19,19 @@ import pytest
 
 from .helpers import ROOT, copy_seeds, run
 
-DOCS = [ROOT / "docs" / "cli.md", ROOT / "docs" / "pre-commit.md"]
+DOCS = [ROOT / "docs" / "cli.md", ROOT / "docs" / "pre-commit.md", ROOT / "docs" / "formats.md"]
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 PAGE = "近年来,广东省检察院坚持以政治建设为统领,不断探索。\n"
+# The record files of docs/formats.md.
+FILES = {
+    "records.jsonl": (
+        '{"id": "xwlb-01", "source": "xwlb", '
+        '"text": "近年来,广东省检察院坚持以政治建设为统领,不断探索。"}\n'
+        '{"id": "xwlb-02", "source": "xwlb", "text": "营造法治化营商环境。", "pages": [1, 2]}\n'
+    ),
+    "table.csv": 'id,title,text\n1,"标题,不动","近年来,广东省检察院坚持以政治建设为统领。"\n',
+    "broken.jsonl": '{"id": 1, "text": "甲,乙"}\n{"id": 2, "text": }\n',
+}
 
 
 def _commands(block: str) -> list[tuple[str, str]]:
@@ -51,6 +61,8 @@ def test_console_example(block: str, tmp_path: Path, capsys, monkeypatch) -> Non
     monkeypatch.chdir(tmp_path)
     copy_seeds(tmp_path / "seeds")
     (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    for name, content in FILES.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
     (tmp_path / "bad.toml").write_text("[tool.seedclean]\ntreshold = 0.8\n", encoding="utf-8")
     checker = doctest.OutputChecker()
     for command, expected in _commands(block):

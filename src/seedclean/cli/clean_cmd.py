@@ -79,7 +79,7 @@ def _targets(args: argparse.Namespace, settings: Settings, summary: Summary) -> 
 def _stdin(args: argparse.Namespace, plan: Plan, summary: Summary, check: bool) -> int:
     data = sys.stdin.buffer.read()
     try:
-        result, new = clean_bytes(plan, data, "-")
+        result, new = clean_bytes(plan, data, "-", getattr(args, "stdin_filename", None) or "-")
     except SkipFileError as skip:
         _err(f"-: skipped: {skip.reason}")
         return 2
@@ -133,6 +133,7 @@ def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
         keep_encoding=settings.keep_encoding,
         max_file_size=settings.max_file_size,
         keep_texts=check or args.diff or bool(args.report or args.html_report),
+        fields=settings.fields,
     )
     summary = Summary(dry_run=not writing)
     if args.paths == ["-"]:

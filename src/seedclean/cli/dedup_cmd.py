@@ -49,6 +49,7 @@ from seedclean.files import (
     read_snapshot,
     write_atomic,
 )
+from seedclean.formats import RECORD_KINDS, check_kind, kind_of
 from seedclean.report import FileResult, HtmlReport, Summary
 from seedclean.settings import Settings
 
@@ -76,6 +77,7 @@ def _documents(
 ) -> Iterator[tuple[str, str]]:
     for target in targets:
         try:
+            _prose_only(target.display)
             snap = read_snapshot(target.path, settings.max_file_size)
             text = decode_bytes(snap.data).text if snap.data else ""
         except SkipFileError as skip:
@@ -92,6 +94,19 @@ def _documents(
             continue
         summary.files += 1
         yield _key(target, root), text
+
+
+def _prose_only(name: str) -> None:
+    """Skip record and other structured files: the cross-file search reads prose only."""
+    kind = kind_of(name)
+    check_kind(kind, name)
+    if kind in RECORD_KINDS:
+        raise SkipFileError(
+            "format",
+            f"{kind} records are not compared across files yet; skipped "
+            "(seedclean clean --field NAME removes repeats within each record)",
+            error=False,
+        )
 
 
 def _reader(root: Path, max_size: int) -> Callable[[str], str]:

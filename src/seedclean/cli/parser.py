@@ -63,6 +63,19 @@ def _common() -> argparse.ArgumentParser:
         metavar="N",
         help="shortest paragraph compared for duplicates (default 20)",
     )
+    opts.add_argument(
+        "--field",
+        action="append",
+        metavar="NAME",
+        help="text field of JSON/JSONL records or column of CSV/TSV files to clean "
+        "(repeatable; default: text); other fields are left as they are",
+    )
+    opts.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name of stdin's contents ('-'), which decides its format "
+        "(e.g. data.jsonl); default: JSON is recognized, anything else is prose",
+    )
     opts.add_argument("--max-file-size", metavar="SIZE", help="skip larger files (default 64MiB)")
     opts.add_argument(
         "-j",

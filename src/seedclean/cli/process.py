@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from seedclean.config import CleanConfig
+from seedclean.edits import Explained
 from seedclean.files import (
     SkipFileError,
     Snapshot,
@@ -25,6 +26,7 @@ from seedclean.files import (
     read_snapshot,
     write_atomic,
 )
+from seedclean.formats import DEFAULT_FIELDS, check_kind, clean_structured, kind_of, sniff_kind
 from seedclean.pipeline import clean_and_explain
 from seedclean.report.records import FileResult
 
@@ -42,6 +44,7 @@ class Plan:
         keep_encoding: write in the encoding the file was read in (else UTF-8).
         max_file_size: larger files are skipped.
         keep_texts: return the texts (needed by check lines, diffs and reports).
+        fields: text fields (JSON) or columns (CSV/TSV) cleaned in record files.
     """
 
     config: CleanConfig
@@ -50,6 +53,7 @@ class Plan:
     keep_encoding: bool = False
     max_file_size: int = 64 * 1024 * 1024
     keep_texts: bool = False
+    fields: tuple[str, ...] = DEFAULT_FIELDS
 
 
 def _skipped(display: str, skip: SkipFileError) -> FileResult:
@@ -58,22 +62,40 @@ def _skipped(display: str, skip: SkipFileError) -> FileResult:
     )
 
 
-def clean_bytes(plan: Plan, data: bytes, display: str) -> tuple[FileResult, bytes]:
+def clean_bytes(
+    plan: Plan, data: bytes, display: str, name: str | None = None
+) -> tuple[FileResult, bytes]:
     """Clean file contents; return the outcome and the bytes to write.
 
+    ``name`` (default ``display``) decides the format (:func:`seedclean.formats.kind_of`);
+    stdin without a name is sniffed.
+
     Raises:
-        SkipFileError: when the bytes cannot be decoded with confidence.
+        SkipFileError: when the bytes cannot be decoded with confidence, the
+            file is a structured format that is not prose, or a record file is
+            invalid or lacks the text fields.
     """
+    name = display if name is None else name
+    kind = kind_of(name) if name != "-" else "text"
+    check_kind(kind, name)
     if not data:
         return FileResult(display, "unchanged", message="empty file"), data
     decoded = decode_bytes(data)
-    result = clean_and_explain(decoded.text, plan.config)
+    if name == "-":
+        kind = sniff_kind(decoded.text)
+    notes: list[str] = []
+    if kind == "text":
+        result = clean_and_explain(decoded.text, plan.config)
+    else:
+        records = clean_structured(decoded.text, kind, plan.fields, plan.config)
+        result = Explained(records.text, records.edits, records.notices)
+        notes.append(f"{kind}: {records.cells} text fields in {records.records} records")
     out_encoding = decoded.encoding if plan.keep_encoding else "utf-8"
     new = encode_text(result.text, out_encoding)
     status = "changed" if new != data else "unchanged"
-    message = ""
     if decoded.encoding != out_encoding:
-        message = f"read as {decoded.encoding}, written as {out_encoding}"
+        notes.append(f"read as {decoded.encoding}, written as {out_encoding}")
+    message = "; ".join(notes)
     outcome = FileResult(
         display,
         status,

@@ -111,6 +111,9 @@ def _mark_is_chinese(text: str, start: int, mark: str) -> bool:
     if ctx.left_is_chinese(left):
         return True
     right = ctx.right_char(text, start + 1)
+    if left == "%" and mark in ",;" and _DIGIT.match(right):
+        # ``占30.3%,5G基站``: a percentage ends a clause of Chinese text; a number follows.
+        return _number_follows_chinese(text, start)
     if mark in "?!" and _DIGIT.match(left) and _number_follows_chinese(text, start):
         # ``比分是3-3，4-5!``: a question or exclamation ends the Chinese sentence the
         # number stands in, when nothing Latin follows.
@@ -125,7 +128,7 @@ def _mark_is_chinese(text: str, start: int, mark: str) -> bool:
 def _number_follows_chinese(text: str, start: int) -> bool:
     """Whether the number just before ``start`` follows Chinese on the same line."""
     before = text[max(0, start - _NUMBER_REACH) : start].rstrip(" \t").rstrip(_NUMBER_CHARS)
-    if len(before) == 0 or start - len(before) >= _NUMBER_REACH:
+    if not before:
         return False  # at the start of the text, or a number too long to be prose
     return ctx.left_is_chinese(before.rstrip(" \t")[-1:])
 
