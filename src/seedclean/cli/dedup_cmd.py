@@ -37,6 +37,7 @@ from seedclean.dedup import (
     find_duplicates,
     removal_plan,
 )
+from seedclean.dedup.remove import removals
 from seedclean.dedup.reread import SourceChangedError
 from seedclean.edits import Edit, splice
 from seedclean.files import (
@@ -220,13 +221,10 @@ def _kept_elsewhere(
 ) -> dict[str, list[tuple[int, Member]]]:
     """Per path, the start of each removed member whose kept copy is in another file."""
     out: dict[str, list[tuple[int, Member]]] = {}
-    for cluster in report.clusters:
-        if cluster.kind not in kinds:
-            continue
-        kept = cluster.members[0]
-        for member in cluster.members[1:]:
-            if member.path != kept.path:
-                out.setdefault(member.path, []).append((member.start, kept))
+    for removal in removals(report, kinds).values():  # the kept copy that stays
+        member, kept = removal.member, removal.kept
+        if member.path != kept.path:
+            out.setdefault(member.path, []).append((member.start, kept))
     return out
 
 

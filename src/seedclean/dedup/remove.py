@@ -21,19 +21,27 @@ offset when it is in the same text.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from typing import NamedTuple
 
 from seedclean.dedup.catalog import RULES
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.find import find_duplicates
-from seedclean.dedup.report import DedupReport
-from seedclean.edits import Explained, Notice, Replacement, splice
+from seedclean.dedup.report import DedupReport, Member
+from seedclean.edits import Edit, Explained, Notice, OffsetMap, Replacement, splice
 
-__all__ = ["removal_plan", "remove_duplicates", "remove_duplicates_and_explain"]
+__all__ = [
+    "Removal",
+    "removal_plan",
+    "removals",
+    "remove_duplicates",
+    "remove_duplicates_and_explain",
+]
 
 _RULE_OF = {"exact": "dedup-exact", "near": "dedup-near", "fragment": "dedup-fragment"}
 _KIND_OF = {rule: kind for kind, rule in _RULE_OF.items()}
 _DEFAULT_RULES = frozenset(r.id for r in RULES if r.default)
 _NAME = "<text>"
+_MAX_ROUNDS = 8  # each round removes at least one paragraph; two are the rule
 
 
 def _removal_span(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
@@ -57,6 +65,114 @@ def _removal_span(text: str, start: int, end: int, floor: int) -> tuple[int, int
     return start, stop
 
 
+def _trailing_span(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
+    """Like :func:`_removal_span`, preferring the blank line *before* the paragraph.
+
+    Used for the removals that end the text: each takes the blank lines in
+    front of it, so what is left ends where the last kept paragraph ended
+    (taking the separators after them would leave blank lines at the end).
+    """
+    newline = text.find("\n", end)
+    stop = len(text) if newline < 0 else newline + 1
+    lo = start
+    while lo >= 2 and text[lo - 1] == "\n":
+        before = text.rfind("\n", 0, lo - 1)
+        if before < 0 or before + 1 < floor or text[before + 1 : lo - 1].strip():
+            break
+        lo = before + 1
+    return (lo, stop) if lo < start else _removal_span(text, start, end, floor)
+
+
+def _trailing_from(text: str, targets: list[tuple[int, int, str, str, int]]) -> int:
+    """Index of the first of the sorted ``targets`` after which only removals and blanks follow."""
+    first = len(targets)
+    tail = len(text)
+    for i in range(len(targets) - 1, -1, -1):
+        start, end = targets[i][0], targets[i][1]
+        if end > tail or text[end:tail].strip():
+            break
+        first = i
+        tail = min(tail, start)
+    return first
+
+
+class Removal(NamedTuple):
+    """One paragraph to remove and the copy that stays.
+
+    Attributes:
+        member: the paragraph removed.
+        kind: why (``exact``, ``near`` or ``fragment``).
+        kept: the copy that stays; never itself removed.
+        via: the paragraph it was found to repeat when that one is removed too
+            (``kept`` is then what that one repeats), else ``None``.
+    """
+
+    member: Member
+    kind: str
+    kept: Member
+    via: Member | None = None
+
+
+def removals(report: DedupReport, kinds: Collection[str]) -> dict[tuple[str, int], Removal]:
+    """Every paragraph removed for ``kinds``, by ``(path, start)``, with a kept copy that stays.
+
+    A cluster's kept copy can itself be removed: a near duplicate's kept copy
+    may be a fragment of a longer paragraph, an exact copy's kept copy may be a
+    near duplicate of an earlier one.  Such a removal then names the copy that
+    stays at the end of that chain (``kept``) and the removed one (``via``), so
+    the kept copy of every removal survives.  When exact duplicates are not
+    removed, the identical copies of a paragraph removed for another kind are
+    removed with it (they repeat the same kept copy just as much; keeping them
+    would let a second run find them).
+    """
+    direct: dict[tuple[str, int], Removal] = {}
+    for cluster in report.clusters:
+        if cluster.kind in kinds:
+            for member in cluster.members[1:]:
+                direct.setdefault(
+                    (member.path, member.start), Removal(member, cluster.kind, cluster.members[0])
+                )
+    if "exact" not in kinds:
+        for cluster in report.clusters:
+            leader = cluster.members[0]
+            found = direct.get((leader.path, leader.start))
+            if cluster.kind == "exact" and found is not None:
+                for member in cluster.members[1:]:
+                    direct.setdefault(
+                        (member.path, member.start), Removal(member, found.kind, leader)
+                    )
+    out: dict[tuple[str, int], Removal] = {}
+    for key, removal in direct.items():
+        kept = removal.kept
+        seen = {key}
+        while (kept.path, kept.start) in direct and (kept.path, kept.start) not in seen:
+            seen.add((kept.path, kept.start))
+            kept = direct[(kept.path, kept.start)].kept
+        if (kept.path, kept.start) in direct:
+            continue  # a cycle (not produced by the clusterings): remove none of it
+        via = None if kept == removal.kept else removal.kept
+        out[key] = removal._replace(kept=kept, via=via)
+    return out
+
+
+def _where(member: Member, path: str) -> str:
+    return f"line {member.line}" if member.path == path else f"{member.path}:{member.line}"
+
+
+def _targets(path: str, found: Collection[Removal]) -> list[tuple[int, int, str, str, int]]:
+    targets = []
+    for r in found:
+        where = _where(r.kept, path)
+        if r.via is None:
+            note = f"same as {where}: {r.kept.preview}"
+        else:
+            note = f"same as {_where(r.via, path)}, itself removed as a copy of {where}: "
+            note += r.kept.preview
+        ref = r.kept.start if r.kept.path == path else -1
+        targets.append((r.member.start, r.member.end, _RULE_OF[r.kind], note, ref))
+    return targets
+
+
 def removal_plan(
     report: DedupReport,
     kinds: Collection[str] = ("exact", "near"),
@@ -77,38 +193,37 @@ def removal_plan(
         Replacements with offsets in each file's text as read, ready for
         :func:`seedclean.edits.splice`.  Rules are ``dedup-exact``,
         ``dedup-near`` or ``dedup-fragment``; ``ref`` points at the kept copy
-        when it is in the same file.
+        when it is in the same file.  The kept copy of every removal stays
+        (see :func:`removals`).
     """
     read = texts.__getitem__ if isinstance(texts, Mapping) else texts
-    paths = sorted({m.path for c in report.clusters if c.kind in kinds for m in c.members[1:]})
+    by_path: dict[str, list[Removal]] = {}
+    for removal in removals(report, kinds).values():
+        by_path.setdefault(removal.member.path, []).append(removal)
+    paths = sorted(by_path)
     if isinstance(texts, Mapping):  # a corpus file listed as a fragment is not touched
         paths = [p for p in paths if p in texts]
-    return {path: plan_for_text(read(path), path, report, kinds) for path in paths}
+    return {path: _plan(read(path), _targets(path, by_path[path])) for path in paths}
 
 
 def plan_for_text(
     text: str, path: str, report: DedupReport, kinds: Collection[str] = ("exact", "near")
 ) -> list[Replacement]:
     """The replacements that remove ``path``'s non-kept members of ``kinds`` from ``text``."""
-    targets: list[tuple[int, int, str, str, int]] = []
-    for cluster in report.clusters:
-        if cluster.kind not in kinds:
-            continue
-        kept = cluster.members[0]
-        for member in cluster.members[1:]:
-            if member.path != path:
-                continue
-            where = f"line {kept.line}" if kept.path == path else f"{kept.path}:{kept.line}"
-            note = f"same as {where}: {kept.preview}"
-            ref = kept.start if kept.path == path else -1
-            targets.append((member.start, member.end, _RULE_OF[cluster.kind], note, ref))
+    found = [r for r in removals(report, kinds).values() if r.member.path == path]
+    return _plan(text, _targets(path, found))
+
+
+def _plan(text: str, targets: list[tuple[int, int, str, str, int]]) -> list[Replacement]:
     targets.sort()
+    trailing = _trailing_from(text, targets)
     plan: list[Replacement] = []
     floor = 0
-    for start, end, rule, note, ref in targets:
+    for i, (start, end, rule, note, ref) in enumerate(targets):
         if start < floor:
             continue
-        lo, hi = _removal_span(text, start, end, floor)
+        span = _trailing_span if i >= trailing else _removal_span
+        lo, hi = span(text, start, end, floor)
         plan.append(Replacement(lo, hi, "", rule, note, ref))
         floor = hi
     return plan
@@ -121,27 +236,52 @@ def remove_duplicates_and_explain(
 
     The first occurrence is kept.  Fragments are reported as notices unless
     ``dedup-fragment`` is among ``rules``; then they are removed (the longer
-    paragraph is kept).
+    paragraph is kept).  Removing can make a paragraph the repeat of an
+    earlier one that an identical copy hid (when exact duplicates are not
+    removed) or bring a fragment next to its container, so the search runs
+    again on the result until nothing more is removed: a second call finds
+    nothing (``clean`` is idempotent).
     """
     active = _DEFAULT_RULES if rules is None else frozenset(rules) & frozenset(_KIND_OF)
     if not active:
         return Explained(text)
-    report = find_duplicates([(_NAME, text)], config)
     kinds = {_KIND_OF[r] for r in active}
-    plan = plan_for_text(text, _NAME, report, kinds)
-    notices = tuple(
-        Notice(
-            "dedup-fragment",
-            m.start,
-            m.end,
-            f"fragment of line {c.members[0].line}: {c.members[0].preview}",
+    current = text
+    edits: list[Edit] = []
+    maps: list[OffsetMap] = []
+    for _ in range(_MAX_ROUNDS):
+        report = find_duplicates([(_NAME, current)], config)
+        plan = plan_for_text(current, _NAME, report, kinds)
+        notices = tuple(
+            Notice(
+                "dedup-fragment",
+                _to_input(m.start, maps),
+                _to_input(m.start, maps) + m.end - m.start,
+                f"fragment of line {c.members[0].line}: {c.members[0].preview}",
+            )
+            for c in report.clusters
+            if c.kind == "fragment" and "fragment" not in kinds
+            for m in c.members[1:]
         )
-        for c in report.clusters
-        if c.kind == "fragment" and "fragment" not in kinds
-        for m in c.members[1:]
-    )
-    result = splice(text, plan)
-    return Explained(result.text, result.edits, notices)
+        if not plan:
+            break
+        result = splice(current, plan)
+        edits.extend(
+            e._replace(
+                origin=_to_input(e.origin, maps),
+                ref=_to_input(e.ref, maps) if e.ref >= 0 else -1,
+            )
+            for e in result.edits
+        )
+        maps.append(OffsetMap(result.edits))
+        current = result.text
+    return Explained(current, tuple(edits), notices)
+
+
+def _to_input(offset: int, maps: list[OffsetMap]) -> int:
+    for offset_map in reversed(maps):
+        offset = offset_map.to_input(offset)
+    return offset
 
 
 def remove_duplicates(
