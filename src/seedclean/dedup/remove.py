@@ -28,6 +28,7 @@ from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.find import find_duplicates
 from seedclean.dedup.report import DedupReport, Member
 from seedclean.edits import Edit, Explained, Notice, OffsetMap, Replacement, splice
+from seedclean.regions import outside, protected_regions
 
 __all__ = [
     "Removal",
@@ -245,6 +246,17 @@ def remove_duplicates_and_explain(
     active = _DEFAULT_RULES if rules is None else frozenset(rules) & frozenset(_KIND_OF)
     if not active:
         return Explained(text)
+    regions = protected_regions(text)
+    if regions:  # protected regions are kept whole; the text between them is deduplicated
+
+        def run(piece: str, piece_rules: frozenset[str], _: bool) -> Explained:
+            return _remove(piece, config, piece_rules)
+
+        return outside(text, regions, active, "dedup", run)
+    return _remove(text, config, active)
+
+
+def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Explained:
     kinds = {_KIND_OF[r] for r in active}
     current = text
     edits: list[Edit] = []

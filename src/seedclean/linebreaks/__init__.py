@@ -11,6 +11,7 @@ from collections.abc import Collection
 from seedclean.edits import Explained
 from seedclean.linebreaks.catalog import DEFAULTS, IDS
 from seedclean.linebreaks.config import BreaksConfig
+from seedclean.regions import outside, protected_regions
 
 __all__ = ["BreaksConfig", "repair_breaks", "repair_breaks_and_explain"]
 
@@ -25,11 +26,22 @@ def repair_breaks_and_explain(
         config: tuning values (defaults: :class:`BreaksConfig`).
         rules: the active rule ids of the whole pipeline; ``None`` runs this
             step's defaults.  Ids of other steps are ignored.
+
+    Protected regions (:mod:`seedclean.regions`: code, front matter, math,
+    suppressed stretches) are never joined into or out of, nor edited.
     """
     from seedclean.linebreaks.repair import repair
 
     active = DEFAULTS if rules is None else IDS.intersection(rules)
-    return repair(text, config or BreaksConfig(), active)
+    chosen = config or BreaksConfig()
+    regions = protected_regions(text)
+    if not regions:
+        return repair(text, chosen, active)
+
+    def run(piece: str, piece_rules: frozenset[str], _: bool) -> Explained:
+        return repair(piece, chosen, piece_rules)
+
+    return outside(text, regions, active, "linebreaks", run)
 
 
 def repair_breaks(

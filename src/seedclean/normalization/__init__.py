@@ -35,6 +35,7 @@ from seedclean.normalization.pairs import pair_replacements
 from seedclean.normalization.recheck import probe_text
 from seedclean.normalization.script import full_t2s_replacements
 from seedclean.normalization.spaces import space_replacements
+from seedclean.regions import Region, blocks_rule, outside, protected_regions
 
 __all__ = ["RULES", "NormalizeConfig", "normalize", "normalize_and_explain"]
 
@@ -129,6 +130,39 @@ def normalize_and_explain(
     active = _DEFAULT if rules is None else frozenset(rules) & _OWN
     if not active:
         return Explained(text)
+    regions = protected_regions(text)
+    if regions:
+        return _around(text, regions, config, active)
+    return _normalize(text, config, active)
+
+
+#: Rules about the end of the whole text, applied once to the whole result.
+_END_RULES = frozenset({"newline-final"})
+
+
+def _around(
+    text: str, regions: list[Region], config: NormalizeConfig, active: frozenset[str]
+) -> Explained:
+    """Normalize the pieces of ``text`` around protected regions, then the end of the text."""
+
+    def run(piece: str, piece_rules: frozenset[str], _: bool) -> Explained:
+        return _normalize(piece, config, piece_rules - _END_RULES)
+
+    result = outside(text, regions, active, "normalize", run)
+    last = regions[-1]
+    ends = active & _END_RULES
+    if not ends or (last.end == len(text) and blocks_rule(last, "newline-final", "normalize")):
+        return result
+    final = _normalize(result.text, config, ends)
+    if not final.edits:
+        return result
+    shift = len(result.text) - len(text)  # the end of the text moved by this much
+    moved = tuple(e._replace(origin=max(0, min(len(text), e.start - shift))) for e in final.edits)
+    return Explained(final.text, result.edits + moved, result.notices)
+
+
+def _normalize(text: str, config: NormalizeConfig, active: frozenset[str]) -> Explained:
+    """:func:`normalize_and_explain` on text without protected regions."""
     current = text
     edits: list[Edit] = []
     maps: list[OffsetMap] = []

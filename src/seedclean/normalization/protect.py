@@ -1,8 +1,10 @@
 """Protected spans: text that punctuation rules must never touch.
 
-A URL, an e-mail address, a number with separators (``1,000``, ``3.14``,
-``10:30``, ``010-86423591``, ``2011-02-15``), a formula (``1+N``, ``1+1=2``),
-an HTML entity, a Markdown code span or link target, a dotted Latin token
+A URL (with balanced parentheses: ``wiki/Foo_(bar)``), an e-mail address, a
+number with separators (``1,000``, ``3.14``, ``10:30``, ``010-86423591``,
+``2011-02-15``), a formula (``1+N``, ``1+1=2``),
+an HTML entity, a Markdown code span or link target (with its title), an
+HTML tag with its attributes, an inline JSON object, inline math (``$…$``), a dotted Latin token
 (domains, ``e.g``, ``v2.0.1``) or an emoticon is correct as ASCII even inside
 Chinese prose.  The step tokenizers put :data:`PROTECTED` first in their
 alternation, so a protected span is consumed whole before any rule can match
@@ -11,7 +13,7 @@ inside it; rules then look at its neighbours as ordinary context (the comma in
 
 The alternatives fall in two groups, which :mod:`.scan` uses to avoid trying the
 whole alternation at every position: :data:`WIDE` spans (comments, code, link
-targets) may hold any character, while a :data:`NARROW` span is made only of
+targets, tags, JSON, math) may hold any character, while a :data:`NARROW` span is made only of
 :data:`NARROW_CHARS` (printable ASCII and ``×÷``).
 """
 
@@ -25,12 +27,19 @@ _WIDE_PARTS = (
     r"(?s:<!--.*?-->)",
     r"(?ms:^[ \t]*```.*?^[ \t]*```[^\n]*$)",
     r"`[^`\n]+`",
-    # Markdown link target: ](...)
-    r"\]\([^()\s]*\)",
+    # Markdown link target with an optional title: ](url "title"); balanced () in the url
+    r"\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)",
+    # HTML tag with its attributes: <img alt="图片,说明" src="a.png">, </p>
+    r"</?[A-Za-z][A-Za-z0-9\-]*(?:[ \t][^<>\n]*)?/?>",
+    # inline JSON object: {"名称": "测试,值", "数量": 1}
+    r'\{[ \t]*"[^"\n]*"[ \t]*:[^{}\n]*\}',
+    # inline math without Han: $\alpha , \beta$ (MinerU output)
+    r"\$(?!\$)[^$\n\u3400-\u9fff]+\$",
 )
 _ASCII_PARTS = (
     # URL: scheme://... without trailing sentence punctuation
-    r"[A-Za-z][A-Za-z0-9+.\-]*://[\x21-\x7e]*[A-Za-z0-9/#=&_%~+\-]",
+    r"[A-Za-z][A-Za-z0-9+.\-]*://(?:[\x21-\x27\x2a-\x7e]|\([\x21-\x27\x2a-\x7e]*\))*"
+    r"(?<=[A-Za-z0-9/#=&_%~+\-)])",
     # e-mail
     r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
     # Windows path

@@ -7,7 +7,7 @@ mark phases the slowest part of the step by far.  :func:`scan` returns exactly
 the tokens that ``finditer`` would, faster, because of how the tokens are built:
 
 * a *wide* protected span (comment, code, link target, :data:`.protect.WIDE`)
-  may hold anything, but begins with ```` ` ````, ``<!--`` or ``](``, so one
+  may hold anything, but begins with ```` ` ````, ``<``, ``](``, ``{"`` or ``$``, so one
   substring test says whether a pre-scan for them is needed at all;
 * every other token is either made only of :data:`.protect.NARROW_CHARS`
   (printable ASCII and ``×÷``: narrow protected spans and half-width marks) or
@@ -50,7 +50,7 @@ _WIDE_SCAN = re.compile(f"(?P<wide>{WIDE})|{NARROW}")
 
 def has_wide_trigger(text: str) -> bool:
     """Whether ``text`` may hold a wide protected span (substring tests run at C speed)."""
-    return "`" in text or "<!--" in text or "](" in text
+    return "`" in text or "<" in text or "](" in text or '{"' in text or "$" in text
 
 
 def _wide_spans(text: str) -> tuple[list[int], list[int]]:

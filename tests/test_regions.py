@@ -1,0 +1,134 @@
+"""Markdown protection and inline suppression: no step edits a protected region."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from seedclean.dedup import remove_duplicates_and_explain
+from seedclean.edits import apply_edits
+from seedclean.linebreaks import repair_breaks
+from seedclean.normalization import normalize, normalize_and_explain
+from seedclean.pipeline import clean, clean_and_explain
+from seedclean.regions import protected_regions
+
+# (markdown, what clean must make of it): the syntax stays, the prose around it is cleaned.
+CASES = [
+    ('见[链接](http://x.com "标题,说明")的内容,好', '见[链接](http://x.com "标题,说明")的内容，好'),
+    (
+        "参见[维基](https://en.wikipedia.org/wiki/Foo_(bar))的说明,好",
+        "参见[维基](https://en.wikipedia.org/wiki/Foo_(bar))的说明，好",
+    ),
+    (
+        "正文:\n\n~~~\n代码,不动:x\n~~~\n\n后文,改\n",
+        "正文：\n\n~~~\n代码,不动:x\n~~~\n\n后文，改\n",
+    ),
+    ("正文:\n\n```py\nx = f(a,b)\n```\n", "正文：\n\n```py\nx = f(a,b)\n```\n"),
+    (
+        '正文:\n\n    code, x: 1\n    print("a,b")\n\n后文,改\n',
+        '正文：\n\n    code, x: 1\n    print("a,b")\n\n后文，改\n',
+    ),
+    (
+        "---\ntitle: 标题,说明\ntags: [a, 测试, 标签]\n---\n\n正文,改\n",
+        "---\ntitle: 标题,说明\ntags: [a, 测试, 标签]\n---\n\n正文，改\n",
+    ),
+    ('图<img alt="图片,说明" src="a.png">后,改', '图<img alt="图片,说明" src="a.png">后，改'),
+    ('数据{"名称": "测试,值", "数量": 1}后,改', '数据{"名称": "测试,值", "数量": 1}后，改'),
+    ("令$\\alpha , \\beta$为常数,则\n", "令$\\alpha , \\beta$为常数，则\n"),
+    ("公式如下,\n$$\na,b:c\n$$\n后文,改\n", "公式如下，\n$$\na,b:c\n$$\n后文，改\n"),
+    (
+        "| 名称 | 数量,单位 |\n| :--- | ---: |\n| 甲,乙 | 1 |\n",
+        "| 名称 | 数量，单位 |\n| :--- | ---: |\n| 甲，乙 | 1 |\n",
+    ),
+    (
+        "# 标题,一\n\n- 列表,项\n\n> 引用,文字\n\n1. 第一,项\n",
+        "# 标题，一\n\n- 列表，项\n\n> 引用，文字\n\n1. 第一，项\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:12] for c in CASES])
+def test_markdown_syntax_is_kept(text: str, expected: str) -> None:
+    result = clean_and_explain(text)
+    assert result.text == expected
+    assert apply_edits(text, result.edits) == result.text
+    assert clean(result.text) == result.text
+
+
+def test_front_matter_and_fence_are_never_joined() -> None:
+    text = "---\ntitle: 标题\n---\n\n支持滨海湾新区\n\n```\n建设等一系列措施\n```\n"
+    assert repair_breaks(text) == text
+
+
+def test_off_on_region_untouched_by_every_step() -> None:
+    kept = (
+        "<!-- seedclean: off -->\n原样,不动\n\n该院制定了支持滨海湾新区\n\n"
+        "建设等一系列措施。\n<!-- seedclean: on -->\n"
+    )
+    assert clean(kept + "改,动\n") == kept + "改，动\n"
+
+
+def test_off_to_the_end_of_the_text() -> None:
+    assert (
+        normalize("改,动\n<!-- seedclean: off -->\n原样,不动")
+        == "改，动\n<!-- seedclean: off -->\n原样,不动"
+    )
+
+
+def test_ignore_alone_on_a_line_protects_the_next_line() -> None:
+    text = "<!-- seedclean: ignore -->\n原样,不动\n改,动"
+    assert normalize(text) == "<!-- seedclean: ignore -->\n原样,不动\n改，动"
+
+
+def test_ignore_with_rules_switches_off_only_those() -> None:
+    text = "原样,不动:好 <!-- seedclean: ignore punct-comma -->\n改,动:"
+    assert normalize(text) == "原样,不动：好 <!-- seedclean: ignore punct-comma -->\n改，动："
+
+
+def test_ignore_a_step_by_name() -> None:
+    split = "营造法治化营商环境。该院制定了支持滨海湾新区\n\n建设等一系列措施,全力支持。\n"
+    assert "\n\n" not in clean(split)
+    marked = split.replace("\n\n", "\n\n<!-- seedclean: off linebreaks -->\n", 1)
+    assert clean(marked) == marked.replace("措施,", "措施，")
+
+
+def test_dedup_never_removes_inside_a_region() -> None:
+    para = "近年来，广东省检察院第七检察部党支部始终坚持以政治建设为统领，不断探索。"
+    text = f"{para}\n\n<!-- seedclean: ignore -->\n{para}\n\n{para}\n\n{para}\n"
+    result = remove_duplicates_and_explain(text)
+    # the copy in the region stays; the text after it is deduplicated on its own
+    assert result.text == f"{para}\n\n<!-- seedclean: ignore -->\n{para}\n\n{para}\n"
+
+
+def test_indented_chinese_prose_is_not_code() -> None:
+    text = "    近年来,广东省检察院坚持以政治建设为统领。\n"
+    assert protected_regions(text) == []
+    assert normalize(text) == "    近年来，广东省检察院坚持以政治建设为统领。\n"
+
+
+def test_unclosed_fence_protects_only_its_line() -> None:
+    assert normalize("~~~~~~\n正文,改") == "~~~~~~\n正文，改"
+
+
+def test_edit_origins_inside_pieces_point_into_the_input() -> None:
+    text = "甲,乙\n```\nx,y\n```\n丙,丁\n"
+    result = normalize_and_explain(text)
+    assert [text[e.origin] for e in result.edits] == [",", ","]
+    assert result.text == "甲，乙\n```\nx,y\n```\n丙，丁\n"
+
+
+_PIECES = st.sampled_from(
+    ["近年来,广东", "```", "~~~", "$$", "---", "    code, x", "| a | b |", "|---|---|",
+     "<!-- seedclean: off -->", "<!-- seedclean: on -->", "<!-- seedclean: ignore -->",
+     "<!-- seedclean: ignore punct-comma -->", "", " ", "该院制定了支持滨海湾新区", "建设。"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=14))
+def test_markdown_property_idempotent_and_replayable(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    result = clean_and_explain(text)
+    assert apply_edits(text, result.edits) == result.text
+    assert clean(result.text) == result.text
