@@ -58,13 +58,13 @@ def negatives(bits: list[int]) -> None:
             print("    " + line)
 
 
-def positives(bits: list[int], seeds: list[int], articles: int) -> None:
+def positives(bits: list[int], seeds: list[int], articles: int, modes: list[str]) -> None:
     pool = load_articles()
     usable = [a for a in pool if not has_broken_lines(a)]
     print(f"{'seed':>4} {'generator':9} {'bits':>4} {'para F1':>7} {'join P':>7} {'join R':>7}")
     for seed in seeds:
         sample = random.Random(seed).sample(usable, min(articles, len(usable)))
-        for mode in MODES:
+        for mode in modes:
             corruptor = Corruptor(pool, seed=seed)
             docs = [getattr(corruptor, mode)(a["paragraphs"]) for a in sample]
             for threshold in bits:
@@ -81,11 +81,12 @@ def main() -> None:
     parser.add_argument("--bits", default="0,3,5,8,12")
     parser.add_argument("--seeds", default="7,1")
     parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--modes", default=",".join(MODES), help="generators to score")
     args = parser.parse_args()
     if not (EVALDATA / "articles.jsonl").exists():
         sys.exit(f"{EVALDATA} not found: this calibration reads real prose at run time")
     bits = [int(b) for b in args.bits.split(",")]
-    positives(bits, [int(s) for s in args.seeds.split(",")], args.articles)
+    positives(bits, [int(s) for s in args.seeds.split(",")], args.articles, args.modes.split(","))
     negatives(bits)
 
 

@@ -79,3 +79,51 @@ def continuation(view: View, tail: int, chain: int, members: Sequence[int], firs
         if kind not in bl.INTERLOPERS:
             return -1
     return -1
+
+
+#: Longest block that may be a caption written as an ordinary sentence.
+SENTENCE_CAPTION_CHARS = 100
+
+
+def past_sentence(
+    view: View, tail: int, chain: int, members: Sequence[int], j: int, decision: seams.Decision
+) -> int:
+    """The continuation past a one-sentence block that ``tail`` would join only generically.
+
+    A photo caption is often an ordinary sentence, with a comma and no date
+    or cue (``本站赛事，叶诗文参加了…三个项目。``).  Inside a cut, the open
+    paragraph then joins it on evidence that any continuation would give (a
+    character or comma at the paragraph's end, an open quote), the caption
+    closes the sentence, and the real tail is left as a stray fragment.  The
+    page holds one continuation for the open paragraph: when the block after
+    the sentence continues it on evidence about that very seam (a word runs
+    across it, it starts with ``，`` or a particle, a repeat, a number's
+    unit: :func:`.seams.specific`), and the sentence block itself does not,
+    the later block is the continuation and the sentence an interloper.
+    Returns its index, or -1.
+    """
+    if seams.specific(decision) or not decision.join or not is_open(view, tail, chain):
+        return -1
+    if j + 1 >= len(view.blocks) or view.label(j) != bl.BODY:
+        return -1
+    text = view.blocks[j].text
+    if len(text) > SENTENCE_CAPTION_CHARS or view.edge(j).end != "terminal":
+        return -1
+    if sum(map(text.count, "。！？!?")) != 1 or view.word_across(tail, j) is not None:
+        return -1
+    c = continuation(view, tail, chain, members, j + 1)
+    if c < 0 or view.label(c) != bl.BODY:
+        return -1
+    after = view.decide(tail, chain, members, c)
+    if seams.specific(after) or (after.join and view.word_across(tail, c) is not None):
+        return c
+    return -1
+
+
+def over_sentence(view: View, tail: int, c: int, decision: seams.Decision) -> seams.Decision:
+    """The join of ``tail`` to ``c`` past a sentence block, its note naming the evidence."""
+    if not seams.specific(decision):
+        decision = view.word_across(tail, c) or decision
+    return decision._replace(
+        reason=f"{decision.reason}, where the one-sentence block before it had none (a caption)"
+    )

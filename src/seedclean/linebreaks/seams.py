@@ -153,6 +153,24 @@ def overlap_at(left: str, right: str, max_k: int) -> int:
     return seam_overlap(left, right, max_k)
 
 
+OVERLAP_ROW = "the same text ends A and starts B (OCR read it twice)"
+KINSOKU_ROW = "B starts with a character that cannot start a line"
+UNIT_ROW = "a number runs across the seam into its unit (2025 ‖ 年, 1401 ‖ 万元)"
+PARTICLE_ROW = "B starts with a particle that cannot open a paragraph (的, 了, …)"
+WORD_ACROSS = "a dictionary word runs across the seam"
+#: Evidence that is about this very seam (B's first characters continue A's
+#: last ones), as opposed to A merely being open (a comma, an open quote, a
+#: character at its end), which any continuation would satisfy.
+SPECIFIC_ROWS = frozenset({OVERLAP_ROW, KINSOKU_ROW, UNIT_ROW, PARTICLE_ROW})
+
+
+def specific(decision: Decision) -> bool:
+    """Whether a join rests on evidence about this seam itself (see :data:`SPECIFIC_ROWS`)."""
+    return decision.join and (
+        decision.reason in SPECIFIC_ROWS or decision.reason.startswith(WORD_ACROSS)
+    )
+
+
 A_HEADING = "A is heading-like (short, no punctuation)"
 B_HEADING = "B is heading-like (short, no punctuation)"
 #: Rows that keep a break only because a side is shaped like a heading: the
@@ -168,21 +186,9 @@ TABLE: tuple[Row, ...] = (
         True,
     ),
     Row("B starts a list item", lambda s: s.b_list, False, True),
-    Row(
-        "the same text ends A and starts B (OCR read it twice)", lambda s: s.overlap > 0, True, True
-    ),
-    Row(
-        "B starts with a character that cannot start a line",
-        lambda s: s.b_start == "kinsoku",
-        True,
-        True,
-    ),
-    Row(
-        "a number runs across the seam into its unit (2025 ‖ 年, 1401 ‖ 万元)",
-        lambda s: s.a_char in _DIGITS and s.b_char in _UNITS,
-        True,
-        True,
-    ),
+    Row(OVERLAP_ROW, lambda s: s.overlap > 0, True, True),
+    Row(KINSOKU_ROW, lambda s: s.b_start == "kinsoku", True, True),
+    Row(UNIT_ROW, lambda s: s.a_char in _DIGITS and s.b_char in _UNITS, True, True),
     Row(
         "A ends with a colon or semicolon: a list or its next item starts its own block",
         lambda s: s.a_char in ("：", ":", "；", ";"),
@@ -209,12 +215,7 @@ TABLE: tuple[Row, ...] = (
         True,
     ),
     Row("A ends a sentence", lambda s: s.a_end in ("terminal", "empty"), False, True),
-    Row(
-        "B starts with a particle that cannot open a paragraph (的, 了, …)",
-        lambda s: s.b_particle and s.a_end == "word",
-        True,
-        True,
-    ),
+    Row(PARTICLE_ROW, lambda s: s.b_particle and s.a_end == "word", True, True),
     Row(
         "A or B is a label：value line (前锋：甲、乙、丙)",
         lambda s: s.a_field or s.b_field,

@@ -217,6 +217,4 @@ class View:
         bits, word = lexicon.cohesion(self.edge(tail).tail, self.edge(nxt).head)
         if bits < threshold or not word:
             return None
-        return seams.Decision(
-            True, True, f"a dictionary word runs across the seam ({word}, {bits} bits)"
-        )
+        return seams.Decision(True, True, f"{seams.WORD_ACROSS} ({word}, {bits} bits)")

@@ -108,13 +108,19 @@ class Walk(View):
             decision = self.decide(tail, chain, members, j)
             if decision is SENTENCE_END:
                 break  # the paragraph is closed: no lookahead, no fallback
-            c = -1
-            if self.can_relocate and lookahead.may_interlope(self, tail, chain, j, decision):
-                c = lookahead.continuation(self, tail, chain, members, j)
+            c, sentence = -1, False
+            if self.can_relocate:
+                if lookahead.may_interlope(self, tail, chain, j, decision):
+                    c = lookahead.continuation(self, tail, chain, members, j)
+                else:
+                    c = lookahead.past_sentence(self, tail, chain, members, j, decision)
+                    sentence = c >= 0
             if c >= 0:
                 if not movers:
                     checkpoint = (len(plan.out), j)
                 decision = self.decide(tail, chain, members, c)
+                if sentence:
+                    decision = lookahead.over_sentence(self, tail, c, decision)
                 movers.extend(plan.relocate(tail, c, decision))
                 j = c
             elif decision.join:
