@@ -43,6 +43,10 @@ _UNITS = ("某市检察院", "某县人民法院", "某区司法局", "某省检
 _CN_NUM = "一二三四五六七八九"
 
 
+#: How a paragraph that ends a sentence ends (a headline paragraph does not).
+_ENDS = frozenset("。！？!?…”’」』）)")
+
+
 @dataclass
 class Seam:
     """One cut inside a true paragraph (a seam that should be joined)."""
@@ -366,7 +370,9 @@ class Corruptor:
         headline).  A seam holds, with probability 0.09, a caption (half of
         them ordinary sentences without a date or cue, like the seeds'
         captions, the rest date-led or cued) or a heading with its byline; one
-        seam in twenty repeats 2–8 characters.  Standalone headings with
+        seam in twenty repeats 2–8 characters.  A paragraph that does not end
+        a sentence (the CCTV digests' headline paragraphs) is not cut: a page
+        sets a headline above its columns.  Standalone headings with
         bylines sit between paragraphs (4 %), as negatives, and the gap is a
         blank line, two or three before and after a seam's interlopers one
         time in two.
@@ -378,7 +384,7 @@ class Corruptor:
             if index and rng.random() < 0.04:
                 for piece in self.heading():
                     out.add(piece, gold=True)
-            if len(para) < 16 or rng.random() >= 0.25:
+            if len(para) < 16 or para[-1] not in _ENDS or rng.random() >= 0.25:
                 out.add(para, gold=True)
                 continue
             if rng.random() < 0.4:

@@ -62,7 +62,13 @@ def island_fallback(
 
 
 def continuation(view: View, tail: int, chain: int, members: Sequence[int], first: int) -> int:
-    """Index of the continuation past interlopers starting at ``first``, or -1."""
+    """Index of the continuation past interlopers starting at ``first``, or -1.
+
+    A block that cannot start a paragraph has one predecessor: when the block
+    just before the candidate is itself an open fragment that the candidate
+    continues on hard evidence (``…发布最新数据显示`` ‖ ``，8月，…``), the
+    candidate belongs to it, not to ``tail`` further up.
+    """
     limit = min(len(view.blocks), first + view.config.lookahead + 1)
     for c in range(first, limit):
         kind = view.label(c)
@@ -70,15 +76,24 @@ def continuation(view: View, tail: int, chain: int, members: Sequence[int], firs
             decision = view.decide(tail, chain, members, c)
             if decision is CAPTION:
                 continue
-            return c if decision.join else -1
+            return c if decision.join and not _nearer(view, first, c) else -1
         if kind == bl.HEADLINE and c > first:
             # a heading-like line after a caption may be the continuation itself
             decision = view.decide(tail, chain, members, c)
-            if decision.join and decision.hard:
+            if decision.join and decision.hard and not _nearer(view, first, c):
                 return c
         if kind not in bl.INTERLOPERS:
             return -1
     return -1
+
+
+def _nearer(view: View, first: int, c: int) -> bool:
+    """Whether block ``c - 1`` (an interloper candidate) is open and ``c`` continues it."""
+    p = c - 1
+    if p < first or view.label(p) not in (bl.HEADLINE, bl.BODY) or not is_open(view, p, 1):
+        return False
+    decision = view.decide(p, 1, (p,), c)
+    return decision.join and decision.hard
 
 
 #: Longest block that may be a caption written as an ordinary sentence.
