@@ -51,7 +51,9 @@ def _segment_plain(text: str) -> list[Block]:
     Same blocks as ``_BLOCK.finditer``: one ``findall``, offsets by summing
     the token lengths, and the tuples built by ``map``.
     """
-    tokens = _TOKENS.findall(text)
+    # Trailing whitespace holds no block; leaving it out keeps the search linear
+    # (in a whitespace-only tail, each start position would scan the whole tail).
+    tokens = _TOKENS.findall(text, 0, len(text.rstrip()))
     if not tokens:
         return []
     gaps, bodies, indents = zip(*tokens, strict=True)

@@ -36,31 +36,51 @@ _WIDE_PARTS = (
     # inline math without Han: $\alpha , \beta$ (MinerU output)
     r"\$(?!\$)[^$\n\u3400-\u9fff]+\$",
 )
+# Each narrow part comes with a *trigger*: a short pattern that every match of the
+# part contains.  A long run of narrow characters without the trigger cannot hold
+# the part, so :mod:`.scan` leaves the part out of the alternation there: most
+# parts start with a character run (``[A-Za-z0-9._%+\-]+@``), which the regex
+# engine rescans from every position of a long run that fails at its end
+# (``-`` x 40,000, a long word and ``.``): quadratic time without the trigger.
 _ASCII_PARTS = (
     # URL: scheme://... without trailing sentence punctuation
-    r"[A-Za-z][A-Za-z0-9+.\-]*://(?:[\x21-\x27\x2a-\x7e]|\([\x21-\x27\x2a-\x7e]*\))*"
-    r"(?<=[A-Za-z0-9/#=&_%~+\-)])",
+    (
+        r"[A-Za-z][A-Za-z0-9+.\-]*://(?:[\x21-\x27\x2a-\x7e]|\([\x21-\x27\x2a-\x7e]*\))*"
+        r"(?<=[A-Za-z0-9/#=&_%~+\-)])",
+        "://",
+    ),
     # e-mail
-    r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
+    (
+        r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
+        r"[A-Za-z0-9._%+\-]@[A-Za-z0-9\-]+\.[A-Za-z0-9\-]",
+    ),
     # Windows path
-    r"[A-Za-z]:\\[\x21-\x7e]*[A-Za-z0-9_]",
+    (r"[A-Za-z]:\\[\x21-\x7e]*[A-Za-z0-9_]", r"[A-Za-z]:\\"),
 )
 _MORE_ASCII_PARTS = (
     # POSIX-like path
-    rf"(?<![{_ALNUM}])(?:\.{{0,2}}/)?[{_ALNUM}_.\-]+(?:/[{_ALNUM}_.\-]+){{2,}}",
+    (
+        rf"(?<![{_ALNUM}])(?:\.{{0,2}}/)?[{_ALNUM}_.\-]+(?:/[{_ALNUM}_.\-]+){{2,}}",
+        rf"/[{_ALNUM}_.\-]+/[{_ALNUM}_.\-]",
+    ),
     # HTML entity
-    r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);",
+    (r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);", "&"),
     # formula: 1+N, 1+1=2, C++, a*b/c
-    rf"[{_ALNUM}]+(?:[+*/=×÷^<>][{_ALNUM}]+)+[+]*|[A-Za-z]\+\+",
+    (
+        rf"[{_ALNUM}]+(?:[+*/=×÷^<>][{_ALNUM}]+)+[+]*|[A-Za-z]\+\+",
+        rf"[{_ALNUM}][+*/=×÷^<>][{_ALNUM}]|[A-Za-z]\+\+",
+    ),
     # numbers and dotted tokens with internal separators: 1,000 3.14 10:30 010-86423591 v2.0.1
-    rf"[{_ALNUM}]+(?:[.,:/\-][{_ALNUM}]+)+%?",
+    (rf"[{_ALNUM}]+(?:[.,:/\-][{_ALNUM}]+)+%?", rf"[{_ALNUM}][.,:/\-][{_ALNUM}]"),
     # emoticons
-    r"[:;]-?[)DPp](?![A-Za-z0-9])|\^_\^",
+    (r"[:;]-?[)DPp](?![A-Za-z0-9])|\^_\^", r"[:;^]"),
 )
 
 #: Spans that may hold any character: HTML comments, code, Markdown link targets.
 WIDE = "|".join(_WIDE_PARTS)
+#: The parts of :data:`NARROW`, in the order they are tried, each with its trigger.
+NARROW_PARTS: tuple[tuple[str, str], ...] = _ASCII_PARTS + _MORE_ASCII_PARTS
 #: Spans made only of :data:`NARROW_CHARS`, in the order they are tried.
-NARROW = "|".join(_ASCII_PARTS + _MORE_ASCII_PARTS)
+NARROW = "|".join(part for part, _ in NARROW_PARTS)
 #: Regex alternation (no outer group) matching one protected span.
-PROTECTED = "|".join(_WIDE_PARTS + _ASCII_PARTS + _MORE_ASCII_PARTS)
+PROTECTED = "|".join(_WIDE_PARTS) + "|" + NARROW

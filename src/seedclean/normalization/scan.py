@@ -32,7 +32,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from seedclean.normalization.protect import NARROW, NARROW_CHARS, WIDE
+from seedclean.normalization.protect import NARROW, NARROW_CHARS, NARROW_PARTS, WIDE
 
 __all__ = ["Scanner", "has_wide_trigger"]
 
@@ -81,7 +81,11 @@ class Scanner:
     """
 
     def __init__(self, narrow: str, hot: str, wide: str = "") -> None:
+        self._narrow_pattern = narrow
         self._tokens = re.compile(f"(?P<prot>{NARROW})|{narrow}")
+        # Tokenizers of long runs with only the protected parts whose trigger the run
+        # holds (see protect.NARROW_PARTS), by which parts are kept.
+        self._pruned: dict[tuple[bool, ...], re.Pattern[str]] = {}
         # No protected span is a single character (a test checks it), so in a run of
         # one narrow character the phase's own pattern finds the same token.
         self._single = re.compile(narrow)
@@ -120,11 +124,36 @@ class Scanner:
                 continue
             if _PLAIN_NUMBER.fullmatch(text, run_start, run_end) is not None:
                 continue
-            for token in self._tokens.finditer(text, run_start, limit):
+            tokens = self._tokens
+            if run_end - run_start > LONG_RUN:
+                tokens = self._tokenizer(text, run_start, limit)
+            for token in tokens.finditer(text, run_start, limit):
                 if token.start() >= run_end:
                     break
                 if token.lastgroup != "prot":
                     found.append(token)
+
+    def _tokenizer(self, text: str, start: int, end: int) -> re.Pattern[str]:
+        """The tokenizer without the protected parts that cannot match in ``text[start:end]``.
+
+        Leaving out an alternative that matches nowhere in the range changes no
+        token; it keeps the scan of a long run linear (see :data:`LONG_RUN`).
+        """
+        keep = tuple(trigger.search(text, start, end) is not None for trigger in _TRIGGERS)
+        found = self._pruned.get(keep)
+        if found is None:
+            parts = [part for (part, _), kept in zip(NARROW_PARTS, keep, strict=True) if kept]
+            prot = f"(?P<prot>{'|'.join(parts)})|" if parts else ""
+            found = self._pruned[keep] = re.compile(prot + self._narrow_pattern)
+        return found
+
+
+#: Runs of narrow characters longer than this are tokenized without the protected
+#: parts they cannot hold.  Each part starting with a character run is otherwise
+#: retried from every position of a run where it fails, which is quadratic in the
+#: run's length (40,000 ``-`` took 18 s); short runs skip the trigger searches.
+LONG_RUN = 64
+_TRIGGERS = tuple(re.compile(trigger) for _, trigger in NARROW_PARTS)
 
 
 def _gaps(length: int, starts: list[int], ends: list[int]) -> Iterator[tuple[int, int]]:

@@ -11,6 +11,7 @@ inside the text stay: they are evidence for the line-break step.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from seedclean.edits import Replacement
@@ -35,7 +36,9 @@ _WS = "[ \\t\\u3000]"
 # that ends each alternative tells which rule matched (``Match.lastgroup``).
 _PARTS = {
     "newline_final": rf"(?<=\n)(?:(?:{_WS}*\n)+{_WS}*\Z|{_WS}+\Z)",
-    "space_trailing": rf"(?<={_WS}){_WS}*(?=\n|\Z)",
+    # only from the first space of a run (from a later one it would fail too, after
+    # rescanning the rest of the run: quadratic on a long run)
+    "space_trailing": rf"(?<={_WS})(?<!{_WS}{_WS}){_WS}*(?=\n|\Z)",
     "space_around_punct": (
         rf"(?<=[{_STOPS}{_OPEN}]{_WS}){_WS}*(?=[{HAN}{CP}])"
         rf"|(?<=[{HAN}{CP}]{_WS}){_WS}*(?=[{_STOPS}{_CLOSE}])"
@@ -53,11 +56,18 @@ def space_replacements(
     text: str, active: frozenset[str], config: NormalizeConfig
 ) -> list[Replacement]:
     """Replacements of the active space rules."""
-    pattern = _pattern(active & SPACE_RULES)
-    if pattern is None:
-        return []
+    active = active & SPACE_RULES
+    # ``newline-final`` can only match in the whitespace at the end of the text, and
+    # no other match reaches into it: searched for in the rest of the text, it would
+    # rescan every run of blank lines from each of its line breaks (quadratic).
+    body = len(text.rstrip("\n \t\u3000"))
+    head, tail = _pattern(active - {"newline-final"}), _pattern(active)
+    matches = itertools.chain(
+        head.finditer(text, 0, body) if head is not None else (),
+        tail.finditer(text, body) if tail is not None else (),
+    )
     out: list[Replacement] = []
-    for match in pattern.finditer(text):
+    for match in matches:
         group = match.lastgroup
         assert group is not None
         rule = group.replace("_", "-")
