@@ -32,6 +32,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "dash run": lambda n: "-" * n,
     "dash run and @": lambda n: "-" * n + "@\n",
     "dash run and /": lambda n: "/" + "-" * n + "/a/b\n",
+    "dash run and $": lambda n: "-" * n + "$\n",
+    "one long word and <": lambda n: "a" * n + "<\n",
     "em dash run": lambda n: _repeat("—", n),
     "dot run": lambda n: "." * n,
     "hyphen seams": lambda n: _repeat("co-\n\n", n),

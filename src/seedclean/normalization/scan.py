@@ -28,6 +28,7 @@ wide spans.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -41,11 +42,22 @@ __all__ = ["Scanner", "has_wide_trigger"]
 # it lacks (``://``, ``@``, ``\\``, ``/``, ``&``, an operator), and the number
 # alternative takes it whole.  Recognizing it skips the tokenizer for the most
 # common run in news text.
+_TRIGGERS = tuple(re.compile(trigger) for _, trigger in NARROW_PARTS)
 _PLAIN_NUMBER = re.compile(r"[0-9]+(?:[.,:\-][0-9]+)+%?")
 
-# Narrow spans are tried too, in the same order as in a phase tokenizer, so a
-# backtick or "](" inside a URL (or after a span that pre-empts one) starts no wide span.
-_WIDE_SCAN = re.compile(f"(?P<wide>{WIDE})|{NARROW}")
+
+@functools.cache
+def _wide_scanner(keep: tuple[bool, ...]) -> re.Pattern[str]:
+    """Wide spans, and the narrow parts ``keep`` says the text may hold.
+
+    Narrow spans are tried too, in the same order as in a phase tokenizer, so a
+    backtick or "](" inside a URL (or after a span that pre-empts one) starts no
+    wide span.  Parts whose trigger the text lacks (see :data:`.protect.NARROW_PARTS`)
+    are left out: they match nowhere, and each would rescan every long run of
+    narrow characters from each of its positions (quadratic time).
+    """
+    parts = [part for (part, _), kept in zip(NARROW_PARTS, keep, strict=True) if kept]
+    return re.compile(f"(?P<wide>{WIDE})" + "".join(f"|{part}" for part in parts))
 
 
 def has_wide_trigger(text: str) -> bool:
@@ -59,7 +71,8 @@ def _wide_spans(text: str) -> tuple[list[int], list[int]]:
     ends: list[int] = []
     if not has_wide_trigger(text):
         return starts, ends
-    for match in _WIDE_SCAN.finditer(text):
+    keep = tuple(trigger.search(text) is not None for trigger in _TRIGGERS)
+    for match in _wide_scanner(keep).finditer(text):
         if match.lastgroup == "wide":
             starts.append(match.start())
             ends.append(match.end())
@@ -153,7 +166,6 @@ class Scanner:
 #: retried from every position of a run where it fails, which is quadratic in the
 #: run's length (40,000 ``-`` took 18 s); short runs skip the trigger searches.
 LONG_RUN = 64
-_TRIGGERS = tuple(re.compile(trigger) for _, trigger in NARROW_PARTS)
 
 
 def _gaps(length: int, starts: list[int], ends: list[int]) -> Iterator[tuple[int, int]]:
