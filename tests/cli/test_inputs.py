@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -163,74 +161,3 @@ def test_json_report_replays(capsys) -> None:
     edits = [Edit(e["rule"], e["start"], e["end"], e["old"], e["new"]) for e in record["edits"]]
     assert apply_edits(PAGE, edits) == Path("o/page.txt").read_text(encoding="utf-8")
     assert doc["summary"]["edits"] == len(edits)
-
-
-class _Structure(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.labels: list[str] = []
-        self.external: list[str] = []
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        self._in_sup = False
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        values = dict(attrs)
-        if tag in ("script", "link", "img"):
-            self.external.append(tag)
-        if values.get("id"):
-            self.ids.add(str(values["id"]))
-        if tag == "a" and values.get("href"):
-            self.links.append(str(values["href"]))
-        self._in_sup = tag == "sup"
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_sup = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_sup:
-            self.labels.append(data)
-
-
-def test_html_report_structure(capsys) -> None:
-    page = seed_text("001") + "\n<script>alert(1)</script>\n"
-    _write("page.txt", page.encode())
-    assert run(capsys, "check", "page.txt", "--html-report", "r.html").code == 1
-    html = Path("r.html").read_text(encoding="utf-8")
-    parser = _Structure()
-    parser.feed(html)
-    assert parser.external == []  # self-contained and the page's own text is escaped
-    assert "&lt;script&gt;" in html
-    doc = json.loads(run(capsys, "check", "page.txt", "--format", "json").out)
-    rules = {e["rule"] for e in doc["files"][0]["edits"]}
-    assert rules <= {label for text in parser.labels for label in text.split()}
-    assert "dedup-exact" in rules
-    anchors = [link[1:] for link in parser.links if link.startswith("#")]
-    assert anchors
-    assert all(anchor in parser.ids for anchor in anchors)  # kept-copy links resolve
-    assert html.rstrip().endswith("</html>")
-
-
-def test_dedup_html_report_links_removals_to_kept_copies_in_other_files(capsys) -> None:
-    """`dedup --remove --html-report`: a removal whose kept copy is in another file links to it."""
-    corpus = seed_text("003")
-    kept_lines = {n + 1 for n, line in enumerate(corpus.split("\n")) if len(line) >= 20}
-    _write("a.txt", corpus.encode())
-    _write("b.txt", ("<开头>不同的段落，内容并不重复，也不会被删除。\n\n" + corpus).encode())
-    result = run(capsys, "dedup", "a.txt", "b.txt", "--remove", "--html-report", "r.html")
-    assert result.code == 1
-    removed = sum(1 for line in result.out.splitlines() if line.startswith("b.txt:"))
-    assert removed > 0
-    html = Path("r.html").read_text(encoding="utf-8")
-    parser = _Structure()
-    parser.feed(html)
-    kept_links = [link[1:] for link in parser.links if link.startswith("#kept-")]
-    assert len(kept_links) == removed  # every removed paragraph links to its kept copy
-    assert all(anchor in parser.ids for anchor in kept_links)
-    assert "&lt;开头&gt;" in html  # the file's own text stays escaped
-    entries = re.findall(r'<li id="kept-\d+"><code>a\.txt:(\d+)</code>', html)
-    assert entries
-    assert {int(line) for line in entries} <= kept_lines  # each names a line of a.txt

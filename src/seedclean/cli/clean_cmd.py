@@ -26,8 +26,10 @@ from seedclean.report import (
     JsonReport,
     Summary,
     edit_lines,
-    unified_diff,
 )
+from seedclean.report.ci import GithubOutput, JsonLinesOutput, SarifOutput
+from seedclean.report.diff import char_diff, unified_diff
+from seedclean.report.terminal import colour_wanted, paint
 from seedclean.settings import Settings
 
 __all__ = ["run_check", "run_clean"]
@@ -64,6 +66,36 @@ def _reports(args: argparse.Namespace) -> list[_Sink]:
     return sinks
 
 
+def stdout_output(fmt: str) -> _Sink | None:
+    """The writer of ``--output-format FMT`` on stdout (``None`` for text)."""
+    if fmt == "json":
+        return JsonReport(stream=sys.stdout)
+    if fmt == "json-lines":
+        return JsonLinesOutput()
+    if fmt == "github":
+        return GithubOutput()
+    if fmt == "sarif":
+        return SarifOutput()
+    return None
+
+
+def _diff_lines(args: argparse.Namespace, result: FileResult, colour: bool) -> list[str]:
+    if result.status == "skipped":
+        return []
+    if args.diff_style == "patch":
+        return unified_diff(result.display, result.source, result.text, colour=colour)
+    return char_diff(result.display, result.source, result.text, result.edits, colour=colour)
+
+
+def _paint_check(line: str, display: str) -> str:
+    """A check line with its place in bold and its rule id in colour."""
+    rest = line[len(display) + 1 :]
+    place, _, finding = rest.partition(": ")
+    rule, _, detail = finding.partition(" ")
+    style = "cyan" if "(notice" in detail else "red"
+    return f"{paint(display + ':' + place, 'bold', True)}: {paint(rule, style, True)} {detail}"
+
+
 def _targets(args: argparse.Namespace, settings: Settings, summary: Summary) -> list[Target]:
     targets, problems = collect_targets(args.paths, settings.include, settings.exclude)
     for path, problem in problems:
@@ -84,10 +116,15 @@ def _stdin(args: argparse.Namespace, plan: Plan, summary: Summary, check: bool) 
         _err(f"-: skipped: {skip.reason}")
         return 2
     summary.add(result)
+    colour = colour_wanted(sys.stdout)
+    output = stdout_output(args.output_format)
     if args.diff:
-        sys.stdout.writelines(unified_diff("-", result.source, result.text))
+        sys.stdout.writelines(_diff_lines(args, result, colour))
+    elif output is not None:
+        output.add(result)
+        output.finish(summary)
     elif check:
-        _print_check(args, result)
+        _print_check(args, result, colour)
     elif not args.check:
         sys.stdout.buffer.write(new)
         sys.stdout.flush()
@@ -95,15 +132,15 @@ def _stdin(args: argparse.Namespace, plan: Plan, summary: Summary, check: bool) 
     return 1 if looking and result.status == "changed" else 0
 
 
-def _print_check(args: argparse.Namespace, result: FileResult) -> None:
-    if args.statistics or args.format == "json" or result.status == "skipped":
+def _print_check(args: argparse.Namespace, result: FileResult, colour: bool = False) -> None:
+    if args.statistics or result.status == "skipped":
         return
     in_file_order = sorted(result.edits, key=lambda edit: edit.origin)  # stable: ties keep order
     lines = edit_lines(result.display, result.source, in_file_order, result.notices)
     if result.status == "changed" and not result.edits:
         lines.append(f"{result.display}: would be rewritten ({result.message})")
     for line in lines:
-        print(line)
+        print(_paint_check(line, result.display) if colour else line)
 
 
 def _results(
@@ -118,6 +155,10 @@ def _results(
 
 def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
     writing = not check and not args.check and not args.diff
+    if args.output_format != "text" and (args.diff or (writing and args.paths == ["-"])):
+        what = "--diff" if args.diff else "clean - (the cleaned text)"
+        _err(f"seedclean: {what} uses stdout; it cannot be combined with --output-format")
+        return 2
     if writing and not args.out and not args.in_place and args.paths != ["-"]:
         _err(
             "seedclean clean: say where the results go: --out DIR, --in-place, "
@@ -132,7 +173,10 @@ def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
         out_dir=args.out or "",
         keep_encoding=settings.keep_encoding,
         max_file_size=settings.max_file_size,
-        keep_texts=check or args.diff or bool(args.report or args.html_report),
+        keep_texts=check
+        or args.diff
+        or args.output_format != "text"
+        or bool(args.report or args.html_report),
         fields=settings.fields,
     )
     summary = Summary(dry_run=not writing)
@@ -157,8 +201,10 @@ def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
             for stale in remove_stale_temp(folder):
                 _err(f"{stale}: removed a temporary file left by an interrupted run")
     sinks = _reports(args)
-    if check and args.format == "json":
-        sinks.append(JsonReport(stream=sys.stdout))
+    output = stdout_output(args.output_format)
+    if output is not None:
+        sinks.append(output)
+    colour = colour_wanted(sys.stdout)
     progress = Progress(len(targets), enabled=wanted(sys.stderr, args.quiet))
     try:
         for result in _results(args, plan, targets, settings):
@@ -169,9 +215,9 @@ def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
                 progress.clear()
                 _err(line)
             if args.diff:
-                sys.stdout.writelines(unified_diff(result.display, result.source, result.text))
-            elif check:
-                _print_check(args, result)
+                sys.stdout.writelines(_diff_lines(args, result, colour))
+            elif check and output is None:
+                _print_check(args, result, colour)
             for sink in sinks:
                 sink.add(result)
     except KeyboardInterrupt:
@@ -187,7 +233,7 @@ def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
 
 
 def _finish(args: argparse.Namespace, summary: Summary, *, check: bool, dry_run: bool) -> int:
-    if check and args.statistics and args.format == "text":
+    if check and args.statistics and args.output_format == "text":
         for rule, count in summary.rules.most_common():
             print(f"{count:>7}  {rule}")
     if not args.quiet:

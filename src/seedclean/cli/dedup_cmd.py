@@ -25,6 +25,7 @@ import argparse
 import bisect
 import json
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -52,6 +53,8 @@ from seedclean.files import (
 )
 from seedclean.formats import RECORD_KINDS, check_kind, kind_of
 from seedclean.report import FileResult, HtmlReport, Summary
+from seedclean.report.ci import GithubOutput, JsonLinesOutput, SarifOutput, dedup_findings
+from seedclean.report.terminal import colour_wanted, paint
 from seedclean.settings import Settings
 
 __all__ = ["run_dedup"]
@@ -282,6 +285,44 @@ def _dask_report(
     return result.report
 
 
+def _print_report(
+    fmt: str,
+    report: DedupReport,
+    kinds: tuple[str, ...],
+    noted: tuple[str, ...],
+    summary: Summary,
+) -> None:
+    """The findings on stdout in the chosen ``--output-format`` (``noted``: kinds reported
+    as notices, not counted)."""
+    if fmt == "json":
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+        return
+    if fmt == "text":
+        colour = colour_wanted(sys.stdout)
+        for line in _text_lines(report, noted):
+            print(_paint_dedup(line) if colour else line)
+        return
+    findings = dedup_findings(report.clusters, kinds, noted)
+    if fmt == "json-lines":
+        lines = JsonLinesOutput()
+        lines.add_findings(findings)
+        counted = sum(f["type"] == "duplicate" for f in findings)
+        lines.finish({"files": summary.files, "duplicates": counted, **report.stats})
+    elif fmt == "github":
+        github = GithubOutput()
+        github.add_findings(findings)
+        github.finish(summary)
+    else:
+        sarif = SarifOutput()
+        sarif.add_findings(findings)
+        sarif.finish(summary)
+
+
+def _paint_dedup(line: str) -> str:
+    place, sep, rest = line.partition(": ")
+    return paint(place, "bold", True) + sep + paint(rest, "yellow", True)
+
+
 def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
     """``seedclean dedup``."""
     if not args.paths:
@@ -319,11 +360,7 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         kinds = tuple(k for k, rule in _KIND_RULE.items() if rule in active)
         noted = tuple(k for k in _NOTED if k not in kinds and _KIND_RULE[k] not in silenced)
         report = _shown(report, kinds + noted)
-        if args.format == "json":
-            print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
-        else:
-            for line in _text_lines(report, noted):
-                print(line)
+        _print_report(args.output_format, report, kinds, noted, summary)
         html = HtmlReport(Path(args.html_report)) if args.html_report else None
         if args.remove:
             removed = _remove(report, kinds, by_key, settings, html, quiet=args.quiet)

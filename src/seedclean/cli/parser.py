@@ -102,17 +102,39 @@ def _add_paths(sub: argparse.ArgumentParser) -> None:
     )
 
 
+OUTPUT_FORMATS = ("text", "json", "json-lines", "github", "sarif")
+
+
+def _add_output_format(sub: argparse.ArgumentParser, *, alias: bool) -> None:
+    names = ("--output-format", "--format") if alias else ("--output-format",)
+    sub.add_argument(
+        *names,
+        dest="output_format",
+        choices=OUTPUT_FORMATS,
+        default="text",
+        help="findings on stdout as text (default), one JSON document, JSON Lines, "
+        "GitHub Actions annotations or SARIF 2.1.0 (--format: the same option)",
+    )
+
+
 def _add_reports(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--diff",
         action="store_true",
-        help="print a unified diff of what would change; write nothing",
+        help="print a diff of what would change (changed characters marked); write nothing",
+    )
+    sub.add_argument(
+        "--diff-style",
+        choices=("chars", "patch"),
+        default="chars",
+        help="chars: changed characters marked inside lines (default); "
+        "patch: a unified diff that patch and git apply take",
     )
     sub.add_argument("--report", metavar="FILE.json", help="write every edit of every file as JSON")
     sub.add_argument(
         "--html-report",
         metavar="FILE",
-        help="write a self-contained HTML page to review every edit",
+        help="write a review page (FILE, with one page per changed file beside it)",
     )
 
 
@@ -180,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="write files in the encoding they were read in (default UTF-8)",
     )
+    _add_output_format(clean, alias=False)
     _add_reports(clean)
     _add_engine(clean)
 
@@ -193,12 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_paths(check)
     check.add_argument("--statistics", action="store_true", help="count edits per rule instead")
-    check.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="output format (json: every edit with its place)",
-    )
+    _add_output_format(check, alias=True)
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even if changes found")
     check.add_argument(
         "--keep-encoding",
@@ -218,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
         "re-reading the corpus (the pre-commit case).",
     )
     _add_paths(dedup)
-    dedup.add_argument("--format", choices=("text", "json"), default="text")
+    _add_output_format(dedup, alias=True)
     dedup.add_argument(
         "--index",
         metavar="DIR",
@@ -239,7 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="remove the later copies from the files (atomic rewrite)",
     )
     dedup.add_argument("--exit-zero", action="store_true", help="exit 0 even if duplicates found")
-    dedup.add_argument("--html-report", metavar="FILE", help="HTML page of removals (--remove)")
+    dedup.add_argument(
+        "--html-report", metavar="FILE", help="review page of the removals (--remove)"
+    )
     dedup.add_argument(
         "--low-memory",
         action="store_true",

@@ -1,9 +1,9 @@
-"""Reports of a run: summary, check lines, unified diff, JSON and HTML files."""
+"""Reports of a run: summary, check lines, diffs, JSON, CI formats and the review page."""
 
 from __future__ import annotations
 
-from seedclean.report.diff import unified_diff
-from seedclean.report.html import HtmlReport, render_text
+from seedclean.report.diff import char_diff, unified_diff
+from seedclean.report.html import HtmlReport
 from seedclean.report.jsonreport import JsonReport, file_record
 from seedclean.report.records import FileResult, edit_lines, edit_records, quote
 from seedclean.report.summary import Summary
@@ -13,10 +13,10 @@ __all__ = [
     "HtmlReport",
     "JsonReport",
     "Summary",
+    "char_diff",
     "edit_lines",
     "edit_records",
     "file_record",
     "quote",
-    "render_text",
     "unified_diff",
 ]
