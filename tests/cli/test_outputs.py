@@ -1,4 +1,4 @@
-"""CI outputs (--output-format json-lines/github/sarif), colour, and --diff that marks characters."""
+"""CI outputs (--output-format json-lines/github/sarif), colour, --diff marking characters."""
 
 from __future__ import annotations
 
@@ -147,7 +147,8 @@ def _check_sarif(doc: dict[str, Any]) -> list[dict[str, Any]]:
         physical = location["physicalLocation"]
         assert physical["artifactLocation"]["uri"]
         region = physical["region"]
-        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+        assert region["startLine"] >= 1
+        assert region["startColumn"] >= 1
         if "endLine" in region:
             assert (region["endLine"], region["endColumn"]) > (
                 region["startLine"],
@@ -164,7 +165,8 @@ def test_sarif_results_match_the_findings(capsys) -> None:
     doc = _json_doc(capsys, "a.txt")["files"][0]
     warnings = [r for r in results if r["level"] == "warning"]
     notes = [r for r in results if r["level"] == "note"]
-    assert len(warnings) == len(doc["edits"]) and len(notes) == len(doc["notices"])
+    assert len(warnings) == len(doc["edits"])
+    assert len(notes) == len(doc["notices"])
     comma = next(r for r in warnings if r["ruleId"] == "punct-comma")
     region = comma["locations"][0]["physicalLocation"]["region"]
     line = SEED.split("\n")[region["startLine"] - 1]
@@ -175,7 +177,8 @@ def test_sarif_for_dedup_and_skipped_files(capsys) -> None:
     Path("a.txt").write_text(SEED, encoding="utf-8")
     dedup = run(capsys, "dedup", "a.txt", "-q", "--output-format", "sarif")
     results = _check_sarif(json.loads(dedup.out))
-    assert results and all(r["ruleId"].startswith("dedup-") for r in results)
+    assert results
+    assert all(r["ruleId"].startswith("dedup-") for r in results)
     assert all(r["relatedLocations"][0]["message"]["text"] == "kept copy" for r in results)
     Path("bad.bin").write_bytes(b"\x00\x01PK\x03\x04" * 100)
     check = run(capsys, "check", "a.txt", "bad.bin", "--output-format", "sarif")

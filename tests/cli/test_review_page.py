@@ -93,7 +93,8 @@ def test_index_lists_only_changed_files_and_each_has_a_small_page(capsys) -> Non
     pages = _pages(index)
     assert len(pages) == 2
     first = pages[0].read_text(encoding="utf-8")
-    assert "&lt;开头&gt;甲" in first and "&amp;amp;" in first  # the file's text is escaped
+    assert "&lt;开头&gt;甲" in first  # the file's text is escaped
+    assert "&amp;amp;" in first
     for path in pages:
         page = _parse(path)
         assert page.external == []
@@ -109,8 +110,10 @@ def test_structural_rows_come_first_side_by_side_and_punctuation_is_folded(capsy
     html = path.read_text(encoding="utf-8")
     structural, _, folded = html.partition("<h2>Normalization only")
     assert folded
-    assert 'class="pair' in structural and 'class="pair' not in folded
-    assert "join-seam" in structural and "dedup-exact" in structural
+    assert 'class="pair' in structural
+    assert 'class="pair' not in folded
+    assert "join-seam" in structural
+    assert "dedup-exact" in structural
     page = _parse(path)
     rows = [row["class"].split() for row in page.rows]
     steps = [
@@ -133,7 +136,8 @@ def test_a_removed_duplicate_shows_its_whole_paragraph(capsys) -> None:
     removed = [
         p for p in SEED.split("\n") if p.startswith("广东省检察院坚持党建机制与办案机制相融相通")
     ]
-    assert len(removed) == 2 and "," in removed[1]  # a copy, with ASCII commas that get fixed
+    assert len(removed) == 2
+    assert "," in removed[1]  # a copy, with ASCII commas that get fixed
     # the second copy is removed: its whole text as read is in one deletion
     assert any(d.startswith(removed[1]) for d in page.dels)
     assert "(removed)" in path.read_text(encoding="utf-8")
