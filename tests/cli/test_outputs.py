@@ -30,7 +30,8 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _json_doc(capsys: pytest.CaptureFixture[str], *paths: str) -> dict[str, Any]:
-    return json.loads(run(capsys, "check", *paths, "--format", "json").out)
+    doc: dict[str, Any] = json.loads(run(capsys, "check", *paths, "--format", "json").out)
+    return doc
 
 
 # --- JSON Lines ---------------------------------------------------------------------------
