@@ -78,3 +78,15 @@ def test_char_diff_is_empty_exactly_when_nothing_changed(text: str) -> None:
     diff = char_diff("a.txt", text, out.text, out.edits)
     assert bool(diff) == (text != out.text)
     assert all(line.endswith("\n") for line in diff)
+
+
+def test_rows_tile_even_for_edits_that_do_not_replay() -> None:
+    """Record files (formats) place edits approximately; the rows still hold every character."""
+    from seedclean.edits import Edit
+
+    before = "甲,乙\n丙,丁\n"
+    after = "前甲，乙\n丙，丁\n"
+    edits = (Edit("x", 0, 0, "", "前"), Edit("y", 9, 10, ",", "，"), Edit("z", 2, 3, ",", "，"))
+    found = rows(before, after, edits)
+    assert "".join(r.before for r in found) == before
+    assert "".join(r.after for r in found) == after

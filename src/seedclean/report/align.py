@@ -28,6 +28,7 @@ cheap even when every line changed:
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -120,7 +121,10 @@ def rows(before: str, after: str, edits: Sequence[Edit]) -> list[Row]:
     """The file as rows of (lines as read, what they became), joined lines merged."""
     starts = _line_starts(before)
     ends = [*starts[1:], len(before)]
-    mapped = forward_offsets(starts, edits)
+    # the first row starts at 0 (text inserted at the very start belongs to it); offsets
+    # never go back, even for an edit list that is not an exact replay (rows always tile)
+    mapped = [0] + [min(m, len(after)) for m in forward_offsets(starts, edits)[1:]]
+    mapped = list(itertools.accumulate(mapped, max))
     mapped_ends = [*mapped[1:], len(after)]
     by_origin = sorted((max(e.origin, 0), k) for k, e in enumerate(edits))
     origins = [o for o, _ in by_origin]
