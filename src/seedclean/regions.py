@@ -60,16 +60,20 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _NONSPACE = re.compile(r"\S")
 
 
+# Whether a text may hold a region at all: single-character tests first (they run
+# at C speed), then the longer marker.
+_INDENT_TRIGGER = re.compile(r"\n(?:    |\t)")
+
+
 def _has_trigger(text: str) -> bool:
     return (
-        "```" in text
-        or "~~~" in text
-        or "$$" in text
-        or "seedclean" in text
-        or "---" in text
-        or "\n    " in text
-        or "\n\t" in text
+        ("`" in text and "```" in text)
+        or ("~" in text and "~~~" in text)
+        or ("$" in text and "$$" in text)
+        or ("<" in text and "seedclean" in text)
+        or ("-" in text and "---" in text)
         or text.startswith(("    ", "\t"))
+        or _INDENT_TRIGGER.search(text) is not None
     )
 
 

@@ -29,11 +29,11 @@ from collections.abc import Callable, Collection, Sequence
 from seedclean.edits import Edit, Explained, Notice, OffsetMap, Replacement, splice
 from seedclean.normalization.catalog import RULES
 from seedclean.normalization.config import NormalizeConfig
-from seedclean.normalization.fold import fold_replacements
+from seedclean.normalization.fold import fold_replacements, grouping_replacements
 from seedclean.normalization.marks import mark_replacements
 from seedclean.normalization.pairs import pair_replacements
 from seedclean.normalization.recheck import probe_text
-from seedclean.normalization.script import full_t2s_replacements
+from seedclean.normalization.script import full_t2s_replacements, preposition_yu_replacements
 from seedclean.normalization.spaces import space_replacements
 from seedclean.regions import Region, blocks_rule, outside, protected_regions
 
@@ -55,7 +55,15 @@ def _t2s(
 def _fold(
     text: str, active: frozenset[str], _: NormalizeConfig
 ) -> tuple[list[Replacement], list[Notice]]:
-    return fold_replacements(text, active), []
+    out = fold_replacements(text, active)
+    # Only a text with full-width digits may hold a grouped number (width-alnum finds them).
+    if "width-symbols" in active and (
+        "width-alnum" not in active or any(r.rule == "width-alnum" for r in out)
+    ):
+        out += grouping_replacements(text)
+    if "script-preposition-yu" in active:
+        out += preposition_yu_replacements(text)
+    return out, []
 
 
 def _marks(

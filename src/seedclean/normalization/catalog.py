@@ -26,6 +26,11 @@ RULES: tuple[Rule, ...] = (
         "characters that exist only in traditional script become simplified",
     ),
     Rule(
+        "script-preposition-yu",
+        _S,
+        "於 as a preposition (由於, 处於, 善於, 於是) becomes 于; the surname 於 stays",
+    ),
+    Rule(
         "script-t2s", _S, "full OpenCC traditional-to-simplified conversion (opt-in)", default=False
     ),
     Rule(
@@ -51,6 +56,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("punct-middle-dot", _S, "odd middle dots (•‧・･⋅∙) between Han become ·"),
     Rule("space-around-punct", _S, "spaces between full-width punctuation and Chinese go"),
+    Rule(
+        "space-inside-word",
+        _S,
+        "a single space between two Han characters of one word (设施建 设) goes",
+    ),
     Rule("space-trailing", _S, "spaces and tabs at the end of a line go"),
     Rule("newline-final", _S, "a text ending in line breaks ends in exactly one LF"),
 )

@@ -18,12 +18,20 @@ from collections.abc import Callable
 from seedclean.edits import Replacement
 from seedclean.normalization import chars, script
 
-__all__ = ["FOLD_RULES", "fold_replacements", "leftovers_of"]
+__all__ = ["FOLD_RULES", "fold_replacements", "grouping_replacements", "leftovers_of"]
 
 _NEWLINES = "\r\u2028\u2029\x85"
 _SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _JOIN_CONTEXT = re.compile(f"[{chars.HAN}{chars.CP}A-Za-z0-9 ]")
 _LINE_PREFIX = re.compile(r"[ \t]*")
+# What may stand before an indent at a line start: spaces and characters that
+# ``space-zero-width`` deletes in the same pass (a BOM opening the text).
+_INDENT_PREFIX = re.compile(r"[ \t\u200b\u2060\ufeff\u00ad\u200c\u200d]*")
+_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u200c\u200d"
+# A number written in full-width digits with full-width thousands separators
+# (``１，０００``): the separators fold with the digits, like ``３．５`` → ``3.5``.
+# (The pattern begins with a plain class so the engine skips other text at C speed.)
+_GROUPED = re.compile("[０-９](?<![０-９0-9][０-９])[０-９]{0,2}(?:，[０-９]{3})+(?![０-９0-9])")
 
 
 def _chars_of(rule: str) -> str:
@@ -166,13 +174,26 @@ def _spaces(
     text: str, pos: int, end: int, run: str, active: frozenset[str], out: list[Replacement]
 ) -> None:
     line_start = text.rfind("\n", 0, pos) + 1
-    at_line_start = _LINE_PREFIX.fullmatch(text, line_start, pos) is not None
+    at_line_start = _INDENT_PREFIX.fullmatch(text, line_start, pos) is not None
     if "\u3000" in run and at_line_start and "space-indent" in active:
-        # A paragraph indent from print/PDF layout: drop it with the spaces around it.
+        # A paragraph indent from print/PDF layout: drop it with the spaces around it
+        # (after any invisible character before it, which has its own edit).
+        start = max(line_start, *(text.rfind(c, line_start, pos) + 1 for c in _INVISIBLE))
         after = _LINE_PREFIX.match(text, end)
-        out.append(Replacement(line_start, after.end() if after else end, "", "space-indent"))
+        out.append(Replacement(start, after.end() if after else end, "", "space-indent"))
     elif "space-unicode" in active:
         # A run of ideographic spaces separates headline parts or a byline: one
         # ASCII space keeps the separation.  Other spaces map one to one.
         new = " " if "\u3000" in run else " " * len(run)
         out.append(Replacement(pos, end, new, "space-unicode"))
+
+
+def grouping_replacements(text: str) -> list[Replacement]:
+    """``，`` between full-width digit groups (``１，０００``) becomes ``,`` (``width-symbols``)."""
+    out: list[Replacement] = []
+    for match in _GROUPED.finditer(text):
+        start = match.start()
+        for i, char in enumerate(match.group(), start):
+            if char == "，":
+                out.append(Replacement(i, i + 1, ",", "width-symbols"))
+    return out

@@ -76,6 +76,9 @@ def mark_replacements(text: str, active: frozenset[str]) -> tuple[list[Replaceme
         if kind == "mark":
             rule, full = _MARKS[match.group()]
             if rule in active and (after_converted or _mark_is_chinese(text, start, match.group())):
+                if _doubled(text, end, match.group()):
+                    notices.append(Notice(rule, start, end, _DOUBLED))
+                    continue
                 out.append(Replacement(start, end, full, rule))
                 converted_end = end
         elif kind == "ellipsis":
@@ -92,6 +95,24 @@ def mark_replacements(text: str, active: frozenset[str]) -> tuple[list[Replaceme
         elif kind == "period" and "punct-period" in active:
             _period(text, start, out, notices)
     return out, notices
+
+
+#: Full-width marks that a converted mark must not be put right before (``，，``, ``。，``).
+_STOPS = "，。、；：？！"
+_DOUBLED = "a half-width mark right before a full-width one: stray mark? left as is"
+
+
+def _doubled(text: str, end: int, mark: str) -> bool:
+    """Whether converting the mark ending at ``end`` would double a full-width mark.
+
+    ``很好.，然后`` would become ``很好。，``: the stray half-width mark (an OCR
+    speck or a typing slip) is reported instead.  ``?`` and ``!`` may still be
+    followed by ``？！`` (``?！`` → ``？！``).
+    """
+    right = ctx.right_char(text, end)
+    if not right or right not in _STOPS:
+        return False
+    return not (mark in "?!" and right in "？！")
 
 
 def _follows(text: str, start: int, converted_end: int) -> bool:
@@ -161,7 +182,9 @@ def _ellipsis(run: str) -> str:
 def _period(text: str, start: int, out: list[Replacement], notices: list[Notice]) -> None:
     if not (start > 0 and ctx.IS_LEFT_CTX(text, start - 1)):
         return
-    if _SENTENCE_FOLLOW.match(text, start + 1):
+    if _doubled(text, start + 1, "."):
+        notices.append(Notice("punct-period", start, start + 1, _DOUBLED))
+    elif _SENTENCE_FOLLOW.match(text, start + 1):
         out.append(Replacement(start, start + 1, "。", "punct-period"))
     elif ctx.IS_HAN(text, start + 1):
         notices.append(

@@ -42,7 +42,10 @@ _CLOSES = {"「": "」", "『": "』", "“": "”", "‘": "’"}
 # A full-width colon between digits (``10：30``, ``比分37：28``) is not converted: it is
 # Chinese punctuation, and clean mainland news prose writes times and scores with it
 # more often than with ``:`` (evaldata: 14 lines against 3), so either form is correct.
-_SYM = r"(?<=[A-Za-z0-9][％．－／＋＠＃＆＿])(?=[A-Za-z0-9])|(?<=[0-9]％)"
+# Initials (``G．A．史密斯``) are one unit: every ``．`` of a run of two or more
+# single capital letters becomes ``.``, the last one too (its right side is not ASCII).
+_INITIAL = r"(?<=[A-Z]．)(?<![A-Za-z][A-Z]．)(?:(?=[A-Z][．.])|(?<=[A-Z][．.][A-Z]．))"
+_SYM = rf"(?<=[A-Za-z0-9][％．－／＋＠＃＆＿])(?=[A-Za-z0-9])|(?<=[0-9]％)|{_INITIAL}"
 
 
 @functools.cache

@@ -60,9 +60,13 @@ def _wide_scanner(keep: tuple[bool, ...]) -> re.Pattern[str]:
     return re.compile(f"(?P<wide>{WIDE})" + "".join(f"|{part}" for part in parts))
 
 
+# One search for all triggers, beginning with a plain class (C speed over Chinese text).
+_WIDE_TRIGGER = re.compile(r'[`<${\]](?:(?<=[`<$])|(?<=\{)"|(?<=\])\()')
+
+
 def has_wide_trigger(text: str) -> bool:
     """Whether ``text`` may hold a wide protected span (substring tests run at C speed)."""
-    return "`" in text or "<" in text or "](" in text or '{"' in text or "$" in text
+    return _WIDE_TRIGGER.search(text) is not None
 
 
 def _wide_spans(text: str) -> tuple[list[int], list[int]]:

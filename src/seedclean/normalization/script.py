@@ -21,7 +21,12 @@ from typing import Any
 
 from seedclean.edits import Replacement
 
-__all__ = ["full_t2s_replacements", "traditional_only_pattern", "traditional_only_table"]
+__all__ = [
+    "full_t2s_replacements",
+    "preposition_yu_replacements",
+    "traditional_only_pattern",
+    "traditional_only_table",
+]
 
 
 @functools.cache
@@ -63,6 +68,22 @@ def traditional_only_replacements(text: str) -> list[Replacement]:
         new = "".join(table[c] for c in match.group())
         out.append(Replacement(match.start(), match.end(), new, "script-traditional-only"))
     return out
+
+
+# ``於`` is a valid simplified character only as a surname (於先生); after these
+# characters it is the preposition 于 of a word (由於, 处於, 善於, 在於, 对於, 位於…),
+# and before a digit it is the preposition of a date or amount (於2020年).
+_YU_WORDS = "由处善在至对关属等终位基鉴出用易急敢勇乐限过高低大小多少源归免利甚忠致决适见趋濒寓"
+_YU = re.compile(f"於(?:(?<=[{_YU_WORDS}]於)|(?=[0-9０-９]|是))")
+
+
+def preposition_yu_replacements(text: str) -> list[Replacement]:
+    """``於`` as a preposition (``由於``, ``处於``, ``於是``) becomes ``于``; the surname stays."""
+    if "於" not in text:
+        return []
+    return [
+        Replacement(m.start(), m.end(), "于", "script-preposition-yu") for m in _YU.finditer(text)
+    ]
 
 
 @functools.cache
