@@ -318,3 +318,15 @@ def test_diff_style_patch_is_a_patch_that_applies(capsys, tmp_path: Path) -> Non
         pytest.skip("no patch program")
     subprocess.run([patch, "-s", "a.txt"], input=out.encode(), check=True)
     assert Path("a.txt").read_text(encoding="utf-8") == clean(SEED)
+
+
+def test_coloured_patch_highlights_characters_and_is_the_patch_underneath(
+    capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Path("a.txt").write_text(SEED, encoding="utf-8")
+    plain = run(capsys, "clean", "--diff", "--diff-style", "patch", "a.txt", "-q").out
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = run(capsys, "clean", "--diff", "--diff-style", "patch", "a.txt", "-q").out
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+    assert "\x1b[9;31;48;5;224m,\x1b[0m" in coloured  # a fixed comma, inside its line
+    assert "\x1b[32;48;5;194m，\x1b[0m" in coloured

@@ -12,7 +12,8 @@ Two styles (``--diff-style``):
   ``black --diff``.
 
 On a colour terminal (see :func:`~seedclean.report.terminal.colour_wanted`)
-the markers become colours: struck-out red for removed, green for added text.
+the markers become colours: struck-out red for removed, green for added text;
+in a coloured ``patch``, a replaced line shows its changed characters too.
 
 >>> print("".join(char_diff("a.txt", "甲,乙\\n", "甲，乙\\n", ())), end="")
 --- a.txt
@@ -119,8 +120,55 @@ def char_diff(
     return out
 
 
+def _paint_pairs(removed: list[str], added: list[str]) -> list[str]:
+    """A block of ``-`` lines and the ``+`` lines that replace it, coloured; when they pair
+    up one to one, the changed characters inside each pair are highlighted too."""
+    if len(removed) != len(added):
+        return [paint(line.rstrip("\n"), "red", True) + "\n" for line in removed] + [
+            paint(line.rstrip("\n"), "green", True) + "\n" for line in added
+        ]
+    minus: list[str] = []
+    plus: list[str] = []
+    for old_line, new_line in zip(removed, added, strict=True):
+        left = ["-"]
+        right = ["+"]
+        for tag, old, new in char_ops(old_line[1:].rstrip("\n"), new_line[1:].rstrip("\n")):
+            left.append(paint(old, "red" if tag == "equal" else "del", True))
+            right.append(paint(new, "green" if tag == "equal" else "ins", True))
+        minus.append("".join(left) + "\n")
+        plus.append("".join(right) + "\n")
+    return minus + plus
+
+
+def _colour_patch(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    removed: list[str] = []
+    added: list[str] = []
+    for line in [*lines, ""]:
+        if line.startswith("-") and not line.startswith("---") and not added:
+            removed.append(line)
+            continue
+        if line.startswith("+") and not line.startswith("+++") and removed:
+            added.append(line)
+            continue
+        if removed or added:
+            out.extend(_paint_pairs(removed, added))
+            removed, added = [], []
+        if line.startswith("-") and not line.startswith("---"):
+            removed.append(line)
+            continue
+        if not line:
+            continue
+        style = {"-": "bold", "+": "bold", "@": "cyan"}.get(line[:1], "")
+        if line.startswith("+") and not line.startswith("+++"):
+            style = "green"
+        out.append(paint(line.rstrip("\n"), style, True) + "\n" if style else line)
+    return out
+
+
 def unified_diff(display: str, before: str, after: str, *, colour: bool = False) -> list[str]:
-    """The ``patch`` diff: unified diff lines (each ending in a newline)."""
+    """The ``patch`` diff: unified diff lines (each ending in a newline); on a colour
+    terminal, replaced lines also show their changed characters."""
     if before == after:
         return []
     name = printable(display)
@@ -135,11 +183,5 @@ def unified_diff(display: str, before: str, after: str, *, colour: bool = False)
     for line in lines:
         if not line.endswith("\n"):
             line += "\n\\ No newline at end of file\n"
-        if colour:
-            style = {"-": "red", "+": "green", "@": "cyan"}.get(line[:1], "")
-            if line.startswith(("---", "+++")):
-                style = "bold"
-            if style:
-                line = paint(line.rstrip("\n"), style, True) + "\n"
         out.append(line)
-    return out
+    return _colour_patch(out) if colour else out
