@@ -26,6 +26,7 @@ VERBATIM: Final = "verbatim"  # code fences, HTML, math, block quotes
 IMAGE: Final = "image"
 FURNITURE: Final = "furniture"  # page numbers, dates, issue numbers, running heads
 MARKER: Final = "marker"  # continuation markers such as （上接第五版）
+SEPARATOR: Final = "separator"  # a line of nothing but dots, dashes or stars (…………, * * *)
 
 #: Labels the lookahead may step over to find a sentence's continuation.
 INTERLOPERS: Final = frozenset({HEADING, HEADLINE, CAPTION, BYLINE, FURNITURE, MARKER, IMAGE})
@@ -42,12 +43,21 @@ _HEADING = re.compile(
 _VERBATIM = re.compile(r"[ \t]*(?:```|~~~|\$\$|<[A-Za-z!/]|>)")
 _TABLE = re.compile(r"[ \t]*\|")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)$")
+#: A section separator: nothing but dots, dashes, stars, circles or tildes (``…………``, ``* * *``).
+_SEPARATOR = re.compile(r"[ \t\u3000]*(?:[.…·•*＊\-—－=_~～○◎●◇◆□■☆★#＃][ \t\u3000]*){3,}$")
+#: A block wholly inside one pair of round brackets: an aside that closes itself
+#: (``（作者为某研究所研究员）``, ``（附图片1张）``, ``（本文系某基金资助项目成果）``).
+_PARENTHETICAL = re.compile(r"[ \t\u3000]*[（(][^（）()\n]{2,100}[）)][。.]?$")
+#: A letter's signature: a role ending in 人/者 and a name (``举报人：王某某``, ``申请人：某公司``).
+_SIGNATURE = re.compile(r"[\u4e00-\u9fff]{1,6}[人者][：:][ \t\u3000]*[\u4e00-\u9fff·]{2,16}$")
 _MARKER = re.compile(
     r"[（(]\s*(?:上接|下转|转|紧接|接|续)第?\s*[\d一二三四五六七八九十]*\s*[版页面]?\s*[）)]$"
 )
 _FURNITURE = re.compile(
     r"(?:[-—－\s]*(?:第\s*)?\d{1,4}\s*(?:版|页)?[-—－\s]*"
     r"|\d{4}年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+    r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
     r"|第\s*\d{1,5}\s*期"
     r"|(?:责任编辑|版式设计|美术编辑|责任校对|本版编辑|值班编辑|联系电话|电子信箱|电话|邮箱|传真|网址)[：:\s].{0,40}"
     r"|(?:联系电话|电子信箱|电话|邮箱|传真)"
@@ -71,10 +81,11 @@ _CAPTION_CUE = re.compile(
     r"|图为|上图|下图|左图|右图|组图|资料图|图\s*[：:]|[↑↓]|(?:左|右|上|下)(?:侧|方|起)\s*[：:])"
     r"|.*(?:摄|供图|图片来源\S*|图片来自\s*\S+|新华社发|资料图片?|视觉中国)\s*[）)]?[。.]?$"
     r"|.*[（(](?:图|组图|资料图|网络图片?|AFP|AP|EPA|Reuters|Getty\s*Images?|CFP|IC)[）)][。.]?$"
+    r"|[ \t\u3000]*(?:Fig(?:ure)?|Table|Tab|Photo|Chart|Plate)\.?\s*[\dIVX]+(?:[.:：\s]|$)"
 )
 _LIST = re.compile(
     r"[ \t\u3000]*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-    r"|\d{1,2}[.、．](?!\d)|[①-⑳]|[●•▪■◆◇○]\s?|[-*+]\s)"
+    r"|\d{1,2}[.、．](?!\d)|[①-⑳]|[●•▪■◆◇○]\s?|[-*+]\s|[\[［]\d{1,3}[\]］])"
 )
 
 
@@ -131,6 +142,28 @@ def headline_strength(text: str, max_chars: int = 40) -> int:
     return 2 if len(chars.CLAUSE_PUNCT.findall(stripped)) <= 1 else 0
 
 
+_MARKDOWN_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:\s|$)")
+
+
+def markdown_heading(text: str) -> bool:
+    """Whether a block is a markdown ATX heading (``# …`` to ``###### …``)."""
+    return _MARKDOWN_HEADING.match(text) is not None
+
+
+def list_headline(text: str, max_chars: int = 40) -> int:
+    """Heading strength of a list block's last item, without its marker.
+
+    ``1.加强组织领导\n2.完善制度建设``: the list ends in a short item without
+    sentence punctuation, a complete point; the block after it is not its
+    continuation on weak evidence (a list item cut inside a sentence still ends
+    open: ``…建立健全工作机`` has no heading shape only when it is long).
+    """
+    last = text.rsplit("\n", 1)[-1]
+    found = _LIST.match(last)
+    item = last[found.end() :] if found is not None else last
+    return headline_strength(item.strip(), max_chars) if item.strip() else 0
+
+
 def label_text(text: str, max_headline: int = 40, *, block: bool = True) -> str:
     """Return the label of a block's ``text`` (first matching pattern wins).
 
@@ -163,10 +196,14 @@ def _label_line(text: str, max_headline: int, block: bool = True) -> str:
     if _HEADING.match(text) or shapes.labels_only(text) or (block and shapes.dash_subtitle(text)):
         return HEADING
     short = len(text) <= 60
+    if short and _SEPARATOR.match(text):
+        return SEPARATOR
     if short and _MARKER.match(text):
         return MARKER
     if short and _FURNITURE.match(text):
         return FURNITURE
+    if _PARENTHETICAL.match(text) or (len(text) <= 30 and _SIGNATURE.match(text)):
+        return BYLINE
     if (
         len(text) <= 40
         and _BYLINE.match(text)
@@ -193,6 +230,8 @@ def _label_lines(text: str, max_headline: int) -> str:
     first = lines[0].strip()
     if _HEADING.match(first):
         return HEADING
+    if _IMAGE.match(first):
+        return IMAGE  # an image with its caption lines
     if all(_LIST.match(line) for line in lines):
         return LIST
     if all(len(line.strip()) <= 40 and not chars.SENTENCE_PUNCT.search(line) for line in lines):

@@ -42,6 +42,8 @@ PAIRS: tuple[tuple[str, str], ...] = (
 _PAIR_CHARS = re.compile("[" + re.escape("".join(a + b for a, b in PAIRS)) + "](?<![0-9][‘’])")
 #: Index of each character of :data:`PAIRS` in a count vector: opener ``2k``, closer ``2k + 1``.
 _PAIR_SLOT = {c: i for i, c in enumerate("".join(a + b for a, b in PAIRS))}
+#: Opener slots of the round brackets (see :func:`open_total`).
+_ROUND_SLOTS = frozenset(_PAIR_SLOT[c] for c in "(（")
 
 #: Sentence punctuation inside a line; a line without any is heading-like.
 SENTENCE_PUNCT = re.compile(r"[。！？；!?;…]|(?<=[A-Za-z])\.(?!\w)")
@@ -147,17 +149,31 @@ def start_char(text: str) -> tuple[str, str]:
     return _START_CLASS.get(first, "word"), first
 
 
+#: Inline math (``$\\left( x \\right.$``): its brackets are formula, not prose.
+_INLINE_MATH = re.compile(r"\$[^$\n]{1,400}\$")
+#: Round brackets: a parenthetical is short, so one left open further back than
+#: this was mistyped or its closer lost, and does not carry a sentence over a seam.
+_ROUND_REACH = 80
+
+
 def unclosed(text: str) -> int:
-    """Count quotes and brackets opened in ``text`` and not closed in it."""
-    return open_total(pair_counts(text))
+    """Count quotes and brackets opened in ``text`` and not closed in it.
+
+    Brackets inside inline math (``$…$``) are not counted, and an unclosed
+    round bracket only counts when it was opened in the last 80 characters.
+    """
+    return open_total(pair_counts(text), text)
 
 
 def pair_counts(text: str) -> tuple[int, ...]:
     """How often ``text`` has each character of :data:`PAIRS` (opener ``2k``, closer ``2k + 1``).
 
     Counts add up over concatenated texts, except for a ``‘``/``’`` at the start
-    of a text that follows a digit (see :func:`digit_quote_seam`).
+    of a text that follows a digit (see :func:`digit_quote_seam`).  Brackets
+    inside inline math (``$…$``) are formula, not prose, and are not counted.
     """
+    if "$" in text:
+        text = _INLINE_MATH.sub("", text)
     found = _PAIR_CHARS.findall(text)
     counts = [0] * (2 * len(PAIRS))
     for char in found:
@@ -175,14 +191,34 @@ def digit_quote_seam(left: str, right: str) -> int:
     return -1
 
 
-def open_total(counts: Sequence[int]) -> int:
-    """Quotes and brackets left open by a text with the :func:`pair_counts` ``counts``."""
+def open_total(counts: Sequence[int], tail: str = "") -> int:
+    """Quotes and brackets left open by a text with the :func:`pair_counts` ``counts``.
+
+    ``tail``: the text's last block, when known.  A parenthetical is short, so
+    a round bracket left open counts only when ``tail`` is shorter than 80
+    characters or opens one in its last 80 (one opened further back was
+    mistyped or lost its closer, and does not carry a sentence over a seam).
+    """
     total = 0
     for k in range(0, len(counts), 2):
         opened = counts[k] - counts[k + 1]
         if opened > 0:
+            if k in _ROUND_SLOTS and tail and not _round_recent(tail):
+                continue
             total += opened
     return total
+
+
+def _round_recent(tail: str) -> bool:
+    """Whether ``tail`` is short or leaves a round bracket open in its last 80 characters."""
+    if len(tail) <= _ROUND_REACH:
+        return True
+    end = tail[-_ROUND_REACH:]
+    for left, right in (("(", ")"), ("（", "）")):
+        last = end.rfind(left)
+        if last >= 0 and right not in end[last:]:
+            return True
+    return False
 
 
 def separator(left: str, right: str) -> str:
@@ -198,6 +234,7 @@ def separator(left: str, right: str) -> str:
     return " " if _LATIN_LEFT.search(left) and _LATIN_RIGHT.match(right) else ""
 
 
-_LATIN_SENTENCE_END = re.compile(r"[A-Za-z]{2,}\.$")
+#: A Latin sentence end: a word, or a citation or parenthesis closing it (``…[33].``, ``…(2019).``).
+_LATIN_SENTENCE_END = re.compile(r"(?:[A-Za-z]{2,}|[A-Za-z0-9][\])])\.$")
 _LATIN_LEFT = re.compile(r"[A-Za-z][,;:!?)\"']?$")
 _LATIN_RIGHT = re.compile(r"[A-Za-z0-9(\"']")

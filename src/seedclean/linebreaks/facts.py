@@ -29,7 +29,7 @@ class Facts(NamedTuple):
     """The rest of what the decision needs about one block (computed only when needed)."""
 
     label: str
-    headline: int  # 2: a short line without sentence punctuation, else 0
+    headline: int  # 2: a short line (a list's last item) without sentence punctuation, else 0
     caption_like: bool  # a one-sentence block that reads like a photo caption
     dated: bool  # opens with a date and a comma (2023年6月27日，…)
     opener: bool  # opens a paragraph (indent, run-in bold head, dateline)
@@ -38,6 +38,7 @@ class Facts(NamedTuple):
     particle: bool  # opens with a particle that cannot open a paragraph (的, 们)
     field: bool  # a label：value line listing short items (see blocks.field_line)
     dash_label: bool  # a short label ending in a dash (■谈意义——, see blocks.dash_label)
+    han: bool  # holds a Han character (a block without one next to Chinese is another language)
 
 
 def edge(text: str, window: int) -> Edge:
@@ -66,9 +67,16 @@ def compute(text: str, headline_chars: int, label: str | None = None) -> Facts:
     """
     head = text.lstrip()
     opener, list_start, lead, particle = seams.opening(text, head)
+    if label is None:
+        label = bl.label_text(text, headline_chars)
+    headline = (
+        bl.list_headline(text, headline_chars)
+        if label == bl.LIST
+        else bl.headline_strength(text, headline_chars)
+    )
     return Facts(
-        bl.label_text(text, headline_chars) if label is None else label,
-        bl.headline_strength(text, headline_chars),
+        label,
+        headline,
         bl.caption_like(text),
         bl.DATE_LEAD.match(text) is not None,
         opener,
@@ -77,6 +85,7 @@ def compute(text: str, headline_chars: int, label: str | None = None) -> Facts:
         particle,
         bl.field_line(text),
         bl.dash_label(text, headline_chars),
+        chars.HAN_CHAR.search(text) is not None,
     )
 
 
@@ -128,7 +137,7 @@ class Memo:
         """
         found = self.open_pairs.get(text)
         if found is None:
-            found = self.open_pairs[text] = chars.open_total(self.pair_counts(text))
+            found = self.open_pairs[text] = chars.open_total(self.pair_counts(text), text)
         return found
 
     def pair_counts(self, text: str) -> tuple[int, ...]:

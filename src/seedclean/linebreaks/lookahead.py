@@ -68,15 +68,26 @@ def continuation(view: View, tail: int, chain: int, members: Sequence[int], firs
     just before the candidate is itself an open fragment that the candidate
     continues on hard evidence (``…发布最新数据显示`` ‖ ``，8月，…``), the
     candidate belongs to it, not to ``tail`` further up.
+
+    A markdown heading (``# …``) opens a section, so the text after it belongs
+    to that section: the lookahead steps over one only on hard evidence
+    (:func:`crosses_heading`), and never over two.
     """
     limit = min(len(view.blocks), first + view.config.lookahead + 1)
+    heading = -1
     for c in range(first, limit):
         kind = view.label(c)
         if kind == bl.BODY:
             decision = view.decide(tail, chain, members, c)
             if decision is CAPTION:
                 continue
+            if decision.join and heading >= 0 and not crosses_heading(view, heading, decision):
+                return -1
             return c if decision.join and not _nearer(view, first, c) else -1
+        if kind == bl.HEADING and bl.markdown_heading(view.blocks[c].text):
+            if heading >= 0:
+                return -1  # a heading never moves across another heading
+            heading = c
         if kind == bl.HEADLINE and c > first:
             # a heading-like line after a caption may be the continuation itself
             decision = view.decide(tail, chain, members, c)
@@ -142,3 +153,20 @@ def over_sentence(view: View, tail: int, c: int, decision: seams.Decision) -> se
     return decision._replace(
         reason=f"{decision.reason}, where the one-sentence block before it had none (a caption)"
     )
+
+
+def crosses_heading(view: View, heading: int, decision: seams.Decision) -> bool:
+    """Whether a join may step over the markdown heading at block ``heading``.
+
+    On hard evidence (a repeat, a character that cannot start a line, an open
+    bracket: :data:`.seams.TABLE`), or when a byline follows the heading: a
+    headline and its byline in the middle of a cut sentence are another
+    article's head placed in the column (``…由四对基`` ‖ ``## 结对共建促提升`` ‖
+    ``某市检察院政治部主任 张虹`` ‖ ``层院分别签订…``).  A section heading of
+    the same text is followed by its section: a word that merely seems to run
+    across (``…数据尚缺`` ‖ ``# 2.1.2 林下产品价值`` ‖ ``根据…``) is not enough.
+    """
+    if decision.hard:
+        return True
+    after = heading + 1
+    return after < len(view.blocks) and view.label(after) == bl.BYLINE

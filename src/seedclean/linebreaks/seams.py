@@ -34,7 +34,7 @@ _PARAGRAPH_LEAD = re.compile(
 #: List and section markers: a block starting with one never continues the previous block.
 _LIST_START = re.compile(
     r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)"
-    r"|[①-⑳]|[●•▪■◆◇○]|[-*+]\s|第[一二三四五六七八九十]+[，,、])"
+    r"|[①-⑳]|[●•▪■◆◇○]|[-*+]\s|第[一二三四五六七八九十]+[，,、]|[\[［]\d{1,3}[\]］](?!$))"
 )
 
 
@@ -47,6 +47,12 @@ _PARTICLE_WORDS = ("的确", "的士", "的哥")
 #: Units a number is read with: ``2025`` ‖ ``年``, ``1.5`` ‖ ``亿元`` is one number cut.
 _UNITS = frozenset("年月日号时分秒亿万千百元%％岁")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
+#: A citation mark ending a block (``…效果[5]``, ``…[2,3]``, ``…[1-4]``): the
+#: sentence it cites is over, even when its full stop is missing.
+_CITATION_END = re.compile(r"[\[［]\d{1,3}(?:\s*[,，\-–—~～]\s*\d{1,3})*[\]］]$")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile("[A-Za-z]")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 class Seam(NamedTuple):
@@ -67,6 +73,9 @@ class Seam(NamedTuple):
     b_field: bool
     a_dash_label: bool
     overlap: int
+    a_citation: bool  # A ends with a citation mark ([5])
+    other_script: bool  # one side is Latin-only text, the other Chinese
+    latin_capital: bool  # A ends a Latin word or formula, B starts with a capital letter
 
 
 class Decision(NamedTuple):
@@ -145,7 +154,35 @@ def features(
         b_facts.field,
         a_facts is not None and a_facts.dash_label,
         k,
+        a.end_char in "]］" and _CITATION_END.search(a.tail) is not None,
+        _other_script(a, a_facts, b, b_facts),
+        b.start_char in _CAPITALS and a.end == "word" and _latin_end(a.tail),
     )
+
+
+def _latin_end(tail: str) -> bool:
+    """Whether a block ends in Latin text (a letter in its last characters, no Han)."""
+    end = tail[-8:]
+    return _HAN.search(end) is None and _LATIN.search(end) is not None
+
+
+def _other_script(a: Edge, a_facts: Facts | None, b: Edge, b_facts: Facts) -> bool:
+    """Whether one side is text in a Latin script and the other Chinese.
+
+    ``Figure 3 Distribution of samples`` ‖ ``从图中可以看出…``, ``…的分布`` ‖
+    ``Fig. 3 Distribution…``: an English caption, title or abstract next to
+    Chinese text, never one sentence with it.  A block is Latin when it holds
+    no Han character at all and some Latin letter; for a joined chain, its last
+    characters are read.
+    """
+    a_han = a_facts.han if a_facts is not None else _HAN.search(a.tail) is not None
+    if not a_han:
+        return b.start_char != "" and _HAN.match(b.start_char) is not None and bool(
+            _LATIN.search(a.tail)
+        )
+    if b_facts.han:
+        return False
+    return _HAN.match(a.end_char) is not None and bool(_LATIN.search(b.head))
 
 
 def overlap_at(left: str, right: str, max_k: int) -> int:
@@ -207,7 +244,19 @@ TABLE: tuple[Row, ...] = (
         False,
         True,
     ),
+    Row(
+        "one side is Latin-script text, the other Chinese (an English caption or title)",
+        lambda s: s.other_script,
+        False,
+        True,
+    ),
     Row("A ends with punctuation that continues", lambda s: s.a_end == "open", True, True),
+    Row(
+        "A ends in Latin text and B starts with a capital: a new sentence or block",
+        lambda s: s.latin_capital,
+        False,
+        True,
+    ),
     Row(
         "A leaves a quote or bracket open",
         lambda s: s.a_unclosed and s.a_end != "terminal",
@@ -225,6 +274,8 @@ TABLE: tuple[Row, ...] = (
     Row(A_HEADING, lambda s: s.a_headline == 2, False, False),
     Row(B_HEADING, lambda s: s.b_headline == 2, False, False),
     Row("B starts with a paragraph lead (近年来，…)", lambda s: s.b_lead, False, False),
+    Row("A ends with a citation mark ([5]): its sentence is over", lambda s: s.a_citation, False, False),
+
     Row(
         "a word or number runs across the seam",
         lambda s: s.a_end == "word" and s.b_start in ("word", "quote"),

@@ -122,7 +122,7 @@ class View:
             if seam >= 0:
                 counts[seam] -= 1
         self._chain_counts, self._chain_len, self._chain_last = counts, n, members[n - 1]
-        return chars.open_total(counts)
+        return chars.open_total(counts, blocks[members[n - 1]].text)
 
     def chain_headline(self, members: Sequence[int]) -> int:
         """Heading strength of the joined text of a chain (a headline cut by a column break)."""
