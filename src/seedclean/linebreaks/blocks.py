@@ -27,6 +27,7 @@ IMAGE: Final = "image"
 FURNITURE: Final = "furniture"  # page numbers, dates, issue numbers, running heads
 MARKER: Final = "marker"  # continuation markers such as （上接第五版）
 SEPARATOR: Final = "separator"  # a line of nothing but dots, dashes or stars (…………, * * *)
+ASIDE: Final = "aside"  # a block wholly in brackets: a closing credit or a lead (（作者为…）)
 
 #: Labels the lookahead may step over to find a sentence's continuation.
 INTERLOPERS: Final = frozenset({HEADING, HEADLINE, CAPTION, BYLINE, FURNITURE, MARKER, IMAGE})
@@ -202,7 +203,9 @@ def _label_line(text: str, max_headline: int, block: bool = True) -> str:
         return MARKER
     if short and _FURNITURE.match(text):
         return FURNITURE
-    if _PARENTHETICAL.match(text) or (len(text) <= 30 and _SIGNATURE.match(text)):
+    if _PARENTHETICAL.match(text):
+        return ASIDE
+    if len(text) <= 30 and _SIGNATURE.match(text):
         return BYLINE
     if (
         len(text) <= 40

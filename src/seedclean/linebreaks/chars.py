@@ -238,3 +238,18 @@ def separator(left: str, right: str) -> str:
 _LATIN_SENTENCE_END = re.compile(r"(?:[A-Za-z]{2,}|[A-Za-z0-9][\])])\.$")
 _LATIN_LEFT = re.compile(r"[A-Za-z][,;:!?)\"']?$")
 _LATIN_RIGHT = re.compile(r"[A-Za-z0-9(\"']")
+
+
+_OPENER_OF = {right: left for left, right in PAIRS}
+
+
+def closes_unopened(head: str) -> bool:
+    """Whether ``head`` closes a quote or bracket it never opened (``项行动”推动…``).
+
+    Text that starts that way is the rest of a sentence begun elsewhere.
+    """
+    for k, char in enumerate(head):
+        left = _OPENER_OF.get(char)
+        if left is not None and left not in head[:k]:
+            return True
+    return False

@@ -177,8 +177,10 @@ def _other_script(a: Edge, a_facts: Facts | None, b: Edge, b_facts: Facts) -> bo
     """
     a_han = a_facts.han if a_facts is not None else _HAN.search(a.tail) is not None
     if not a_han:
-        return b.start_char != "" and _HAN.match(b.start_char) is not None and bool(
-            _LATIN.search(a.tail)
+        return (
+            b.start_char != ""
+            and _HAN.match(b.start_char) is not None
+            and bool(_LATIN.search(a.tail))
         )
     if b_facts.han:
         return False
@@ -274,8 +276,12 @@ TABLE: tuple[Row, ...] = (
     Row(A_HEADING, lambda s: s.a_headline == 2, False, False),
     Row(B_HEADING, lambda s: s.b_headline == 2, False, False),
     Row("B starts with a paragraph lead (近年来，…)", lambda s: s.b_lead, False, False),
-    Row("A ends with a citation mark ([5]): its sentence is over", lambda s: s.a_citation, False, False),
-
+    Row(
+        "A ends with a citation mark ([5]): its sentence is over",
+        lambda s: s.a_citation,
+        False,
+        False,
+    ),
     Row(
         "a word or number runs across the seam",
         lambda s: s.a_end == "word" and s.b_start in ("word", "quote"),

@@ -156,6 +156,14 @@ class View:
             return text.count("\n", blocks[i].end, blocks[i + 1].start) >= 3
         return False
 
+    def column_break(self, tail: int, nxt: int) -> bool:
+        """Whether the layout marks a column break between blocks ``tail`` and ``nxt``.
+
+        Interlopers sit between them, or the gap holds two or more blank lines.
+        """
+        blocks = self.blocks
+        return nxt > tail + 1 or self.text.count("\n", blocks[tail].end, blocks[nxt].start) >= 3
+
     # -- the seam decision ------------------------------------------------------
     def decide(
         self, tail: int, chain: int, members: Sequence[int], nxt: int, captions: bool = True
@@ -185,7 +193,14 @@ class View:
             return CAPTION
         unclosed = self.left_open(members) if a.end != "terminal" else 0
         headline = a_facts.headline if a_facts is not None else self.chain_headline(members)
-        feats = seams.features(a, a_facts, headline, b, b_facts, unclosed, self.max_overlap)
+        # a repeat is only dropped between two fragments of one sentence: a
+        # heading-like A may be a headline whose last words open the body
+        # (…加沙地带 ‖ 加沙地带媒体办公室…), so its repeat is no evidence unless
+        # the layout marks a column break or B starts inside a quote (…推动 ‖ 项行动”推动…)
+        limit = self.max_overlap
+        if headline == 2 and not (self.column_break(tail, nxt) or chars.closes_unopened(b.head)):
+            limit = None
+        feats = seams.features(a, a_facts, headline, b, b_facts, unclosed, limit)
         decision = seams.decide(feats)
         if caption and not (decision.join and decision.hard):
             return CAPTION

@@ -65,7 +65,18 @@ _PUNCT = re.compile(r"[，。、；：？！,;:?!]|\.(?=\s)")
 _BARE_BREAKER = re.compile(r"[，。、；：？！,;:?!（）()]")
 #: Labels of a line that keep it apart from its neighbours.
 _APART = frozenset(
-    {bl.HEADING, bl.CAPTION, bl.BYLINE, bl.FURNITURE, bl.MARKER, bl.VERBATIM, bl.TABLE, bl.IMAGE}
+    {
+        bl.HEADING,
+        bl.CAPTION,
+        bl.BYLINE,
+        bl.FURNITURE,
+        bl.MARKER,
+        bl.VERBATIM,
+        bl.TABLE,
+        bl.IMAGE,
+        bl.SEPARATOR,
+        bl.ASIDE,
+    }
 )
 
 
