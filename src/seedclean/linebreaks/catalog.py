@@ -12,6 +12,7 @@ OVERLAP: Final = "seam-overlap"
 SINGLE: Final = "seam-overlap-single"
 HYPHEN: Final = "join-hyphen"
 WRAP: Final = "join-wrap"
+UNRESOLVED: Final = "seam-unresolved"
 
 RULES: tuple[Rule, ...] = (
     Rule(JOIN, "linebreaks", "joins a paragraph split by a page or column break"),
@@ -29,6 +30,12 @@ RULES: tuple[Rule, ...] = (
         "wide gap marks as a column break, unless the character legitimately doubles",
     ),
     Rule(HYPHEN, "linebreaks", "rejoins a Latin word hyphenated across a seam"),
+    Rule(
+        UNRESOLVED,
+        "linebreaks",
+        "reports (a notice, never an edit) a seam that looks split but was left apart "
+        "because the evidence was too weak",
+    ),
     Rule(
         WRAP,
         "linebreaks",

@@ -82,6 +82,7 @@ def continuation(view: View, tail: int, chain: int, members: Sequence[int], firs
             if decision is CAPTION:
                 continue
             if decision.join and heading >= 0 and not crosses_heading(view, heading, decision):
+                view.refused = (c, f"{decision.reason}, but across a markdown heading")
                 return -1
             return c if decision.join and not _nearer(view, first, c) else -1
         if kind == bl.HEADING and bl.markdown_heading(view.blocks[c].text):

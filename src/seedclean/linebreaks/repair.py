@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from seedclean.edits import Edit, Explained, OffsetMap, Replacement, splice
-from seedclean.linebreaks.catalog import JOIN, WRAP
+from seedclean.edits import Edit, Explained, Notice, OffsetMap, Replacement, splice
+from seedclean.linebreaks.catalog import HYPHEN, JOIN, UNRESOLVED, WRAP
 from seedclean.linebreaks.config import BreaksConfig
 from seedclean.linebreaks.facts import Memo
 from seedclean.linebreaks.segment import segment
@@ -49,6 +49,7 @@ def repair(text: str, config: BreaksConfig, active: Collection[str]) -> Explaine
     edits: list[Edit] = []
     maps: list[OffsetMap] = []
     windows: dict[int, tuple[int, int]] = {}
+    notices: dict[int, Notice] = {}
     memo = Memo(config.headline_chars, config.max_overlap + 1)
     for _ in range(MAX_PASSES):
         changed = False
@@ -63,13 +64,34 @@ def repair(text: str, config: BreaksConfig, active: Collection[str]) -> Explaine
             stable = {start: advance for start, (_, advance) in windows.items()}
             walk = Walk(current, config, active, stable, memo, blocks)
             planned = walk.run()
+            if walk.notify:
+                _collect(walk, maps, notices)
             spliced = _apply(current, planned, edits, maps)
             if spliced is not None:
                 current, changed = spliced, True
             windows = _carry_over(walk.windows, planned)
         if not changed:
             break
+    if notices:
+        joined = {e.origin for e in edits if e.rule in (JOIN, HYPHEN)}
+        kept = tuple(notices[k] for k in sorted(notices) if k not in joined)
+        return Explained(current, tuple(edits), kept)
     return Explained(current, tuple(edits))
+
+
+def _collect(walk: Walk, maps: list[OffsetMap], notices: dict[int, Notice]) -> None:
+    """Replace the ``seam-unresolved`` notices of the paragraphs ``walk`` read by its own.
+
+    Notices are kept by their offset in the input; a paragraph a later pass
+    skipped (nothing in it changed) keeps the notices an earlier pass found.
+    """
+    for start, end in walk.spans:
+        low, high = _to_input(start, maps), _to_input(end, maps)
+        for key in [k for k in notices if low <= k <= high]:
+            del notices[key]
+    for start, end, message in walk.unresolved:
+        origin = _to_input(start, maps)
+        notices[origin] = Notice(UNRESOLVED, origin, _to_input(end, maps), message, origin)
 
 
 def _apply(

@@ -60,6 +60,9 @@ class View:
         self.max_overlap = max_overlap
         self.memo = memo
         self.reach = 0
+        #: a continuation the lookahead found past a markdown heading and refused
+        #: (its block and the reason), for the ``seam-unresolved`` notice
+        self.refused: tuple[int, str] | None = None
         # pair counts of the chain last asked about (see left_open)
         self._chain: Sequence[int] = ()
         self._chain_len = 0

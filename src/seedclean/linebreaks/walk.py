@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from seedclean.edits import Replacement
+from seedclean.linebreaks import blocks as bl
 from seedclean.linebreaks import lookahead, seams
-from seedclean.linebreaks.catalog import OVERLAP, RELOCATE
+from seedclean.linebreaks.catalog import OVERLAP, RELOCATE, UNRESOLVED
 from seedclean.linebreaks.config import BreaksConfig
 from seedclean.linebreaks.facts import Memo
 from seedclean.linebreaks.plan import Planner
 from seedclean.linebreaks.segment import Block, segment
-from seedclean.linebreaks.view import SENTENCE_END, View
+from seedclean.linebreaks.view import LEFT_OK, SENTENCE_END, View
 
 
 class Walk(View):
@@ -60,6 +61,11 @@ class Walk(View):
         #: paragraph start offset -> (window end offset, blocks advanced), for
         #: paragraphs this walk read and left unchanged.
         self.windows: dict[int, tuple[int, int]] = {}
+        self.notify = UNRESOLVED in active
+        #: ``seam-unresolved`` notices: (end of A, start of B, message), this text's offsets.
+        self.unresolved: list[tuple[int, int, str]] = []
+        #: paragraphs walked by :meth:`paragraph` (their notices replace older ones).
+        self.spans: list[tuple[int, int]] = []
 
     def run(self) -> list[Replacement]:
         """Walk every block; return the planned replacements (input offsets)."""
@@ -81,7 +87,10 @@ class Walk(View):
                 i += 1
                 continue
             before = len(out)
+            self.refused = None
             nxt = self.paragraph(i)
+            if self.notify:
+                self.spans.append((start, blocks[min(nxt, n) - 1].end))
             if len(out) == before:
                 last = min(max(self.reach, nxt - 1), n - 1)
                 end = blocks[last].end if last + 1 < n else len(self.text)
@@ -130,6 +139,8 @@ class Walk(View):
             ).join:
                 plan.join(tail, j, fallback)
             else:
+                if self.notify:
+                    self.report(tail, chain, j, decision)
                 break
             members.append(j)
             tail, chain = j, chain + 1
@@ -140,3 +151,35 @@ class Walk(View):
                 return checkpoint[1]
             plan.place(tail, movers)
         return j
+
+    def report(self, tail: int, chain: int, j: int, decision: seams.Decision) -> None:
+        """Record a ``seam-unresolved`` notice when the break after ``tail`` looks like a cut.
+
+        The paragraph is open (it ends in a character or continuing
+        punctuation, and is not heading-like), the next block reads like body
+        text that could continue it, and only weak evidence kept them apart (a
+        soft row of the table, a caption or heading shape); or the continuation
+        was found past a markdown heading that weak evidence may not cross.
+        """
+        a = self.edge(tail)
+        if a.end not in ("word", "open") or a.end_char in "：:；;":
+            return
+        if chain == 1 and (self.label(tail) not in LEFT_OK or self.fact(tail).headline == 2):
+            return
+        refused = self.refused
+        if refused is not None and refused[0] > j:
+            b, reason = refused
+        else:
+            if decision.hard or self.label(j) != bl.BODY:
+                return
+            facts = self.fact(j)
+            if facts.headline == 2 or facts.opener or facts.list_start:
+                return
+            if self.edge(j).start not in ("word", "quote"):
+                return
+            b, reason = j, decision.reason
+        left, right = self.blocks[tail], self.blocks[b]
+        shown = f"…{left.text[-8:]} ‖ {right.text.lstrip()[:8]}…"
+        self.unresolved.append(
+            (left.end, right.cstart, f"looks split but left apart ({reason}): {shown}")
+        )
