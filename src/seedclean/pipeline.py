@@ -38,9 +38,49 @@ def _normalize_step(text: str, config: CleanConfig, rules: frozenset[str]) -> Ex
 
 
 def _linebreaks_step(text: str, config: CleanConfig, rules: frozenset[str]) -> Explained:
+    """Repair line breaks, after removing exact duplicate paragraphs when both are on.
+
+    A block repeated verbatim (a column the page printed twice) would otherwise
+    be joined in one place and kept as a fragment in the other, where the
+    duplicates step no longer sees two equal paragraphs.  So exact duplicates
+    go first (``dedup-exact`` edits, made here), and the seams are decided on
+    what is left.
+    """
     from seedclean.linebreaks import repair_breaks_and_explain
 
+    if _EXACT in rules and _JOIN in rules:
+        first = _exact_duplicates(text, config, rules)
+        if first.edits:
+            second = repair_breaks_and_explain(first.text, config.breaks, rules=rules)
+            return _chain(first, second)
     return repair_breaks_and_explain(text, config.breaks, rules=rules)
+
+
+_EXACT = "dedup-exact"
+_JOIN = "join-seam"
+
+
+def _exact_duplicates(text: str, config: CleanConfig, rules: frozenset[str]) -> Explained:
+    """Only the ``dedup-exact`` removals of the duplicates step (its notices come later)."""
+    from seedclean.dedup import remove_duplicates_and_explain
+
+    found = remove_duplicates_and_explain(text, config.dedup, rules=frozenset({_EXACT}))
+    return Explained(found.text, found.edits)
+
+
+def _chain(first: Explained, second: Explained) -> Explained:
+    """``second`` (run on ``first.text``) after ``first``, offsets mapped to its input."""
+    maps = offset_maps(first.edits)
+
+    def back(offset: int) -> int:
+        return _to_source(offset, maps) if offset >= 0 else offset
+
+    edits = [e._replace(origin=back(e.origin), ref=back(e.ref)) for e in second.edits]
+    notices = [
+        n._replace(start=back(n.start), end=back(n.end), origin=back(n.start))
+        for n in second.notices
+    ]
+    return Explained(second.text, (*first.edits, *edits), tuple(notices))
 
 
 def _dedup_step(text: str, config: CleanConfig, rules: frozenset[str]) -> Explained:
