@@ -44,6 +44,8 @@ _PAIR_CHARS = re.compile("[" + re.escape("".join(a + b for a, b in PAIRS)) + "](
 _PAIR_SLOT = {c: i for i, c in enumerate("".join(a + b for a, b in PAIRS))}
 #: Opener slots of the round brackets (see :func:`open_total`).
 _ROUND_SLOTS = frozenset(_PAIR_SLOT[c] for c in "(（")
+#: Full- and half-width round brackets are one family: OCR mixes them (``（双侧的)``).
+_WIDE_ROUND, _NARROW_ROUND = _PAIR_SLOT["（"], _PAIR_SLOT["("]
 
 #: Sentence punctuation inside a line; a line without any is heading-like.
 SENTENCE_PUNCT = re.compile(r"[。！？；!?;…]|(?<=[A-Za-z])\.(?!\w)")
@@ -201,7 +203,11 @@ def open_total(counts: Sequence[int], tail: str = "") -> int:
     """
     total = 0
     for k in range(0, len(counts), 2):
+        if k == _NARROW_ROUND:
+            continue  # counted with the full-width pair
         opened = counts[k] - counts[k + 1]
+        if k == _WIDE_ROUND:
+            opened += counts[_NARROW_ROUND] - counts[_NARROW_ROUND + 1]
         if opened > 0:
             if k in _ROUND_SLOTS and tail and not _round_recent(tail):
                 continue
@@ -214,11 +220,8 @@ def _round_recent(tail: str) -> bool:
     if len(tail) <= _ROUND_REACH:
         return True
     end = tail[-_ROUND_REACH:]
-    for left, right in (("(", ")"), ("（", "）")):
-        last = end.rfind(left)
-        if last >= 0 and right not in end[last:]:
-            return True
-    return False
+    last = max(end.rfind("("), end.rfind("（"))
+    return last >= 0 and ")" not in end[last:] and "）" not in end[last:]
 
 
 def separator(left: str, right: str) -> str:
@@ -234,8 +237,9 @@ def separator(left: str, right: str) -> str:
     return " " if _LATIN_LEFT.search(left) and _LATIN_RIGHT.match(right) else ""
 
 
-#: A Latin sentence end: a word, or a citation or parenthesis closing it (``…[33].``, ``…(2019).``).
-_LATIN_SENTENCE_END = re.compile(r"(?:[A-Za-z]{2,}|[A-Za-z0-9][\])])\.$")
+#: A Latin sentence end: a word, or a citation or parenthesis closing it (``…[33].``,
+#: ``…(2019).``), or the page range ending a reference (``…12(3):253-267.``).
+_LATIN_SENTENCE_END = re.compile(r"(?:[A-Za-z]{2,}|[A-Za-z0-9][\])]|\d[-–]\d+)\.$")
 _LATIN_LEFT = re.compile(r"[A-Za-z][,;:!?)\"']?$")
 _LATIN_RIGHT = re.compile(r"[A-Za-z0-9(\"']")
 

@@ -69,8 +69,13 @@ def labels_only(text: str) -> bool:
 _DASH_SUBTITLE = re.compile(r"[ \t\u3000]*(?:——|—|--|－－)(?!\s*$)[^。！？!?；;\n]{1,60}$")
 #: A label its paragraph follows, ending in a dash (``■谈意义——``, ``中超第28轮各项最佳——``).
 _DASH_LABEL = re.compile(r"[ \t\u3000]*[□■◆◇●○•▪▲►]?\s*([^\n—]{1,24}?)\s*(?:——|—|--|－－)$")
-#: A numbered section title: ``1、准确识才``, ``2.布局MR产业生态，华捷艾米蓄势待发``.
-_NUMBERED_TITLE = re.compile(r"[ \t\u3000]*\d{1,2}[、.．](?!\d)\s*([^。！？!?；;\n]{1,30})$")
+#: A numbered section title: ``1、准确识才``, ``2.布局MR产业生态，华捷艾米蓄势待发``,
+#: ``1.3神经递质指标的检测``, ``2.1.2 林下产品价值`` (not ``1.5亿元…``: a number and its unit).
+_NUMBERED_TITLE = re.compile(
+    r"[ \t\u3000]*(?:\d{1,2}[、.．](?!\d)"
+    r"|\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d年月日号时分秒亿万千百元%％岁个]))"
+    r"\s*([^。！？!?；;\n]{1,30})$"
+)
 
 
 def dash_subtitle(text: str) -> bool:
