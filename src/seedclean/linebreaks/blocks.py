@@ -72,9 +72,9 @@ _BYLINE = re.compile(
     r"[\s:：/]*[\u4e00-\u9fff·]{2,4}(?:$|[\s、])"
     r"|.{0,30}(?:书记|检察长|院长|主任|局长|部长|主席|会长|厅长|处长|庭长|组长|委员|记者|通讯员|编辑|总编)"
     r"[ \t\u3000]*[\u4e00-\u9fff·]{2,4}$"
-    r"|.{0,20}(?:文章来源|来源|作者)[：:]"
+    r"|.{0,20}(?:文章来源|来源|作者)(?:[：:]|[ \t\u3000\xa0]+(?=\S))"
 )
-_SOURCE_LINE = re.compile(r".{0,20}(?:文章来源|来源|作者)[：:]")
+_SOURCE_LINE = re.compile(r".{0,20}(?:文章来源|来源|作者)(?:[：:]|[ \t\u3000\xa0]+(?=\S))")
 #: The original headline of a reposted article (``原标题：…``): page furniture.
 _ORIGINAL_TITLE = re.compile(r"[ \t\u3000]*原标题\s*[：:\s][^\n]{1,100}$")
 _CAPTION_CUE = re.compile(

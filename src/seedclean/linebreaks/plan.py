@@ -42,11 +42,19 @@ class Planner:
         self._gap(a, a.end, b.cstart, b, decision, decision.reason)
         self._overlap(a, b, decision)
 
-    def relocate(self, tail: int, c: int, decision: seams.Decision) -> list[int]:
-        """Join ``tail`` to ``c`` over the interlopers between them; return their indices."""
+    def relocate(
+        self, tail: int, c: int, decision: seams.Decision, marked: bool = True
+    ) -> list[int]:
+        """Join ``tail`` to ``c`` over the interlopers between them; return their indices.
+
+        ``marked``: an interloper is marked as one (a heading, caption, byline,
+        furniture), not only shaped like a headline; with a wide gap, that is the
+        column-break evidence ``seam-overlap-single`` needs.
+        """
         a, b = self.blocks[tail], self.blocks[c]
         movers = list(range(tail + 1, c))
-        decision = self._single(a, b, decision, True)
+        wide = self.text.count("\n", a.end, self.blocks[tail + 1].start) >= 3
+        decision = self._single(a, b, decision, marked or wide)
         note = f"{decision.reason}; across {len(movers)} interloper(s)"
         self._gap(a, a.end, self.blocks[movers[0]].start, b, decision, note)
         for i in movers:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 #: A paragraph opener: indentation, a run-in bold head, a dateline or news-agency lead.
 _OPENER = re.compile(
     r"(?:[ \t]{2,}|\u3000|\*\*|__|本报讯|本报[（(]|本刊讯|本台讯|新华社|据新华社|央视网消息"
-    r"|中新网|人民网"
+    r"|中新网|人民网|[\u4e00-\u9fff]{2,10}讯(?:[ \t\u3000\xa0：:（(]|$)"
     r"|(?:摘\s*要|关键词|关键字|中图分类号|文献标识码|Abstract|Key\s*words|Keywords)\s*[:：\s]"
     r"|【|[□■◆●▲►◀])"
 )
@@ -31,6 +31,11 @@ _PARAGRAPH_LEAD = re.compile(
     r"(?:近日|近年来|今年以来|去年以来|日前|此前|目前|当前|据了解|据悉|据介绍|据统计|与此同时|此外|另外"
     r"|首先|其次|最后|总之|综上|对此|为此|然而|下一步|前几日|前不久|日前|昨天|昨日|当天|当日|次日|随后"
     r"|另据|据[^，,。：:\n]{1,15}(?:报道|消息|介绍|透露|统计|显示))[，,]"
+)
+#: A date that opens a news paragraph (``北京时间11月5日，``, ``11月4—6日，``, ``2012年，``).
+_DATE_LEAD = re.compile(
+    r"(?:北京时间|当地时间|时间回到)?(?:\d{4}年)?(?:\d{1,2}月\d{1,2}[日号](?:[-—–至]\d{1,2}[日号]?)?"
+    r"|\d{1,2}月(?:[-—–至]\d{1,2}[日号])|\d{4}年(?:\d{1,2}月)?)[^，,。：:\n]{0,6}[，,]"
 )
 #: List and section markers: a block starting with one never continues the previous block.
 _LIST_START = re.compile(
@@ -106,7 +111,7 @@ def opening(text: str, head: str) -> tuple[bool, bool, bool, bool]:
     return (
         bool(_OPENER.match(text)),
         bool(_LIST_START.match(head)),
-        bool(_PARAGRAPH_LEAD.match(head)),
+        bool(_PARAGRAPH_LEAD.match(head) or _DATE_LEAD.match(head)),
         bool(head) and head[0] in _PARTICLES and not head.startswith(_PARTICLE_WORDS),
     )
 

@@ -27,6 +27,9 @@ from seedclean.linebreaks.plan import Planner
 from seedclean.linebreaks.segment import Block, segment
 from seedclean.linebreaks.view import LEFT_OK, SENTENCE_END, View
 
+#: Interlopers marked as such (not only shaped like a headline, not a plain sentence).
+_MARKED = bl.INTERLOPERS - {bl.HEADLINE}
+
 
 class Walk(View):
     """State of one repair pass over the blocks of ``text``.
@@ -130,7 +133,8 @@ class Walk(View):
                 decision = self.decide(tail, chain, members, c)
                 if sentence:
                     decision = lookahead.over_sentence(self, tail, c, decision)
-                movers.extend(plan.relocate(tail, c, decision))
+                marked = any(self.label(m) in _MARKED for m in range(tail + 1, c))
+                movers.extend(plan.relocate(tail, c, decision, marked))
                 j = c
             elif decision.join:
                 plan.join(tail, j, decision)
