@@ -38,34 +38,76 @@ def _normalize_step(text: str, config: CleanConfig, rules: frozenset[str]) -> Ex
 
 
 def _linebreaks_step(text: str, config: CleanConfig, rules: frozenset[str]) -> Explained:
-    """Repair line breaks, after removing exact duplicate paragraphs when both are on.
-
-    A block repeated verbatim (a column the page printed twice) would otherwise
-    be joined in one place and kept as a fragment in the other, where the
-    duplicates step no longer sees two equal paragraphs.  So exact duplicates
-    go first (``dedup-exact`` edits, made here), and the seams are decided on
-    what is left.
-    """
     from seedclean.linebreaks import repair_breaks_and_explain
 
-    if _EXACT in rules and _JOIN in rules:
-        first = _exact_duplicates(text, config, rules)
-        if first.edits:
-            second = repair_breaks_and_explain(first.text, config.breaks, rules=rules)
-            return _chain(first, second)
     return repair_breaks_and_explain(text, config.breaks, rules=rules)
+
+
+def _dedup_step(text: str, config: CleanConfig, rules: frozenset[str]) -> Explained:
+    """Remove duplicate paragraphs, then verbatim fragments a join left behind.
+
+    A block the page printed twice is joined in one place (``…压实各方`` ‖
+    ``责任，因地制宜…``) and stays a paragraph of its own in the other, where it
+    is no longer equal to any paragraph: it is the exact end (or start) of the
+    joined one.  Such a paragraph is removed too, as ``dedup-exact`` (issue #10).
+    """
+    from seedclean.dedup import remove_duplicates_and_explain
+
+    first = remove_duplicates_and_explain(text, config.dedup, rules=rules)
+    if _EXACT not in rules or _JOIN not in rules:
+        return first
+    second = _verbatim_fragments(first.text, config.dedup.min_chars)
+    if not second.edits:
+        return first
+    chained = _chain(first, second)
+    return chained._replace(notices=first.notices)
 
 
 _EXACT = "dedup-exact"
 _JOIN = "join-seam"
+#: Shortest fragment removed for being the verbatim start or end of a longer paragraph.
+_FRAGMENT_CHARS = 50
+#: Characters a paragraph's start and end are indexed by.
+_PROBE = 20
 
 
-def _exact_duplicates(text: str, config: CleanConfig, rules: frozenset[str]) -> Explained:
-    """Only the ``dedup-exact`` removals of the duplicates step (its notices come later)."""
-    from seedclean.dedup import remove_duplicates_and_explain
+def _verbatim_fragments(text: str, min_chars: int) -> Explained:
+    """Remove each paragraph that is the exact start or end of a longer one.
 
-    found = remove_duplicates_and_explain(text, config.dedup, rules=frozenset({_EXACT}))
-    return Explained(found.text, found.edits)
+    Only long paragraphs (at least :data:`_FRAGMENT_CHARS` characters and the
+    duplicates step's ``min_chars``) count: a short line that begins a longer
+    one is a heading or a lead, not a copy.  The longer paragraph stays.
+    """
+    from seedclean.dedup.paragraphs import split_paragraphs
+    from seedclean.edits import Replacement, splice
+
+    paras = [(p, text[p.start : p.end].strip()) for p in split_paragraphs(text)]
+    heads: dict[str, list[int]] = {}
+    tails: dict[str, list[int]] = {}
+    for k, (_, body) in enumerate(paras):
+        heads.setdefault(body[:_PROBE], []).append(k)
+        tails.setdefault(body[-_PROBE:], []).append(k)
+    least = max(_FRAGMENT_CHARS, min_chars)
+    out: list[Replacement] = []
+    for k, (para, body) in enumerate(paras):
+        if len(body) < least:
+            continue
+        longer = [
+            j
+            for j in (*heads.get(body[:_PROBE], ()), *tails.get(body[-_PROBE:], ()))
+            if len(paras[j][1]) > len(body)
+            and (paras[j][1].startswith(body) or paras[j][1].endswith(body))
+        ]
+        if not longer:
+            continue
+        kept = paras[longer[0]][0]
+        start = paras[k - 1][0].end if k else para.start
+        end = para.end if k else paras[k + 1][0].start if k + 1 < len(paras) else para.end
+        note = f"verbatim part of line {kept.line}: {paras[longer[0]][1][:30]}…"
+        out.append(Replacement(start, end, "", _EXACT, note, kept.start))
+    if not out:
+        return Explained(text)
+    return splice(text, out)
 
 
 def _chain(first: Explained, second: Explained) -> Explained:
@@ -81,12 +123,6 @@ def _chain(first: Explained, second: Explained) -> Explained:
         for n in second.notices
     ]
     return Explained(second.text, (*first.edits, *edits), tuple(notices))
-
-
-def _dedup_step(text: str, config: CleanConfig, rules: frozenset[str]) -> Explained:
-    from seedclean.dedup import remove_duplicates_and_explain
-
-    return remove_duplicates_and_explain(text, config.dedup, rules=rules)
 
 
 PIPELINE: tuple[tuple[str, StepFn], ...] = (

@@ -27,10 +27,13 @@ def test_seed_001_every_repeat_removed_first_kept_nothing_else(seeds):
     assert max(counts.values()) >= 8  # the page repeats a paragraph eight times
     out = clean_and_explain(seeds["001"])
     after = _repeated_keys(out.text, DedupConfig().min_chars)
-    assert set(after) == set(counts)  # every paragraph survives once ...
+    # every paragraph survives once, or inside a longer one: a repeated block that
+    # line-break repair joined in one place is removed where it stayed apart
+    inside = {k for k in counts if k not in after and any(k in a for a in after)}
+    assert set(after) | inside == set(counts)
     assert set(after.values()) == {1}  # ... and only once
     removed = [e for e in out.edits if e.rule.startswith("dedup-")]
-    assert len(removed) == sum(n - 1 for n in counts.values())
+    assert len(removed) == sum(n - 1 for n in counts.values()) + sum(counts[k] for k in inside)
     for edit in removed:
         assert edit.new == ""
         assert 0 <= edit.ref < edit.origin  # points back at the earlier, kept copy
