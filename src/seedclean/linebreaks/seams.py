@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 _OPENER = re.compile(
     r"(?:[ \t]{2,}|\u3000|\*\*|__|本报讯|本报[（(]|本刊讯|本台讯|新华社|据新华社|央视网消息"
     r"|中新网|人民网|[\u4e00-\u9fff]{2,10}讯(?:[ \t\u3000\xa0：:（(]|$)"
-    r"|(?:摘\s*要|关键词|关键字|中图分类号|文献标识码|Abstract|Key\s*words|Keywords)\s*[:：\s]"
+    r"|摘\s*要|关键[词字]"
+    r"|(?:中图分类号|文献标识码|文章编号|DOI|Abstract|Key\s*words|Keywords)\s*[:：\s]"
     r"|【|[□■◆●▲►◀])"
 )
 #: Discourse openers that start a new paragraph far more often than they continue one.
