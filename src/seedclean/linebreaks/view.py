@@ -200,10 +200,13 @@ class View:
         # heading-like A may be a headline whose last words open the body
         # (…加沙地带 ‖ 加沙地带媒体办公室…), so its repeat is no evidence unless
         # the layout marks a column break or B starts inside a quote (…推动 ‖ 项行动”推动…)
-        limit = self.max_overlap
-        if headline == 2 and not (self.column_break(tail, nxt) or chars.closes_unopened(b.head)):
-            limit = None
-        feats = seams.features(a, a_facts, headline, b, b_facts, unclosed, limit)
+        feats = seams.features(a, a_facts, headline, b, b_facts, unclosed, self.max_overlap)
+        if (
+            feats.overlap
+            and headline == 2
+            and not (self.column_break(tail, nxt) or chars.closes_unopened(b.head))
+        ):
+            feats = feats._replace(overlap=0)
         decision = seams.decide(feats)
         if caption and not (decision.join and decision.hard):
             return CAPTION
