@@ -107,9 +107,9 @@ def test_open_missing_or_wrong_version(tmp_path):
     index.close()
     with pytest.raises(DedupIndexError, match="format version 999"):
         DedupIndex.open(tmp_path / "idx")
-    (tmp_path / "bad").mkdir()
+    DedupIndex.create(tmp_path / "bad").close()
     (tmp_path / "bad" / "index.sqlite").write_bytes(b"not a database at all" * 100)
-    with pytest.raises(DedupIndexError, match="corrupt"):
+    with pytest.raises(DedupIndexError, match="damaged.*--rebuild"):
         DedupIndex.open(tmp_path / "bad")
 
 

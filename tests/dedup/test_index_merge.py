@@ -86,9 +86,9 @@ def test_merge_reads_only_the_segments_it_merges(tmp_path, texts, small_tiers, m
     opened: list[str] = []
     real_init = Segment.__init__
 
-    def spy(self: Segment, directory: Path) -> None:
+    def spy(self: Segment, directory: Path, *args: Any) -> None:
         opened.append(directory.name)
-        real_init(self, directory)
+        real_init(self, directory, *args)
 
     merges: list[tuple[list[str], list[str]]] = []
     real_merge = writer.IndexWriter._merge

@@ -41,6 +41,10 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         from seedclean.cli.dedup_cmd import run_dedup
 
         return run_dedup(args, settings)
+    if args.command == "index":
+        from seedclean.cli.index_cmd import run_index
+
+        return run_index(args, settings)
     from seedclean.cli.clean_cmd import run_check, run_clean
 
     if args.command == "check":

@@ -7,7 +7,12 @@
 * ``--update-index``: compare with the index (``--index``, else the ``index``
   setting, else ``.seedclean/`` in the corpus root: the folder of the settings
   file, else the current folder; created when missing), then record the given
-  files in it, so later runs (and later pre-commit batches) see them.
+  files in it, so later runs (and later pre-commit batches) see them.  Such runs
+  hold the index's write lock from the comparison to the update, so parallel
+  batches wait for each other and see each other's files.  Indexed files that
+  changed since they were indexed are named (not compared) and re-indexed.
+* ``--rebuild``: discard the index (damaged, or of an older format) and build
+  it from the given files; every damaged-index message names it.
 * Above ``SPILL_BYTES`` of input (or with ``--low-memory``) the local search
   spills: it keeps fixed-width rows per paragraph, writes band keys to a
   temporary directory (``TMPDIR``) and reads back only the files holding
@@ -25,9 +30,12 @@ import argparse
 import bisect
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from filelock import Timeout
 
 from seedclean.cli.clean_cmd import _err
 from seedclean.dedup import (
@@ -38,6 +46,11 @@ from seedclean.dedup import (
     find_duplicates,
     removal_plan,
 )
+from seedclean.dedup.index import (
+    IndexExistsError,
+    IndexMissingError,
+)
+from seedclean.dedup.index.content import file_reader
 from seedclean.dedup.remove import removals
 from seedclean.dedup.reread import SourceChangedError
 from seedclean.edits import Edit, splice
@@ -70,14 +83,27 @@ SPILL_BYTES = 64 * 1024 * 1024
 
 
 def _key(target: Target, root: Path | None) -> str:
+    """How a file is named in the index: relative to the index's root, else absolute.
+
+    Either way ``root / key`` reads it back (an index outside the corpus's
+    parent folder still finds, and does not forget, its files).
+    """
     if root is None:
         return target.display
-    relative = os.path.relpath(Path(target.path).absolute(), root)
-    return Path(relative).as_posix() if not relative.startswith("..") else target.display
+    path = Path(os.path.realpath(Path(target.path).absolute().parent)) / Path(target.path).name
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _documents(
-    targets: list[Target], settings: Settings, root: Path | None, summary: Summary
+    targets: list[Target],
+    settings: Settings,
+    root: Path | None,
+    summary: Summary,
+    *,
+    announce: bool = True,
 ) -> Iterator[tuple[str, str]]:
     for target in targets:
         try:
@@ -85,7 +111,8 @@ def _documents(
             snap = read_snapshot(target.path, settings.max_file_size)
             text = decode_bytes(snap.data).text if snap.data else ""
         except SkipFileError as skip:
-            _err(f"{target.display}: skipped: {skip.reason}")
+            if announce:
+                _err(f"{target.display}: skipped: {skip.reason}")
             summary.add(
                 FileResult(
                     target.display,
@@ -111,17 +138,6 @@ def _prose_only(name: str) -> None:
             "(seedclean clean --field NAME removes repeats within each record)",
             error=False,
         )
-
-
-def _reader(root: Path, max_size: int) -> Callable[[str], str]:
-    def read(path: str) -> str:
-        try:
-            data = read_snapshot(root / path, max_size).data
-            return decode_bytes(data).text if data else ""
-        except SkipFileError:
-            return ""  # a vanished or unreadable file is stale, never a match
-
-    return read
 
 
 def _spills(args: argparse.Namespace, targets: list[Target]) -> bool:
@@ -162,13 +178,83 @@ def _open_index(args: argparse.Namespace, settings: Settings) -> DedupIndex | No
         return None
     directory = settings.index_dir()  # --index DIR is the ``index`` setting
     root = directory.resolve().parent
-    reader = _reader(root, settings.max_file_size)
+    reader = file_reader(root, settings.max_file_size)
+    config = settings.dedup_config()
+    if args.rebuild:
+        return DedupIndex.rebuild(directory, config, reader=reader)
     try:
         return DedupIndex.open(directory, reader=reader)
-    except DedupIndexError:
+    except IndexMissingError:
         if not args.update_index:
             raise
-        return DedupIndex.create(directory, settings.dedup_config(), reader=reader)
+    try:
+        return DedupIndex.create(directory, config, reader=reader)
+    except IndexExistsError:  # a parallel run created it first: use that one
+        return DedupIndex.open(directory, reader=reader)
+
+
+def _wait_for_writers(index: DedupIndex, quiet: bool) -> None:
+    """Take the index's write lock, saying so if another run holds it."""
+    lock = index.lock()
+    try:
+        lock.acquire(timeout=1)
+    except Timeout:
+        if not quiet:
+            _err(f"index {index.directory}: waiting for another seedclean run updating it")
+        lock.acquire()
+    index.refresh()  # compare with what the other run wrote
+
+
+def _report_stale(index: DedupIndex, updating: bool, quiet: bool) -> None:
+    """Name indexed files that changed since indexing: their copies were not compared."""
+    if quiet or not index.stale:
+        return
+    then = (
+        "re-indexing them and comparing again" if updating else "re-index them with --update-index"
+    )
+    _err(
+        f"index {index.directory}: {len(index.stale)} indexed file(s) changed since they were "
+        f"indexed and were not compared; {then}:"
+    )
+    for path, what in sorted(index.stale.items()):
+        _err(f"  {path}: {what}")
+
+
+def _update_index(
+    index: DedupIndex,
+    targets: list[Target],
+    settings: Settings,
+    root: Path,
+    quiet: bool,
+) -> None:
+    given = _documents(targets, settings, root, Summary(), announce=False)
+    stats = index.update(given)
+    gone = index.remove(_vanished(index.paths(), root))
+    if not quiet:
+        _err(
+            f"index {index.directory}: {stats.added} added, {stats.changed} changed, "
+            f"{stats.unchanged} unchanged, {gone} removed (files gone)"
+        )
+
+
+def _reindex_stale(index: DedupIndex, targets: list[Target], settings: Settings, root: Path) -> int:
+    """Re-index the stale indexed files that were not given (those are indexed anyway)."""
+    given = {_key(t, root) for t in targets}
+    stale = [path for path in sorted(index.stale) if path not in given]
+    index.stale.clear()
+    if not stale:
+        return 0
+    gone = index.remove(_vanished(stale, root))
+    return index.update(_stale_documents(stale, root, settings.max_file_size)).changed + gone
+
+
+def _stale_documents(paths: list[str], root: Path, max_size: int) -> Iterator[tuple[str, str]]:
+    read = file_reader(root, max_size)
+    for path in paths:
+        try:
+            yield path, read(path)
+        except OSError:
+            continue  # gone (forgotten by remove) or unreadable (stays stale, named again)
 
 
 def _remove(
@@ -323,6 +409,14 @@ def _paint_dedup(line: str) -> str:
     return paint(place, "bold", True) + sep + paint(rest, "yellow", True)
 
 
+def _index_problem(exc: BaseException) -> str:
+    """The real cause of an index failure, in words (a full disk says so)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"{exc.strerror}{where}"
+    return str(exc) or type(exc).__name__
+
+
 def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
     """``seedclean dedup``."""
     if not args.paths:
@@ -339,10 +433,17 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         if refusal:
             _err(refusal)
             return 2
+    if args.rebuild:
+        args.update_index = True
     try:
         index = _open_index(args, settings)
-    except DedupIndexError as exc:
+        if index is not None and args.update_index:
+            _wait_for_writers(index, args.quiet)
+    except IndexMissingError as exc:
         _err(f"seedclean dedup: error: {exc} (create it with --update-index)")
+        return 2
+    except (DedupIndexError, OSError, sqlite3.Error) as exc:
+        _err(f"seedclean dedup: error: {_index_problem(exc)}")
         return 2
     root = None if index is None else index.directory.resolve().parent
     by_key = {_key(t, root): t for t in targets}
@@ -355,6 +456,13 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
             report = find_duplicates(
                 _documents(targets, settings, root, summary), config, index=index, reread=reread
             )
+            if index is not None and root is not None and args.update_index and index.stale:
+                # Kept copies that changed since indexing: re-index them, compare again.
+                _report_stale(index, True, args.quiet)
+                if _reindex_stale(index, targets, settings, root):
+                    summary = Summary()
+                    docs = _documents(targets, settings, root, summary, announce=False)
+                    report = find_duplicates(docs, config, index=index, reread=reread)
         selection = settings.clean_config()
         active, silenced = selection.active_rules(), selection.silenced_rules()
         kinds = tuple(k for k, rule in _KIND_RULE.items() if rule in active)
@@ -367,19 +475,27 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
             problems += [("", "")] * removed
         if html is not None:
             html.finish(summary)
-        if index is not None and args.update_index:
-            stats = index.update(_documents(targets, settings, root, Summary()))
-            gone = index.remove(_vanished(index.paths(), index.directory.resolve().parent))
-            if not args.quiet:
+        if index is not None and not args.update_index:
+            _report_stale(index, False, args.quiet)
+        if index is not None and root is not None and args.update_index:
+            try:
+                _update_index(index, targets, settings, root, args.quiet)
+            except (OSError, sqlite3.Error) as exc:
                 _err(
-                    f"index {index.directory}: {stats.added} added, {stats.changed} changed, "
-                    f"{stats.unchanged} unchanged, {gone} removed (files gone)"
+                    f"seedclean dedup: error: cannot update the index in {index.directory}: "
+                    f"{_index_problem(exc)} (the index is left as it was before this update)"
                 )
+                return 2
     except SourceChangedError as exc:
+        _err(f"seedclean dedup: error: {exc}")
+        return 2
+    except DedupIndexError as exc:
         _err(f"seedclean dedup: error: {exc}")
         return 2
     finally:
         if index is not None:
+            if args.update_index:
+                index.lock().release(force=True)
             index.close()
     found = sum(len(c.members) - 1 for c in report.clusters if c.kind in kinds)
     notes = sum(len(c.members) - 1 for c in report.clusters if c.kind not in kinds)

@@ -249,7 +249,14 @@ def build_parser() -> argparse.ArgumentParser:
     dedup.add_argument(
         "--update-index",
         action="store_true",
-        help="record the given files in the index (created if missing)",
+        help="record the given files in the index (created if missing; parallel runs wait "
+        "for each other)",
+    )
+    dedup.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="discard the index (e.g. damaged) and build it anew from the given files; "
+        "implies --update-index",
     )
     dedup.add_argument(
         "--remove",
@@ -267,6 +274,20 @@ def build_parser() -> argparse.ArgumentParser:
         "candidates (automatic above 64 MB of input; same report)",
     )
     _add_engine(dedup)
+
+    index = subs.add_parser(
+        "index",
+        parents=[common],
+        formatter_class=fmt,
+        help="check the persistent duplicate index",
+        description="seedclean index verify [DIR]: check the duplicate index in DIR (default: "
+        "the index setting, else .seedclean/): database integrity, segment checksums, and "
+        "whether indexed files changed since indexing. Exit 0: intact; 1: damaged or stale; "
+        "2: no index.",
+    )
+    index.add_argument("action", choices=("verify",), help="what to do")
+    index.add_argument("directory", nargs="?", metavar="DIR", help="the index folder")
+    index.add_argument("--no-files", action="store_true", help="do not read the indexed files back")
 
     rules = subs.add_parser(
         "rules",

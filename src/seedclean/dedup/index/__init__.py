@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from seedclean.dedup.index.core import DEFAULT_DIRNAME, DedupIndex, UpdateStats, digest
+from seedclean.dedup.index.layout import (
+    IndexDamagedError,
+    IndexExistsError,
+    IndexMissingError,
+    NotAnIndexError,
+)
 from seedclean.dedup.index.store import FORMAT_VERSION, DedupIndexError
 
 __all__ = [
@@ -10,6 +16,10 @@ __all__ = [
     "FORMAT_VERSION",
     "DedupIndex",
     "DedupIndexError",
+    "IndexDamagedError",
+    "IndexExistsError",
+    "IndexMissingError",
+    "NotAnIndexError",
     "UpdateStats",
     "digest",
 ]

@@ -12,6 +12,9 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from seedclean.files import SkipFileError, decode_bytes, read_snapshot
+from seedclean.settings import DEFAULT_MAX_FILE_SIZE
+
 __all__ = ["Reader", "digest", "file_reader"]
 
 Reader = Callable[[str], str]
@@ -23,10 +26,24 @@ def digest(text: str) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def file_reader(root: Path) -> Reader:
-    """Read indexed paths as ``root / path`` (UTF-8, undecodable bytes replaced)."""
+def file_reader(root: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Reader:
+    """Read indexed paths as ``root / path``, decoded exactly as the command line reads files.
+
+    (UTF-8, UTF-16 with a byte-order mark, GB2312/GBK/GB18030: the same text,
+    hence the same digest, as ``seedclean dedup --update-index`` indexed.)
+
+    Raises:
+        FileNotFoundError: the file is gone.
+        OSError: it cannot be read or decoded (the message says why).
+    """
 
     def read(path: str) -> str:
-        return (root / path).read_text(encoding="utf-8", errors="replace")
+        try:
+            data = read_snapshot(root / path, max_size).data
+            return decode_bytes(data).text if data else ""
+        except SkipFileError as skip:
+            if skip.kind == "not-found":
+                raise FileNotFoundError(skip.reason) from skip
+            raise OSError(skip.reason) from skip
 
     return read

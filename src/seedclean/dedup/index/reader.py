@@ -4,6 +4,11 @@ Exact hashes and LSH band keys are looked up in the memory-mapped segments
 (:mod:`.lookup`); the candidates' text is read back from their files (only the
 files of candidates, with a digest staleness check) and verified with
 rapidfuzz like any other pair.
+
+A reader works on a snapshot (:mod:`.locks`): the segments listed when it
+first looks, all mapped at once, kept until a write through the same index
+object (or :meth:`IndexReader.refresh`).  Writers in other processes never
+pull a segment from under it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ import numpy.typing as npt
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.find import preview, sketch_bands
 from seedclean.dedup.index.content import Reader, digest
+from seedclean.dedup.index.layout import IndexDamagedError, rebuild_hint
+from seedclean.dedup.index.locks import snapshot_lock
 from seedclean.dedup.index.lookup import candidate_rows
 from seedclean.dedup.index.segments import Segment
 from seedclean.dedup.index.store import Store
@@ -38,7 +45,8 @@ class IndexReader:
         config: the index's settings.
         reader: reads an indexed document's text by path.
         segments: open segments by name (memory maps, opened on first use).
-        stale: collects paths whose files changed or vanished since indexing.
+        stale: collects, per path whose file changed or vanished since
+            indexing, what happened to it.
     """
 
     def __init__(
@@ -48,7 +56,7 @@ class IndexReader:
         config: DedupConfig,
         reader: Reader,
         segments: dict[str, Segment],
-        stale: set[str],
+        stale: dict[str, str],
     ) -> None:
         self.directory = directory
         self.config = config
@@ -56,13 +64,26 @@ class IndexReader:
         self._reader = reader
         self._segments = segments
         self.stale = stale
+        self._snapshot: list[Segment] | None = None
+
+    def refresh(self) -> None:
+        """Take a new snapshot at the next lookup (after this process wrote)."""
+        self._snapshot = None
 
     def live_segments(self) -> list[Segment]:
-        names = [name for _, name in self._store.segments()]
-        for name in names:
-            if name not in self._segments:
-                self._segments[name] = Segment(self.directory / name)
-        return [self._segments[name] for name in names]
+        """The segments of this reader's snapshot, all mapped."""
+        if self._snapshot is None:
+            with snapshot_lock(self.directory, exclusive=False):
+                table = self._store.segment_table()
+                snapshot = []
+                for _, name, rows, files in table:
+                    if name not in self._segments:
+                        self._segments[name] = Segment(self.directory / name, rows, files)
+                    segment = self._segments[name]
+                    segment.data  # noqa: B018 - map it now, while no writer may delete it
+                    snapshot.append(segment)
+            self._snapshot = snapshot
+        return self._snapshot
 
     def match(
         self,
@@ -107,6 +128,12 @@ class IndexReader:
             if text is None:
                 continue
             start, end = int(row[3]), int(row[4])
+            if not 0 <= start <= end <= len(text):
+                raise IndexDamagedError(
+                    f"the index in {self.directory} is damaged: paragraph offsets "
+                    f"{start}:{end} outside {doc[0]} ({len(text)} characters); "
+                    + rebuild_hint(self.directory)
+                )
             body = text[start:end]
             picked.append(k)
             other_keys.append(paragraph_key(body))
@@ -146,15 +173,31 @@ class IndexReader:
             found[query] = IndexMatch(members[k], name, score, contains)
         return found
 
+    def stale_files(self) -> dict[str, str]:
+        """Read every indexed file back: which changed or vanished since indexing, and how."""
+        found: dict[str, str] = {}
+        for path, expected in self._store.db.execute("SELECT path, digest FROM docs ORDER BY path"):
+            text, why = self._read(path, expected)
+            if text is None:
+                found[path] = why
+        return found
+
+    def _read(self, path: str, expected: str) -> tuple[str | None, str]:
+        """The indexed file's text, or None and what happened to it."""
+        try:
+            text = self._reader(path)
+        except FileNotFoundError:
+            return None, "deleted or moved since it was indexed"
+        except OSError as error:
+            return None, f"cannot be read ({error})"
+        if digest(text) != expected:
+            return None, "content changed since it was indexed"
+        return text, ""
+
     def _text(self, path: str, expected: str, cache: dict[str, str | None]) -> str | None:
         if path not in cache:
-            try:
-                text: str | None = self._reader(path)
-            except OSError:
-                text = None
-            if text is not None and digest(text) != expected:
-                text = None
+            text, why = self._read(path, expected)
             if text is None:
-                self.stale.add(path)
+                self.stale[path] = why
             cache[path] = text
         return cache[path]

@@ -19,13 +19,19 @@ That is 20 + 12 + 8 * bands bytes per paragraph (368 B at 42 bands), plus
 under 0.2 B per paragraph).  Files are opened with ``mmap_mode="r"``: opening
 costs nothing and a lookup reads one block of each column it searches.  A segment is written under a
 temporary name, fsynced, then renamed, so a crash never leaves half a segment
-under a real name.
+under a real name.  The database records each file's size and checksum
+(:func:`checksums`): opening a segment checks that its files exist with the
+recorded sizes and shapes (a missing or truncated segment is a clear
+:class:`IndexDamagedError`, never a crash); the checksums themselves are
+compared by ``seedclean index verify`` and before a segment is merged, so a
+merge never carries damaged keys into a fresh segment.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,8 +40,16 @@ import numpy as np
 import numpy.typing as npt
 
 from seedclean.dedup.index.fence import build_fence
+from seedclean.dedup.index.layout import IndexDamagedError, rebuild_hint, remove_segment_dir
 
-__all__ = ["Segment", "SegmentData", "fsync_dir", "merge_segments", "write_segment"]
+__all__ = [
+    "Segment",
+    "SegmentData",
+    "checksums",
+    "fsync_dir",
+    "merge_segments",
+    "write_segment",
+]
 
 _FILES = ("rows", "hash", "hashrow", "bandkey", "bandrow")
 _FENCES = ("hashfence", "bandfence")
@@ -92,24 +106,111 @@ class SegmentData:
 
 
 class Segment:
-    """A segment directory, opened lazily."""
+    """A segment directory, opened lazily.
 
-    def __init__(self, directory: Path) -> None:
+    Args:
+        directory: the segment folder.
+        rows: the row count the database records (checked on opening).
+        files: ``file name -> [size, checksum]`` as the database records them
+            (sizes checked on opening; checksums by :meth:`verify`).
+    """
+
+    def __init__(
+        self,
+        directory: Path,
+        rows: int | None = None,
+        files: Mapping[str, list[Any]] | None = None,
+    ) -> None:
         self.directory = directory
+        self.rows = rows
+        self.files = dict(files or {})
         self._data: SegmentData | None = None
 
     @property
     def data(self) -> SegmentData:
-        """The memory-mapped arrays (opened on first use)."""
+        """The memory-mapped arrays (opened on first use; sizes and shapes checked)."""
         if self._data is None:
-            arrays = {
-                name: np.load(self.directory / f"{name}.npy", mmap_mode="r") for name in _FILES
-            }
-            for name in _FENCES:  # small: read whole; absent in segments older than fences
-                path = self.directory / f"{name}.npy"
-                arrays[name] = np.load(path) if path.exists() else None
-            self._data = SegmentData(**arrays)
+            self._check_sizes()
+            try:
+                arrays = {
+                    name: np.load(self.directory / f"{name}.npy", mmap_mode="r") for name in _FILES
+                }
+                for name in _FENCES:  # small: read whole
+                    path = self.directory / f"{name}.npy"
+                    arrays[name] = np.load(path) if path.exists() else None
+            except (OSError, ValueError, EOFError) as error:
+                raise self._damaged(f"cannot be read ({error})") from error
+            data = SegmentData(**arrays)
+            self._check_shapes(data)
+            self._data = data
         return self._data
+
+    def verify(self) -> list[str]:
+        """Problems found by comparing every file with its recorded size and checksum."""
+        problems = []
+        try:
+            found = checksums(self.directory)
+        except OSError as error:
+            return [f"{self.directory.name}: cannot be read ({error})"]
+        for name, expected in sorted(self.files.items()):
+            if name not in found:
+                problems.append(f"{self.directory.name}/{name}: missing")
+            elif list(found[name]) != list(expected):
+                problems.append(f"{self.directory.name}/{name}: checksum mismatch (damaged)")
+        if not problems:
+            try:
+                self.data  # noqa: B018 - shapes and ids
+            except IndexDamagedError as error:
+                problems.append(str(error).split("; check it")[0])
+        return problems
+
+    def _damaged(self, what: str) -> IndexDamagedError:
+        index = self.directory.parent
+        return IndexDamagedError(
+            f"the index in {index} is damaged: segment {self.directory.name} {what}; "
+            + rebuild_hint(index)
+        )
+
+    def _check_sizes(self) -> None:
+        for name, (size, _) in sorted(self.files.items()):
+            try:
+                actual = (self.directory / name).stat().st_size
+            except FileNotFoundError:
+                raise self._damaged(f"is missing {name}") from None
+            if actual != size:
+                raise self._damaged(f"has {name} of {actual} bytes, {size} recorded (truncated?)")
+
+    def _check_shapes(self, data: SegmentData) -> None:
+        n = data.rows.shape[0] if data.rows.ndim == 2 else -1
+        ok = (
+            data.rows.ndim == 2
+            and data.rows.shape[1] == 5
+            and (self.rows is None or n == self.rows)
+            and data.hash.shape == (n,)
+            and data.hashrow.shape == (n,)
+            and data.bandkey.ndim == 2
+            and data.bandkey.shape[1] == n
+            and data.bandrow.shape == data.bandkey.shape
+        )
+        if not ok:
+            raise self._damaged("has arrays of the wrong shape")
+
+
+def checksums(directory: Path) -> dict[str, list[Any]]:
+    """``file name -> [size, blake2b checksum]`` of every file of the segment in ``directory``."""
+    out: dict[str, list[Any]] = {}
+    for name in (*_FILES, *_FENCES):
+        path = directory / f"{name}.npy"
+        if not path.exists():
+            continue
+        hasher = hashlib.blake2b(digest_size=16)
+        size = 0
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                hasher.update(chunk)
+                size += len(chunk)
+        out[f"{name}.npy"] = [size, hasher.hexdigest()]
+    return out
 
 
 def fsync_dir(directory: Path) -> None:
@@ -199,8 +300,12 @@ def _temp_dir(directory: Path, name: str) -> Path:
     final = directory / name
     temp = directory / f"tmp-{name}-{os.getpid()}"
     for stale in (final, temp):
-        if stale.exists():
-            shutil.rmtree(stale)  # an orphan of a crashed write: never committed
+        # an orphan of a crashed write (never committed): only its own files are deleted
+        if stale.exists() and not remove_segment_dir(stale):
+            raise IndexDamagedError(
+                f"{stale} holds files that are not part of a seedclean segment; "
+                "it is left alone (move it out of the index folder)"
+            )
     temp.mkdir()
     return temp
 

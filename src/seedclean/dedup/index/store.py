@@ -15,25 +15,26 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from seedclean.dedup.config import DedupConfig
+from seedclean.dedup.index.layout import DB_NAME, DedupIndexError, IndexDamagedError, rebuild_hint
 
 __all__ = ["DB_NAME", "FORMAT_VERSION", "DedupIndexError", "Store"]
 
-FORMAT_VERSION = 1
-DB_NAME = "index.sqlite"
+# 2: the marker file, per-file checksums of every segment (``segments.files``).
+FORMAT_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE docs (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, digest TEXT NOT NULL,
     paragraphs INTEGER NOT NULL, segment INTEGER NOT NULL);
-CREATE TABLE segments (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, rows INTEGER NOT NULL);
+CREATE TABLE segments (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, rows INTEGER NOT NULL,
+    files TEXT NOT NULL);
 """
-
-
-class DedupIndexError(RuntimeError):
-    """The index is missing, corrupt, or written by an incompatible version."""
+_BUSY_SECONDS = 60.0  # writers are serialized by a file lock; this covers WAL checkpoints
 
 
 class Store:
@@ -48,7 +49,7 @@ class Store:
         path = directory / DB_NAME
         if path.exists():
             raise DedupIndexError(f"an index already exists in {directory}")
-        db = sqlite3.connect(path, isolation_level=None)
+        db = sqlite3.connect(path, isolation_level=None, timeout=_BUSY_SECONDS)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=FULL")
         with db:
@@ -68,22 +69,35 @@ class Store:
         """Open an existing store and return it with the settings it was built with."""
         path = directory / DB_NAME
         if not path.is_file():
-            raise DedupIndexError(f"no seedclean index in {directory} (missing {DB_NAME})")
+            raise IndexDamagedError(
+                f"the index in {directory} is damaged: {DB_NAME} is missing; "
+                + rebuild_hint(directory)
+            )
         try:
-            db = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+            db = sqlite3.connect(
+                f"file:{path}?mode=rw", uri=True, isolation_level=None, timeout=_BUSY_SECONDS
+            )
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.DatabaseError as error:
-            raise DedupIndexError(f"corrupt index in {directory}: {error}") from error
+            raise IndexDamagedError(
+                f"the index in {directory} is damaged ({DB_NAME}: {error}); "
+                + rebuild_hint(directory)
+            ) from error
         version = meta.get("format_version")
         if version != str(FORMAT_VERSION):
+            db.close()
             raise DedupIndexError(
                 f"index in {directory} has format version {version}; "
-                f"this seedclean reads version {FORMAT_VERSION} (rebuild the index)"
+                f"this seedclean reads version {FORMAT_VERSION}; " + rebuild_hint(directory)
             )
         try:
             config = DedupConfig(**json.loads(meta["config"]))
         except (KeyError, TypeError, ValueError) as error:
-            raise DedupIndexError(f"corrupt index settings in {directory}: {error}") from error
+            db.close()
+            raise IndexDamagedError(
+                f"the index in {directory} is damaged (settings: {error}); "
+                + rebuild_hint(directory)
+            ) from error
         db.execute("PRAGMA synchronous=FULL")
         return cls(db), config
 
@@ -142,6 +156,22 @@ class Store:
     def segments(self) -> list[tuple[int, str]]:
         """``(id, name)`` of the live segments, oldest first."""
         return list(self.db.execute("SELECT id, name FROM segments ORDER BY id"))
+
+    def segment_table(self) -> list[tuple[int, str, int, dict[str, list[Any]]]]:
+        """``(id, name, rows, files)`` of the live segments, oldest first.
+
+        ``files`` maps each file of the segment to ``[size, checksum]``.
+        """
+        out = []
+        for seg, name, rows, files in self.db.execute(
+            "SELECT id, name, rows, files FROM segments ORDER BY id"
+        ):
+            try:
+                table = json.loads(files)
+            except ValueError:
+                table = {}
+            out.append((seg, name, rows, table if isinstance(table, dict) else {}))
+        return out
 
     def paths(self) -> list[str]:
         """Indexed paths, sorted."""
