@@ -209,12 +209,13 @@ def _report_stale(index: DedupIndex, updating: bool, quiet: bool) -> None:
     """Name indexed files that changed since indexing: their copies were not compared."""
     if quiet or not index.stale:
         return
-    then = (
-        "re-indexing them and comparing again" if updating else "re-index them with --update-index"
-    )
+    if updating:
+        then = "re-indexing them and comparing again"
+    else:
+        then = "they were not compared (re-index them with --update-index)"
     _err(
         f"index {index.directory}: {len(index.stale)} indexed file(s) changed since they were "
-        f"indexed and were not compared; {then}:"
+        f"indexed; {then}:"
     )
     for path, what in sorted(index.stale.items()):
         _err(f"  {path}: {what}")
