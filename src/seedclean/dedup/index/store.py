@@ -78,7 +78,14 @@ class Store:
                 f"file:{path}?mode=rw", uri=True, isolation_level=None, timeout=_BUSY_SECONDS
             )
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-        except sqlite3.DatabaseError as error:
+        except sqlite3.OperationalError as error:
+            if "no such table" in str(error):  # an empty or truncated database
+                raise IndexDamagedError(
+                    f"the index in {directory} is damaged ({DB_NAME}: {error}); "
+                    + rebuild_hint(directory)
+                ) from error
+            raise DedupIndexError(f"cannot open the index in {directory}: {error}") from error
+        except sqlite3.DatabaseError as error:  # not a database, malformed
             raise IndexDamagedError(
                 f"the index in {directory} is damaged ({DB_NAME}: {error}); "
                 + rebuild_hint(directory)
