@@ -73,14 +73,17 @@ def test_corrupt_database_names_verify_and_rebuild_and_rebuild_works(
     for argv in (["new.txt", "--index"], ["--update-index", "new.txt"]):
         result = run(capsys, "dedup", *argv)
         assert result.code == 2
-        assert "damaged" in result.err and "--rebuild" in result.err, result.err
+        assert "damaged" in result.err, result.err
+        assert "--rebuild" in result.err
         assert "index verify" in result.err
-        assert "already exists" not in result.err and "internal error" not in result.err
+        assert "already exists" not in result.err
+        assert "internal error" not in result.err
     assert run(capsys, "index", "verify").code == 1
     rebuilt = run(capsys, "dedup", "--rebuild", "corpus")
     assert rebuilt.code in (0, 1), rebuilt.err
     found = run(capsys, "dedup", "new.txt", "--index")
-    assert found.code == 1 and "exact duplicate of corpus/p1.txt" in found.out
+    assert found.code == 1
+    assert "exact duplicate of corpus/p1.txt" in found.out
     assert run(capsys, "index", "verify").code == 0
 
 
@@ -97,10 +100,12 @@ def test_missing_or_truncated_segment_is_a_clear_error(
     for _ in range(2):  # and not "internal error forever"
         result = run(capsys, "dedup", "new.txt", "--index")
         assert result.code == 2
-        assert "damaged" in result.err and "--rebuild" in result.err, result.err
+        assert "damaged" in result.err, result.err
+        assert "--rebuild" in result.err
         assert "internal error" not in result.err
     verify = run(capsys, "index", "verify")
-    assert verify.code == 1 and "bandkey.npy" in verify.out
+    assert verify.code == 1
+    assert "bandkey.npy" in verify.out
     assert run(capsys, "dedup", "-q", "--rebuild", "corpus").code in (0, 1)
     assert run(capsys, "dedup", "new.txt", "--index").code == 1
 
@@ -133,7 +138,8 @@ def test_stale_entry_is_named_and_reindexed(
     assert "corpus/p1.txt: content changed since it was indexed" in result.err
     assert "--update-index" in result.err
     verify = run(capsys, "index", "verify")
-    assert verify.code == 1 and "stale: corpus/p1.txt" in verify.out
+    assert verify.code == 1
+    assert "stale: corpus/p1.txt" in verify.out
     # --update-index re-indexes it and compares again: the copies are found in this run.
     updated = run(capsys, "dedup", "--update-index", "new.txt")
     assert updated.code == 1, updated.err
@@ -151,14 +157,17 @@ def test_index_outside_the_corpus_parent_keeps_its_files(
     monkeypatch.chdir(work)
     elsewhere = str(tmp_path / "elsewhere" / "idx")
     built = run(capsys, "dedup", "--update-index", "--index", elsewhere, "corpus")
-    assert "3 added" in built.err and "0 removed" in built.err, built.err
+    assert "3 added" in built.err, built.err
+    assert "0 removed" in built.err
     again = run(capsys, "dedup", "--update-index", "--index", elsewhere, "corpus")
-    assert "3 unchanged" in again.err and "0 removed" in again.err, again.err
+    assert "3 unchanged" in again.err, again.err
+    assert "0 removed" in again.err
     with DedupIndex.open(Path(elsewhere)) as index:
         assert len(index.paths()) == 3
     Path("new.txt").write_text(seed_text("002"), encoding="utf-8")
     found = run(capsys, "dedup", "new.txt", "--index", elsewhere)
-    assert found.code == 1 and "p2.txt" in found.out
+    assert found.code == 1
+    assert "p2.txt" in found.out
 
 
 _FULL_DISK = """
@@ -192,7 +201,8 @@ def test_disk_full_during_update_reports_the_real_error(
     assert done.returncode == 2
     assert "cannot rollback" not in done.stderr
     assert "internal error" not in done.stderr
-    assert "cannot update the index" in done.stderr and "I/O error" in done.stderr, done.stderr
+    assert "cannot update the index" in done.stderr, done.stderr
+    assert "I/O error" in done.stderr
     with DedupIndex.open(Path(".seedclean")) as index:
         assert index.paths() == paths  # left as it was
     assert run(capsys, "index", "verify").code == 0

@@ -109,7 +109,7 @@ def test_open_missing_or_wrong_version(tmp_path):
         DedupIndex.open(tmp_path / "idx")
     DedupIndex.create(tmp_path / "bad").close()
     (tmp_path / "bad" / "index.sqlite").write_bytes(b"not a database at all" * 100)
-    with pytest.raises(DedupIndexError, match="damaged.*--rebuild"):
+    with pytest.raises(DedupIndexError, match=r"damaged.*--rebuild"):
         DedupIndex.open(tmp_path / "bad")
 
 

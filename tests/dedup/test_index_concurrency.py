@@ -152,7 +152,7 @@ def test_first_update_index_runs_race_to_one_index(tmp_path: Path, docs: list[st
         for name in docs[:4]
     ]
     for proc in runs:
-        out, err = proc.communicate(timeout=300)
+        _out, err = proc.communicate(timeout=300)
         assert proc.returncode in (0, 1), err
         assert "already exists" not in err
     with DedupIndex.open(tmp_path / ".seedclean") as index:
