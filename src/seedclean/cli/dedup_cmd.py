@@ -245,8 +245,8 @@ def _reindex_stale(index: DedupIndex, targets: list[Target], settings: Settings,
     index.stale.clear()
     if not stale:
         return 0
-    gone = index.remove(_vanished(stale, root))
-    return index.update(_stale_documents(stale, root, settings.max_file_size)).changed + gone
+    # (files that are gone are forgotten with the others after the comparison)
+    return index.update(_stale_documents(stale, root, settings.max_file_size)).changed
 
 
 def _stale_documents(paths: list[str], root: Path, max_size: int) -> Iterator[tuple[str, str]]:
