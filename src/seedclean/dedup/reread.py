@@ -50,13 +50,11 @@ class Sources:
     def __init__(self, scan: SpillScan, reread: Callable[[str], str]) -> None:
         self.scan = scan
         self.reread = reread
-        self.reads = 0
 
     def text(self, doc: int) -> str:
         """The text of document ``doc``, exactly as scanned."""
         path = self.scan.paths[doc]
         text = self.reread(path)
-        self.reads += 1
         if text_digest(text) != self.scan.digests[doc]:
             raise SourceChangedError(f"{path}: changed while duplicates were searched; run again")
         return text

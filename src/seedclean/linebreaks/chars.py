@@ -51,14 +51,8 @@ _WIDE_ROUND, _NARROW_ROUND = _PAIR_SLOT["（"], _PAIR_SLOT["("]
 SENTENCE_PUNCT = re.compile(r"[。！？；!?;…]|(?<=[A-Za-z])\.(?!\w)")
 CLAUSE_PUNCT = re.compile(r"[，,：:]")
 
-#: Han ideographs (URO, Ext A, compatibility, supplementary planes), kana, fullwidth forms.
-_WIDE = (
-    "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\uff00-\uffef\U00020000-\U0003134f"
-)
-WIDE_CHAR = re.compile(f"[{_WIDE}]")
+#: Han ideographs (URO, Ext A, compatibility, supplementary planes).
 HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-LATIN_WORD_END = re.compile(r"[A-Za-z0-9][.,;:!?)\"']?$")
 HYPHENATED_END = re.compile(r"(?<![A-Za-z-])[A-Za-z]{2,}-$")
 LOWER_START = re.compile(r"[a-z]")
 #: Markdown emphasis markers that must not hide the real last or first character.

@@ -23,8 +23,6 @@ LEFT_CTX = HAN + CP_CLOSE
 RIGHT_CTX = HAN + CP_OPEN
 #: Horizontal spaces skipped when looking for the nearest neighbour of a mark.
 HSPACE = " \t"
-#: Unicode spaces that become U+0020 (U+3000 is handled as an indent or a separator).
-UNICODE_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 #: Invisible characters that are always deleted.
 ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"
 #: Joiners deleted only next to Han or ASCII (elsewhere they build emoji or Indic clusters).
@@ -77,12 +75,3 @@ def compat_table() -> dict[int, str]:
             if folded != chr(code) and len(folded) == 1:
                 table[code] = folded
     return table
-
-
-def class_of(table: dict[int, int] | dict[int, str]) -> str:
-    """Regex character-class body matching exactly the keys of ``table``."""
-    return "".join(_escape(chr(code)) for code in sorted(table))
-
-
-def _escape(char: str) -> str:
-    return "\\" + char if char in "\\]^-[" else char

@@ -24,7 +24,6 @@ from seedclean.edits import Replacement
 __all__ = [
     "full_t2s_replacements",
     "preposition_yu_replacements",
-    "traditional_only_pattern",
     "traditional_only_table",
 ]
 
@@ -51,23 +50,6 @@ def traditional_only_table() -> dict[str, str]:
         if len(trad) == 1 and len(first) == 1 and first != trad and trad not in guard:
             table[trad] = first
     return table
-
-
-@functools.cache
-def traditional_only_pattern() -> re.Pattern[str]:
-    """One compiled class matching runs of traditional-only characters."""
-    chars = "".join(sorted(traditional_only_table()))
-    return re.compile("[" + re.escape(chars) + "]+")
-
-
-def traditional_only_replacements(text: str) -> list[Replacement]:
-    """Replacements for every run of traditional-only characters in ``text``."""
-    table = traditional_only_table()
-    out: list[Replacement] = []
-    for match in traditional_only_pattern().finditer(text):
-        new = "".join(table[c] for c in match.group())
-        out.append(Replacement(match.start(), match.end(), new, "script-traditional-only"))
-    return out
 
 
 # ``於`` is a valid simplified character only as a surname (於先生); after these

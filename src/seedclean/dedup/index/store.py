@@ -144,10 +144,6 @@ class Store:
             out.update({i: (p, d) for i, p, d in self.db.execute(sql, chunk)})
         return out
 
-    def live_ids(self) -> set[int]:
-        """Every live document id (used when merging segments)."""
-        return {i for (i,) in self.db.execute("SELECT id FROM docs")}
-
     def doc_ids_in(self, segment: int) -> list[int]:
         """Live document ids whose paragraphs are in ``segment``."""
         return [i for (i,) in self.db.execute("SELECT id FROM docs WHERE segment = ?", (segment,))]
