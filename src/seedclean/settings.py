@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from seedclean.config import CleanConfig, DedupConfig
+from seedclean.files.atomic import DEFAULT_MAX_FILE_SIZE
 
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
@@ -45,7 +46,6 @@ __all__ = [
     "merge",
 ]
 
-DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024
 DEFAULT_INDEX = ".seedclean"
 
 

@@ -6,9 +6,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from seedclean.settings import KEYS
+from seedclean.config import DedupConfig
+from seedclean.settings import KEYS, Settings
 
 __all__ = ["build_parser", "cli_values"]
+
+# Defaults named in the help texts, taken from the classes that apply them.
+_SETTINGS = Settings()
+_DEDUP = DedupConfig()
 
 _DESCRIPTION = """\
 Clean Chinese text extracted from scanned or PDF newspaper pages.
@@ -48,27 +53,29 @@ def _common() -> argparse.ArgumentParser:
     opts.add_argument("--extend-select", metavar="IDS", help="rules to add to the selection")
     opts.add_argument("--ignore", metavar="IDS", help="rules or steps to switch off")
     opts.add_argument(
-        "--include", metavar="GLOBS", help="files to pick up in folders (default: *.txt,*.md)"
+        "--include",
+        metavar="GLOBS",
+        help=f"files to pick up in folders (default: {','.join(_SETTINGS.include)})",
     )
     opts.add_argument("--exclude", metavar="GLOBS", help="files and folders to leave out")
     opts.add_argument(
         "--threshold",
         type=float,
         metavar="X",
-        help="similarity for near duplicates (0-1, default 0.9)",
+        help=f"similarity for near duplicates (0-1, default {_DEDUP.threshold})",
     )
     opts.add_argument(
         "--min-chars",
         type=int,
         metavar="N",
-        help="shortest paragraph compared for duplicates (default 20)",
+        help=f"shortest paragraph compared for duplicates (default {_DEDUP.min_chars})",
     )
     opts.add_argument(
         "--field",
         action="append",
         metavar="NAME",
         help="text field of JSON/JSONL records or column of CSV/TSV files to clean "
-        "(repeatable; default: text); other fields are left as they are",
+        f"(repeatable; default: {','.join(_SETTINGS.fields)}); other fields are left as they are",
     )
     opts.add_argument(
         "--stdin-filename",
@@ -76,7 +83,11 @@ def _common() -> argparse.ArgumentParser:
         help="the name of stdin's contents ('-'), which decides its format "
         "(e.g. data.jsonl); default: JSON is recognized, anything else is prose",
     )
-    opts.add_argument("--max-file-size", metavar="SIZE", help="skip larger files (default 64MiB)")
+    opts.add_argument(
+        "--max-file-size",
+        metavar="SIZE",
+        help=f"skip larger files (default {_SETTINGS.max_file_size // 2**20}MiB)",
+    )
     opts.add_argument(
         "-j",
         "--jobs",

@@ -18,6 +18,7 @@ from pathlib import Path
 from seedclean.config import CleanConfig
 from seedclean.edits import Explained
 from seedclean.files import (
+    DEFAULT_MAX_FILE_SIZE,
     SkipFileError,
     Snapshot,
     Target,
@@ -51,7 +52,7 @@ class Plan:
     write: str = "none"
     out_dir: str = ""
     keep_encoding: bool = False
-    max_file_size: int = 64 * 1024 * 1024
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     keep_texts: bool = False
     fields: tuple[str, ...] = DEFAULT_FIELDS
 

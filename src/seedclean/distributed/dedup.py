@@ -34,10 +34,10 @@ from seedclean.distributed import stages
 from seedclean.distributed.assemble import Edges, assemble, duplicate_counts, wanted_members
 from seedclean.distributed.engine import connected, require_dask, total_threads
 from seedclean.distributed.scan import Document, FileRef, ScanPart, scan_partition
+from seedclean.files.atomic import DEFAULT_MAX_FILE_SIZE
 
 __all__ = ["DEFAULT_MAX_FILE_SIZE", "DistributedDedup", "dedup_on_client", "find_duplicates"]
 
-DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024
 _PARTITIONS_PER_THREAD = 2
 
 

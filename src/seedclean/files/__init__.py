@@ -7,12 +7,19 @@ one-line reason, so a bad file never aborts a run and never gets rewritten.
 
 from __future__ import annotations
 
-from seedclean.files.atomic import TEMP_SUFFIX, Snapshot, read_snapshot, write_atomic
+from seedclean.files.atomic import (
+    DEFAULT_MAX_FILE_SIZE,
+    TEMP_SUFFIX,
+    Snapshot,
+    read_snapshot,
+    write_atomic,
+)
 from seedclean.files.decoding import Decoded, decode_bytes, encode_text
 from seedclean.files.errors import SkipFileError
 from seedclean.files.walking import Target, collect_targets
 
 __all__ = [
+    "DEFAULT_MAX_FILE_SIZE",
     "TEMP_SUFFIX",
     "Decoded",
     "SkipFileError",

@@ -28,9 +28,18 @@ from typing import NamedTuple
 
 from seedclean.files.errors import SkipFileError
 
-__all__ = ["TEMP_SUFFIX", "Snapshot", "read_snapshot", "remove_stale_temp", "write_atomic"]
+__all__ = [
+    "DEFAULT_MAX_FILE_SIZE",
+    "TEMP_SUFFIX",
+    "Snapshot",
+    "read_snapshot",
+    "remove_stale_temp",
+    "write_atomic",
+]
 
 TEMP_SUFFIX = ".seedclean-tmp"
+#: Files larger than this are skipped unless a caller sets its own limit (64 MiB).
+DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024
 
 
 class Snapshot(NamedTuple):
