@@ -146,3 +146,21 @@ def test_normalization_is_line_local(text: str) -> None:
     whole = normalize(text)
     by_line = "\n".join(normalize(line) for line in text.split("\n"))
     assert whole.rstrip("\n") == by_line.rstrip("\n")
+
+
+def test_a_duplicate_note_names_the_kept_copy_line_in_the_input(articles) -> None:
+    # A paragraph cut by a blank line (joined by the repair step) comes before the
+    # kept copy: the note must count the input's lines, not the lines after the join.
+    paras = next(
+        a["paragraphs"][:4]
+        for a in articles
+        if len(a["paragraphs"]) >= 4 and all(len(p) > 60 for p in a["paragraphs"][:4])
+    )
+    cut = len(paras[0]) // 2
+    text = "\n\n".join([paras[0][:cut], paras[0][cut:], *paras[1:], paras[2]]) + "\n"
+    result = clean_and_explain(text)
+    assert "join-seam" in {e.rule for e in result.edits}
+    (removal,) = [e for e in result.edits if e.rule == "dedup-exact"]
+    kept_line = text.count("\n", 0, removal.ref) + 1
+    assert text.split("\n")[kept_line - 1] == paras[2]
+    assert removal.note.startswith(f"same as line {kept_line}: ")

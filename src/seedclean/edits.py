@@ -19,7 +19,8 @@ True
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "apply_edits",
     "line_col",
     "offset_maps",
+    "restate_lines",
     "splice",
 ]
 
@@ -242,3 +244,32 @@ class LineIndex:
         """Return the 1-based (line, column) of ``offset``."""
         line = bisect.bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
+
+    def start(self, line: int) -> int:
+        """Return the offset where the 1-based ``line`` starts (clamped to the last line)."""
+        return self._starts[min(max(line, 1), len(self._starts)) - 1]
+
+
+#: A line number named in a note (``same as line 12: …``).
+_LINE_MENTION = re.compile(r"\bline (\d+)")
+
+
+def restate_lines(
+    note: str, written: LineIndex, to_source: Callable[[int], int], source: LineIndex
+) -> str:
+    """``note`` with each ``line N`` before its first ``": "`` restated in the source's lines.
+
+    A step names lines of the text it was given (``written``); after earlier steps
+    joined or removed lines, that is not the input's numbering.  ``to_source`` maps
+    an offset of the written text to the input (``source``).  What follows the first
+    ``": "`` (a quoted preview) is left as it is.
+    """
+    head, sep, tail = note.partition(": ")
+    if "line " not in head:
+        return note
+
+    def restated(match: re.Match[str]) -> str:
+        offset = to_source(written.start(int(match.group(1))))
+        return f"line {source.line_col(offset)[0]}"
+
+    return _LINE_MENTION.sub(restated, head) + sep + tail

@@ -22,7 +22,15 @@ import bisect
 from collections.abc import Callable, Sequence
 
 from seedclean.config import CleanConfig
-from seedclean.edits import Edit, Explained, Notice, OffsetMap, offset_maps
+from seedclean.edits import (
+    Edit,
+    Explained,
+    LineIndex,
+    Notice,
+    OffsetMap,
+    offset_maps,
+    restate_lines,
+)
 
 __all__ = ["MAX_ROUNDS", "PIPELINE", "clean", "clean_and_explain"]
 
@@ -59,7 +67,7 @@ def _dedup_step(text: str, config: CleanConfig, rules: frozenset[str]) -> Explai
     second = _verbatim_fragments(first.text, config.dedup.min_chars)
     if not second.edits:
         return first
-    chained = _chain(first, second)
+    chained = _chain(text, first, second)
     return chained._replace(notices=first.notices)
 
 
@@ -110,14 +118,18 @@ def _verbatim_fragments(text: str, min_chars: int) -> Explained:
     return splice(text, out)
 
 
-def _chain(first: Explained, second: Explained) -> Explained:
-    """``second`` (run on ``first.text``) after ``first``, offsets mapped to its input."""
+def _chain(text: str, first: Explained, second: Explained) -> Explained:
+    """``second`` (run on ``first.text``) after ``first``, offsets and lines mapped to ``text``."""
     maps = offset_maps(first.edits)
 
     def back(offset: int) -> int:
         return _to_source(offset, maps) if offset >= 0 else offset
 
-    edits = [e._replace(origin=back(e.origin), ref=back(e.ref)) for e in second.edits]
+    restate = _restater(first.text, text, maps)
+    edits = [
+        e._replace(origin=back(e.origin), ref=back(e.ref), note=restate(e.note))
+        for e in second.edits
+    ]
     notices = [
         n._replace(start=back(n.start), end=back(n.end), origin=back(n.start))
         for n in second.notices
@@ -197,6 +209,30 @@ def _normalize_lines(
     return Explained(out, edits, notices)
 
 
+def _restater(written: str, source: str, maps: Sequence[OffsetMap]) -> Callable[[str], str]:
+    """Restates the ``line N`` of a note on ``written`` as ``source``'s line (``maps`` lead back).
+
+    A duplicate's note names its kept copy's line in the text the step was given;
+    earlier joins and removals renumber the lines, so the note is restated in the input's.
+    """
+    if not maps:
+        return _same
+    indexes: list[LineIndex] = []
+
+    def restate(note: str) -> str:
+        if "line " not in note:
+            return note
+        if not indexes:
+            indexes.extend((LineIndex(written), LineIndex(source)))
+        return restate_lines(note, indexes[0], lambda o: _to_source(o, maps), indexes[1])
+
+    return restate
+
+
+def _same(note: str) -> str:
+    return note
+
+
 def _to_source(offset: int, maps: Sequence[OffsetMap]) -> int:
     for offset_map in reversed(maps):
         offset = offset_map.to_input(offset)
@@ -240,7 +276,9 @@ def _run(text: str, config: CleanConfig, *, explain: bool) -> Explained:
             else:
                 result = step(current, config, rules)
             if explain:
-                _record(result, name, maps, edits, notices, partial=normalized_lines is not None)
+                partial = normalized_lines is not None
+                restate = _restater(current, text, maps)
+                _record(result, name, maps, edits, notices, partial=partial, restate=restate)
             if result.edits:
                 current = result.text
                 for other in stale:
@@ -262,16 +300,21 @@ def _record(
     notices: dict[str, list[Notice]],
     *,
     partial: bool,
+    restate: Callable[[str], str],
 ) -> None:
-    """Keep a step run's edits and notices, with ``origin``/``ref`` mapped to the input."""
+    """Keep a step run's edits and notices, ``origin``/``ref`` and lines mapped to the input."""
     step_edits = [
         e._replace(
             origin=_to_source(e.origin, maps),
             ref=_to_source(e.ref, maps) if e.ref >= 0 else -1,
+            note=restate(e.note),
         )
         for e in result.edits
     ]
-    found = [n._replace(origin=_to_source(n.start, maps)) for n in result.notices]
+    found = [
+        n._replace(origin=_to_source(n.start, maps), message=restate(n.message))
+        for n in result.notices
+    ]
     if name == "normalize" and partial:
         fixed = {e.origin for e in step_edits}
         found = [n for n in notices[name] if n.origin not in fixed] + found
