@@ -147,13 +147,20 @@ _SIZE = re.compile(r"(\d+)\s*([kmg]i?b?)?", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 
+_MAX_SIZE = 1024**4  # 1 TiB: far past any page, and small enough to read() with
+
+
 def _size(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
-    match = _SIZE.fullmatch(value.strip()) if isinstance(value, str) else None
-    if match is None or int(match.group(1)) == 0:
-        raise TypeError("expected a size in bytes such as 67108864 or '64MiB'")
-    return int(match.group(1)) * _UNITS[(match.group(2) or "")[:1].lower()]
+        size = value
+    else:
+        match = _SIZE.fullmatch(value.strip()) if isinstance(value, str) else None
+        if match is None or int(match.group(1)) == 0:
+            raise TypeError("expected a size in bytes such as 67108864 or '64MiB'")
+        size = int(match.group(1)) * _UNITS[(match.group(2) or "")[:1].lower()]
+    if size > _MAX_SIZE:
+        raise TypeError("expected a size of at most 1TiB")
+    return size
 
 
 def _flag(value: Any) -> bool:
@@ -176,7 +183,7 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "include": ("include", _names),
     "exclude": ("exclude", _names),
     "threshold": ("threshold", _fraction),
-    "min-chars": ("min_chars", _count(0)),
+    "min-chars": ("min_chars", _count(DedupConfig().ngram)),  # shorter than one n-gram: no key
     "numbers-must-agree": ("numbers_must_agree", _flag),
     "names-must-agree": ("names_must_agree", _flag),
     "index": ("index", _text),
@@ -214,6 +221,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise SettingsError(f"{path}: cannot read: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path}: not valid TOML: not UTF-8 text") from None
+    except RecursionError:
+        raise SettingsError(f"{path}: not valid TOML: nested too deeply") from None
 
 
 def find_config(start: Path) -> Path | None:

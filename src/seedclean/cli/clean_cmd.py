@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
+from seedclean.cli.guards import out_problems, report_problems, root_of
 from seedclean.cli.process import Plan, clean_bytes
 from seedclean.cli.progress import Progress, wanted
 from seedclean.cli.runner import default_jobs, run_files
@@ -103,9 +104,23 @@ def _targets(args: argparse.Namespace, settings: Settings, summary: Summary) -> 
         summary.add(FileResult(path, "skipped", skip_kind="not-found", message=problem, error=True))
     out = getattr(args, "out", None)
     if out:  # never clean the output folder's own files (a second run into the same place)
-        out_real = os.path.realpath(out)
-        targets = [t for t in targets if not os.path.realpath(t.path).startswith(out_real + os.sep)]
+        out_real = os.path.realpath(out) + os.sep
+        targets = [
+            t
+            for t in targets
+            if not os.path.realpath(t.path).startswith(out_real)
+            or (os.path.realpath(root_of(t)) + os.sep).startswith(out_real)  # refused below
+        ]
     return targets
+
+
+def _refusals(args: argparse.Namespace, targets: list[Target], writing: str) -> list[str]:
+    """Problems that stop the run before anything is written (docs/safety.md)."""
+    reports = [r for r in (getattr(args, "report", None), getattr(args, "html_report", None)) if r]
+    problems = report_problems(reports, targets)
+    if writing == "out":
+        problems += out_problems(targets, args.out)
+    return problems
 
 
 def _stdin(args: argparse.Namespace, plan: Plan, summary: Summary, check: bool) -> int:
@@ -196,6 +211,12 @@ def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
             _err(problem)
             return 2
     targets = _targets(args, settings, summary)
+    refusals = _refusals(args, targets, plan.write)
+    for problem in refusals:
+        _err(f"seedclean {args.command}: error: {problem}")
+    if refusals:
+        _err(f"seedclean {args.command}: nothing written")
+        return 2
     if plan.write == "in-place":
         for folder in sorted({t.path.parent for t in targets}):
             for stale in remove_stale_temp(folder):

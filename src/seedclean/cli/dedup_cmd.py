@@ -38,6 +38,7 @@ from pathlib import Path
 from filelock import Timeout
 
 from seedclean.cli.clean_cmd import _err
+from seedclean.cli.guards import distinct_files, report_problems
 from seedclean.dedup import (
     DedupIndex,
     DedupIndexError,
@@ -64,6 +65,7 @@ from seedclean.files import (
     read_snapshot,
     write_atomic,
 )
+from seedclean.files.names import is_text_name
 from seedclean.formats import RECORD_KINDS, check_kind, kind_of
 from seedclean.report import FileResult, HtmlReport, Summary
 from seedclean.report.ci import GithubOutput, JsonLinesOutput, SarifOutput, dedup_findings
@@ -267,7 +269,10 @@ def _remove(
     *,
     quiet: bool = False,
 ) -> int:
-    problems = 0
+    """Rewrite the files with removals; return the number of problems.
+
+    Negative: that many symlinks refused, and nothing rewritten.
+    """
     texts: dict[str, tuple[str, Snapshot]] = {}
 
     def read(path: str) -> str:
@@ -278,6 +283,8 @@ def _remove(
     plans = removal_plan(report, kinds, texts=lambda p: read(p) if p in targets else "")
     kept_elsewhere = _kept_elsewhere(report, kinds)
     linked: dict[str, tuple[str, str, int, str]] = {}
+    # plan every rewrite before the first one: a refusal leaves every file as it was
+    rewrites = []
     for path, plan in sorted(plans.items()):
         if path not in targets or not plan:
             continue
@@ -285,6 +292,18 @@ def _remove(
         source = decode_bytes(snap.data).text
         result = splice(source, plan)
         out = encoding if settings.keep_encoding else "utf-8"
+        rewrites.append((path, encoding, out, snap, source, result))
+    symlinks = [p for p, *_ in rewrites if targets[p].path.is_symlink()]
+    for path in symlinks:
+        _err(
+            f"seedclean dedup: error: {targets[path].display}: symlink; --remove does not "
+            "rewrite it (give the file it points to)"
+        )
+    if symlinks:
+        _err("seedclean dedup: nothing removed")
+        return -len(symlinks)
+    problems = 0
+    for path, encoding, out, snap, source, result in rewrites:
         try:
             write_atomic(
                 targets[path].path, encode_text(result.text, out), mode=snap.mode, expected=snap
@@ -424,9 +443,18 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         _err("seedclean dedup: no paths given (try: seedclean dedup .)")
         return 2
     summary = Summary()
+    refused = False
     targets, problems = collect_targets(args.paths, settings.include, settings.exclude)
     for path, problem in problems:
         _err(f"{path}: error: {problem}")
+    targets, same = distinct_files(targets)  # a file is never compared with itself
+    for dropped, kept in same:
+        _err(f"{dropped.display}: same file as {kept.display}; read once")
+    refusals = report_problems([args.html_report] if args.html_report else [], targets)
+    for problem in refusals:
+        _err(f"seedclean dedup: error: {problem}")
+    if refusals:
+        return 2
     if args.engine == "dask":
         from seedclean.distributed.cli import engine_problem
 
@@ -447,7 +475,17 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         _err(f"seedclean dedup: error: {_index_problem(exc)}")
         return 2
     root = None if index is None else index.directory.resolve().parent
+    if root is not None:  # index keys are text: a name that is not UTF-8 cannot be one
+        for target in [t for t in targets if not is_text_name(_key(t, root))]:
+            _err(f"{target.display}: error: file name is not valid UTF-8; rename it to index it")
+            problems.append((target.display, "name"))
+        targets = [t for t in targets if is_text_name(_key(t, root))]
     by_key = {_key(t, root): t for t in targets}
+    if len(by_key) != len(targets):  # two files under one name would get each other's edits
+        _err("seedclean dedup: error: two inputs have the same name; give them once each")
+        if index is not None:
+            index.close()
+        return 2
     config = index.config if index is not None else settings.dedup_config()
     try:
         if args.engine == "dask":
@@ -473,7 +511,8 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         html = HtmlReport(Path(args.html_report)) if args.html_report else None
         if args.remove:
             removed = _remove(report, kinds, by_key, settings, html, quiet=args.quiet)
-            problems += [("", "")] * removed
+            problems += [("", "")] * abs(removed)
+            refused = removed < 0
         if html is not None:
             html.finish(summary)
         if index is not None and not args.update_index:
@@ -504,7 +543,7 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         also = f"; {notes} fragment{'s' * (notes != 1)} noted, not counted" if notes else ""
         _err(
             f"seedclean dedup: {summary.files} files, {found} duplicate paragraphs "
-            f"({', '.join(kinds)}){' removed' if args.remove else ''}{also}"
+            f"({', '.join(kinds)}){' removed' if args.remove and not refused else ''}{also}"
         )
     if problems or summary.errors:
         return 2

@@ -47,8 +47,11 @@ def default_jobs() -> int:
 
 
 def run_files(plan: Plan, targets: Sequence[Target], jobs: int) -> Iterator[FileResult]:
-    """Process ``targets`` with ``jobs`` processes, yielding results in input order."""
-    jobs = max(1, min(jobs, len(targets)))
+    """Process ``targets`` with ``jobs`` processes, yielding results in input order.
+
+    At most one process per file and per core is started, whatever ``jobs`` says.
+    """
+    jobs = max(1, min(jobs, len(targets), default_jobs()))  # more processes than cores: no gain
     if jobs == 1:
         for target in targets:
             yield process_file(plan, target)

@@ -1,0 +1,133 @@
+"""Refusals decided before anything is written: paths that would make a run lose data.
+
+Every check here runs on the planned targets and outputs, before the first
+write, and returns one message per problem (the command prints them and exits
+2 having written nothing):
+
+* the same file reached by two paths (a symlinked folder, a second argument)
+  is one file: :func:`distinct_files` keeps one path per file (device and
+  inode), so a file is never compared with itself;
+* ``--out``: two inputs mapping to one output, an output that is an input
+  (``--out`` equal to the input folder), an output folder reached through a
+  symlinked subfolder (it would write outside ``--out``), and a symlinked
+  input whose target lies outside the folder it was found in (``--out`` would
+  copy a system file into the cleaned corpus);
+* a report file (``--report``, ``--html-report``) that is one of the inputs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from seedclean.files import Target
+from seedclean.files.names import shown
+
+__all__ = ["distinct_files", "file_id", "out_problems", "report_problems", "root_of", "shown"]
+
+
+def file_id(path: Path) -> tuple[int, int] | None:
+    """Device and inode of the file ``path`` leads to (through symlinks); ``None``: unreadable."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def distinct_files(targets: Sequence[Target]) -> tuple[list[Target], list[tuple[Target, Target]]]:
+    """One target per file; return them with ``(dropped, kept)`` pairs naming the same file.
+
+    The first path to a file is kept, except that a real path is preferred over
+    a symlink (so ``--remove`` rewrites the file, not the link).
+    """
+    kept: dict[tuple[int, int], int] = {}
+    out: list[Target | None] = []
+    same: list[tuple[Target, Target]] = []
+    for target in targets:
+        key = file_id(target.path)
+        if key is None or key not in kept:
+            if key is not None:
+                kept[key] = len(out)
+            out.append(target)
+            continue
+        first = out[kept[key]]
+        assert first is not None
+        if first.path.is_symlink() and not target.path.is_symlink():
+            out[kept[key]] = None
+            kept[key] = len(out)
+            out.append(target)
+            same.append((first, target))
+        else:
+            same.append((target, first))
+    return [t for t in out if t is not None], same
+
+
+def root_of(target: Target) -> Path:
+    """The folder argument ``target`` was found in (a file argument's own folder)."""
+    return target.path.parents[len(target.relative.parts) - 1]
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def out_problems(targets: Sequence[Target], out_dir: str) -> list[str]:
+    """Why ``--out out_dir`` must not write these targets (empty: it may)."""
+    problems: list[str] = []
+    out_real = os.path.realpath(out_dir)
+    sources: dict[str, Target] = {}
+    for target in targets:
+        dest = Path(out_dir) / target.relative
+        where = os.path.normpath(dest)
+        if where in sources and file_id(sources[where].path) != file_id(target.path):
+            problems.append(
+                f"{shown(sources[where].display)} and {shown(target.display)} would both be "
+                f"written to {shown(where)}"
+            )
+            continue
+        sources[where] = target
+        real_source = os.path.realpath(target.path)
+        if os.path.realpath(dest) == real_source:
+            problems.append(
+                f"{shown(target.display)}: --out would write it over itself "
+                "(use --in-place to rewrite files)"
+            )
+            continue
+        parent = _existing_parent(dest.parent, Path(out_dir))
+        if parent is not None and not _inside(os.path.realpath(parent), out_real):
+            problems.append(
+                f"{shown(target.display)}: its output folder {shown(parent)} leads outside "
+                f"{shown(out_dir)} through a symlink"
+            )
+            continue
+        if target.path.is_symlink():
+            root = os.path.realpath(root_of(target))
+            if not _inside(real_source, root):
+                problems.append(
+                    f"{shown(target.display)}: symlink to {shown(real_source)}, outside "
+                    f"{shown(root_of(target))}; not copied into --out"
+                )
+    return problems
+
+
+def _existing_parent(folder: Path, top: Path) -> Path | None:
+    """The nearest folder of ``folder``'s line that exists, up to ``top``; ``None``: none below."""
+    while folder != top and not os.path.lexists(folder):
+        if folder == folder.parent:
+            return None
+        folder = folder.parent
+    return None if folder == top else folder
+
+
+def report_problems(reports: Sequence[str], targets: Sequence[Target]) -> list[str]:
+    """Report files that would overwrite one of the inputs."""
+    ids = {file_id(t.path) for t in targets}
+    reals = {os.path.realpath(t.path) for t in targets}
+    problems = []
+    for report in reports:
+        path = Path(report)
+        if os.path.realpath(path) in reals or (path.exists() and file_id(path) in ids):
+            problems.append(f"{shown(report)}: the report file is one of the inputs")
+    return problems
