@@ -21,6 +21,7 @@ from seedclean.cli.progress import Progress, wanted
 from seedclean.cli.runner import default_jobs, run_files
 from seedclean.files import SkipFileError, Target, collect_targets
 from seedclean.files.atomic import remove_stale_temp
+from seedclean.files.names import shown
 from seedclean.report import (
     FileResult,
     HtmlReport,
@@ -43,7 +44,7 @@ class _Sink(Protocol):
 
 
 def _err(line: str) -> None:
-    print(line, file=sys.stderr)
+    print(shown(line), file=sys.stderr)  # a file name that is not UTF-8 shows as \xNN
 
 
 def _status_line(result: FileResult, dry_run: bool) -> str | None:
@@ -83,9 +84,10 @@ def stdout_output(fmt: str) -> _Sink | None:
 def _diff_lines(args: argparse.Namespace, result: FileResult, colour: bool) -> list[str]:
     if result.status == "skipped":
         return []
+    name = shown(result.display)  # stdout is UTF-8: \xNN for bytes of a name that are not
     if args.diff_style == "patch":
-        return unified_diff(result.display, result.source, result.text, colour=colour)
-    return char_diff(result.display, result.source, result.text, result.edits, colour=colour)
+        return unified_diff(name, result.source, result.text, colour=colour)
+    return char_diff(name, result.source, result.text, result.edits, colour=colour)
 
 
 def _paint_check(line: str, display: str) -> str:
@@ -151,11 +153,12 @@ def _print_check(args: argparse.Namespace, result: FileResult, colour: bool = Fa
     if args.statistics or result.status == "skipped":
         return
     in_file_order = sorted(result.edits, key=lambda edit: edit.origin)  # stable: ties keep order
-    lines = edit_lines(result.display, result.source, in_file_order, result.notices)
+    name = shown(result.display)  # stdout is UTF-8: \xNN for bytes of a name that are not
+    lines = edit_lines(name, result.source, in_file_order, result.notices)
     if result.status == "changed" and not result.edits:
-        lines.append(f"{result.display}: would be rewritten ({result.message})")
+        lines.append(f"{name}: would be rewritten ({result.message})")
     for line in lines:
-        print(_paint_check(line, result.display) if colour else line)
+        print(_paint_check(line, name) if colour else line)
 
 
 def _results(
@@ -239,8 +242,10 @@ def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
                 sys.stdout.writelines(_diff_lines(args, result, colour))
             elif check and output is None:
                 _print_check(args, result, colour)
+            # report files are UTF-8: a name that is not is written with \xNN escapes
+            reported = result._replace(display=shown(result.display))
             for sink in sinks:
-                sink.add(result)
+                sink.add(result if sink is output else reported)
     except KeyboardInterrupt:
         progress.clear()
         for sink in sinks:

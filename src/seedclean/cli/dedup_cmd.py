@@ -65,7 +65,7 @@ from seedclean.files import (
     read_snapshot,
     write_atomic,
 )
-from seedclean.files.names import is_text_name
+from seedclean.files.names import is_text_name, shown
 from seedclean.formats import RECORD_KINDS, check_kind, kind_of
 from seedclean.report import FileResult, HtmlReport, Summary
 from seedclean.report.ci import GithubOutput, JsonLinesOutput, SarifOutput, dedup_findings
@@ -91,7 +91,7 @@ def _key(target: Target, root: Path | None) -> str:
     parent folder still finds, and does not forget, its files).
     """
     if root is None:
-        return target.display
+        return shown(target.display)  # printed and reported: \xNN for bytes that are not UTF-8
     path = Path(os.path.realpath(Path(target.path).absolute().parent)) / Path(target.path).name
     try:
         return path.relative_to(root).as_posix()
@@ -296,7 +296,7 @@ def _remove(
     symlinks = [p for p, *_ in rewrites if targets[p].path.is_symlink()]
     for path in symlinks:
         _err(
-            f"seedclean dedup: error: {targets[path].display}: symlink; --remove does not "
+            f"seedclean dedup: error: {shown(targets[path].display)}: symlink; --remove does not "
             "rewrite it (give the file it points to)"
         )
     if symlinks:
@@ -449,7 +449,7 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         _err(f"{path}: error: {problem}")
     targets, same = distinct_files(targets)  # a file is never compared with itself
     for dropped, kept in same:
-        _err(f"{dropped.display}: same file as {kept.display}; read once")
+        _err(f"{shown(dropped.display)}: same file as {shown(kept.display)}; read once")
     refusals = report_problems([args.html_report] if args.html_report else [], targets)
     for problem in refusals:
         _err(f"seedclean dedup: error: {problem}")
@@ -477,7 +477,8 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
     root = None if index is None else index.directory.resolve().parent
     if root is not None:  # index keys are text: a name that is not UTF-8 cannot be one
         for target in [t for t in targets if not is_text_name(_key(t, root))]:
-            _err(f"{target.display}: error: file name is not valid UTF-8; rename it to index it")
+            name = shown(target.display)
+            _err(f"{name}: error: file name is not valid UTF-8; rename to index it")
             problems.append((target.display, "name"))
         targets = [t for t in targets if is_text_name(_key(t, root))]
     by_key = {_key(t, root): t for t in targets}

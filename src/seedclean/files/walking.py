@@ -27,7 +27,6 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from seedclean.files.atomic import TEMP_SUFFIX
-from seedclean.files.names import shown
 
 __all__ = ["Target", "collect_targets"]
 
@@ -68,7 +67,7 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
                 continue
             if _matches(rel, include) and not _matches(rel, exclude):
                 path = base / name
-                yield Target(path, shown(path.as_posix()), rel_path)
+                yield Target(path, path.as_posix(), rel_path)
 
 
 def collect_targets(
@@ -90,7 +89,7 @@ def collect_targets(
             rel = PurePosixPath(path.name)
             if _matches(path.as_posix(), exclude):
                 continue
-            found = iter([Target(path, shown(path.as_posix()), rel)])
+            found = iter([Target(path, path.as_posix(), rel)])
         else:
             problems.append((raw, "no such file or directory"))
             continue
