@@ -118,6 +118,18 @@ def test_edit_origins_inside_pieces_point_into_the_input() -> None:
     assert result.text == "甲，乙\n```\nx,y\n```\n丙，丁\n"
 
 
+def test_a_repeated_marker_line_is_never_removed() -> None:
+    # A marker that switches off one rule leaves duplicate removal on around it; its own
+    # line is markup all the same: removing a repeated marker moved the place the next
+    # run cut the text at, and a second ``clean`` removed another one (not idempotent).
+    marker = "<!-- seedclean: ignore punct-comma -->"
+    text = f"{marker}\n---\n{marker}\n{marker}\n \n{marker}\n近年来,广东\n该院制定了支持滨海湾新区\n"
+    result = clean_and_explain(text)
+    assert result.text.count(marker) == 4
+    assert not [e for e in result.edits if marker in e.old]
+    assert clean(result.text) == result.text
+
+
 _PIECES = st.sampled_from(
     ["近年来,广东", "```", "~~~", "$$", "---", "    code, x", "| a | b |", "|---|---|",
      "<!-- seedclean: off -->", "<!-- seedclean: on -->", "<!-- seedclean: ignore -->",

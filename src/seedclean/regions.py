@@ -151,8 +151,14 @@ def _suppressed(text: str, out: list[Region]) -> None:
             end = _line_end(text, marker.start())
             before, after = text[start : marker.start()], text[marker.end() : end]
             alone = not before.strip() and not after.strip()
-            if alone and end < len(text):
-                end = _line_end(text, end)
+            if alone:
+                # The marker's own line is markup: no step touches it, whatever rules it names
+                # (duplicate removal would otherwise drop a repeated marker, and with it the
+                # place the next run cuts the text at).
+                out.append(Region(start, end, "suppressed"))
+                if end < len(text):
+                    out.append(Region(end, _line_end(text, end), "suppressed", names))
+                continue
             out.append(Region(start, end, "suppressed", names))
     if off_at >= 0:
         out.append(Region(off_at, len(text), "suppressed", off_rules))
