@@ -144,3 +144,11 @@ def test_markdown_property_idempotent_and_replayable(lines: list[str]) -> None:
     result = clean_and_explain(text)
     assert apply_edits(text, result.edits) == result.text
     assert clean(result.text) == result.text
+
+
+def test_dedup_notes_count_lines_in_the_whole_text() -> None:
+    para = "近年来，广东省检察院第七检察部党支部始终坚持以政治建设为统领，不断探索。"
+    text = f"前言\n\n```\ncode\n```\n\n{para}\n\n{para}\n"
+    (edit,) = remove_duplicates_and_explain(text).edits
+    assert edit.note.startswith("same as line 7: ")
+    assert text.count("\n", 0, edit.ref) == 6

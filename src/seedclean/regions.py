@@ -211,7 +211,7 @@ def blocks_rule(region: Region, rule: str, step: str) -> bool:
     return not region.rules or rule in region.rules or step in region.rules
 
 
-Step = Callable[[str, frozenset[str], bool], Explained]
+Step = Callable[[str, frozenset[str], int], Explained]
 
 
 def outside(
@@ -223,10 +223,9 @@ def outside(
 ) -> Explained:
     """Run a step on the text around (and, with the rules left on, inside) ``regions``.
 
-    ``run(piece, rules, last)`` is the step on one piece of the text (``last``:
-    the piece ends the text, so rules about the end of the text apply).  Pieces
-    are whole lines; their edits and notices are moved into ``text``'s
-    coordinates and returned as one result.
+    ``run(piece, rules, start)`` is the step on one piece of the text, which
+    starts at offset ``start`` of ``text``.  Pieces are whole lines; their edits
+    and notices are moved into ``text``'s coordinates and returned as one result.
     """
     active = frozenset(rules)
     pieces: list[tuple[int, int, frozenset[str] | None]] = []
@@ -250,7 +249,7 @@ def outside(
         if piece_rules is None or not piece_rules:
             out.append(piece)
             continue
-        result = run(piece, piece_rules, end == len(text))
+        result = run(piece, piece_rules, start)
         out.append(result.text)
         edits.extend(
             e._replace(

@@ -20,6 +20,7 @@ offset when it is in the same text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping
 from typing import NamedTuple
 
@@ -249,11 +250,29 @@ def remove_duplicates_and_explain(
     regions = protected_regions(text)
     if regions:  # protected regions are kept whole; the text between them is deduplicated
 
-        def run(piece: str, piece_rules: frozenset[str], _: bool) -> Explained:
-            return _remove(piece, config, piece_rules)
+        def run(piece: str, piece_rules: frozenset[str], start: int) -> Explained:
+            return _renumbered(_remove(piece, config, piece_rules), text.count("\n", 0, start))
 
         return outside(text, regions, active, "dedup", run)
     return _remove(text, config, active)
+
+
+_LINE_REF = re.compile(r"\bline (\d+)")
+
+
+def _renumbered(result: Explained, lines_before: int) -> Explained:
+    """A piece's result with the line numbers in its notes counted in the whole text."""
+    if not lines_before or not (result.edits or result.notices):
+        return result
+
+    def shift(note: str) -> str:
+        return _LINE_REF.sub(lambda m: f"line {int(m.group(1)) + lines_before}", note)
+
+    return Explained(
+        result.text,
+        tuple(e._replace(note=shift(e.note)) for e in result.edits),
+        tuple(n._replace(message=shift(n.message)) for n in result.notices),
+    )
 
 
 def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Explained:

@@ -38,7 +38,7 @@ def repair_breaks_and_explain(
     if not regions:
         return repair(text, chosen, active)
 
-    def run(piece: str, piece_rules: frozenset[str], _: bool) -> Explained:
+    def run(piece: str, piece_rules: frozenset[str], _: int) -> Explained:
         return repair(piece, chosen, piece_rules)
 
     return outside(text, regions, active, "linebreaks", run)

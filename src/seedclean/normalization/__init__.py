@@ -153,7 +153,7 @@ def _around(
 ) -> Explained:
     """Normalize the pieces of ``text`` around protected regions, then the end of the text."""
 
-    def run(piece: str, piece_rules: frozenset[str], _: bool) -> Explained:
+    def run(piece: str, piece_rules: frozenset[str], _: int) -> Explained:
         return _normalize(piece, config, piece_rules - _END_RULES)
 
     result = outside(text, regions, active, "normalize", run)
