@@ -102,8 +102,8 @@ def test_file_changed_during_the_run_is_an_error(tmp_path, capsys, monkeypatch):
     Path("a.txt").write_text(page, encoding="utf-8")
     real = dedup_cmd._rereader
 
-    def changing(by_key: Any, max_size: int) -> Any:
-        read = real(by_key, max_size)
+    def changing(by_key: Any, max_size: int, *rest: Any) -> Any:
+        read = real(by_key, max_size, *rest)
 
         def reread(key: str) -> str:
             Path(key).write_text(page + "\n新的一段内容，在两次读取之间被写进了文件里。\n", "utf-8")

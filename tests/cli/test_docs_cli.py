@@ -30,6 +30,9 @@ FILES = {
         '{"id": "xwlb-02", "source": "xwlb", "text": "营造法治化营商环境。", "pages": [1, 2]}\n'
     ),
     "table.csv": 'id,title,text\n1,"标题,不动","近年来,广东省检察院坚持以政治建设为统领。"\n',
+    "dup.jsonl": (
+        '{"id": "copy-01", "text": "近年来,广东省检察院坚持以政治建设为统领,不断探索。"}\n'
+    ),
     "broken.jsonl": '{"id": 1, "text": "甲,乙"}\n{"id": 2, "text": }\n',
 }
 

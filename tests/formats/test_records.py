@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from seedclean.config import CleanConfig
 from seedclean.files import SkipFileError
-from seedclean.formats import clean_records, clean_structured, kind_of, sniff_kind
+from seedclean.formats import clean_records, clean_structured, kind_of, record_view, sniff_kind
 from seedclean.pipeline import clean
 from tests.cli.helpers import run
 
@@ -237,11 +237,33 @@ def test_cli_stdin_sniffed_and_named(tmp_path: Path, capsys, monkeypatch) -> Non
     assert run(capsys, "clean", "-", "--stdin-filename", "x.yaml").code == 2
 
 
-def test_cli_dedup_skips_record_files(tmp_path: Path, capsys, monkeypatch) -> None:
+def test_cli_dedup_compares_records_by_line(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     prose = "近年来，广东省检察院坚持以政治建设为统领，不断探索。"
-    line = json.dumps({"text": prose}, ensure_ascii=False)
-    (tmp_path / "a.jsonl").write_text(line + "\n" + line + "\n", encoding="utf-8")
-    result = run(capsys, "dedup", "--remove", "a.jsonl")
-    assert "a.jsonl: skipped: jsonl records are not compared across files" in result.err
-    assert (tmp_path / "a.jsonl").read_text(encoding="utf-8") == line + "\n" + line + "\n"
+    other = "营造法治化营商环境，全力支持科创制造强市建设，服务保障措施不断完善。"
+    rows = [{"id": 1, "text": prose}, {"id": 2, "text": other}, {"id": 3, "text": prose}]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    (tmp_path / "a.jsonl").write_text(data, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(other + "\n", encoding="utf-8")
+    result = run(capsys, "dedup", "a.jsonl", "b.txt")
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        "a.jsonl:3: exact duplicate of a.jsonl:1 (1.00)",
+        "b.txt:1: exact duplicate of a.jsonl:2 (1.00)",
+    ]
+    assert run(capsys, "dedup", "--low-memory", "a.jsonl", "b.txt").out == result.out
+    removed = run(capsys, "dedup", "--remove", "a.jsonl")
+    assert "a.jsonl: skipped: jsonl records are compared only without --remove" in removed.err
+    assert (tmp_path / "a.jsonl").read_text(encoding="utf-8") == data
+
+
+def test_record_view_keeps_the_line_numbers() -> None:
+    text = '[\n  {"text": "甲"},\n  {"x": 1},\n  {"text": "乙\\n丙", "t": "丁"}\n]\n'
+    assert record_view(text, "json", ["text", "t"]).split("\n") == [
+        "",
+        "甲",
+        "",
+        "乙 丙 丁",
+        "",
+        "",
+    ]

@@ -66,7 +66,7 @@ from seedclean.files import (
     write_atomic,
 )
 from seedclean.files.names import is_text_name, shown
-from seedclean.formats import RECORD_KINDS, check_kind, kind_of
+from seedclean.formats import DEFAULT_FIELDS, RECORD_KINDS, check_kind, kind_of, record_view
 from seedclean.report import FileResult, HtmlReport, Summary
 from seedclean.report.ci import GithubOutput, JsonLinesOutput, SarifOutput, dedup_findings
 from seedclean.report.terminal import colour_wanted, paint
@@ -106,12 +106,16 @@ def _documents(
     summary: Summary,
     *,
     announce: bool = True,
+    records: str = "",
 ) -> Iterator[tuple[str, str]]:
+    """The documents to search; ``records``: why record files are skipped ("" reads them)."""
     for target in targets:
         try:
-            _prose_only(target.display)
+            kind = _kind(target.display, records)
             snap = read_snapshot(target.path, settings.max_file_size)
             text = decode_bytes(snap.data).text if snap.data else ""
+            if kind != "text" and text:
+                text = record_view(text, kind, settings.fields)
         except SkipFileError as skip:
             if announce:
                 _err(f"{target.display}: skipped: {skip.reason}")
@@ -129,17 +133,27 @@ def _documents(
         yield _key(target, root), text
 
 
-def _prose_only(name: str) -> None:
-    """Skip record and other structured files: the cross-file search reads prose only."""
+def _kind(name: str, records: str) -> str:
+    """The file's format; other structured files, and record files when ``records`` says
+    why not, are skipped.  A record file is searched as :func:`record_view`: one
+    paragraph per record (its text fields), reported by the record's line."""
     kind = kind_of(name)
     check_kind(kind, name)
-    if kind in RECORD_KINDS:
-        raise SkipFileError(
-            "format",
-            f"{kind} records are not compared across files yet; skipped "
-            "(seedclean clean --field NAME removes repeats within each record)",
-            error=False,
-        )
+    if kind in RECORD_KINDS and records:
+        raise SkipFileError("format", f"{kind} records {records}", error=False)
+    return kind
+
+
+_NOT_WITH_INDEX = "are compared only without --index and --update-index"
+
+
+def _why_not(args: argparse.Namespace) -> str:
+    """Why record files cannot take part in this run ("" when they can: a report)."""
+    if args.remove:
+        return "are compared only without --remove (it rewrites prose files)"
+    if args.index is not None or args.update_index:
+        return _NOT_WITH_INDEX
+    return ""
 
 
 def _spills(args: argparse.Namespace, targets: list[Target]) -> bool:
@@ -157,15 +171,19 @@ def _spills(args: argparse.Namespace, targets: list[Target]) -> bool:
     return False
 
 
-def _rereader(by_key: dict[str, Target], max_size: int) -> Callable[[str], str]:
+def _rereader(
+    by_key: dict[str, Target], max_size: int, fields: tuple[str, ...] = DEFAULT_FIELDS
+) -> Callable[[str], str]:
     """Reads a file of this run back for the spilled search (which checks it is unchanged)."""
 
     def read(key: str) -> str:
         try:
             data = read_snapshot(by_key[key].path, max_size).data
+            text = decode_bytes(data).text if data else ""
+            kind = kind_of(by_key[key].display)
+            return record_view(text, kind, fields) if kind != "text" and text else text
         except SkipFileError as skip:
             raise SourceChangedError(f"{key}: cannot be read back: {skip.reason}") from skip
-        return decode_bytes(data).text if data else ""
 
     return read
 
@@ -230,7 +248,7 @@ def _update_index(
     root: Path,
     quiet: bool,
 ) -> None:
-    given = _documents(targets, settings, root, Summary(), announce=False)
+    given = _documents(targets, settings, root, Summary(), announce=False, records=_NOT_WITH_INDEX)
     stats = index.update(given)
     gone = index.remove(_vanished(index.paths(), root))
     if not quiet:
@@ -382,6 +400,17 @@ def _dask_report(
 ) -> DedupReport:
     from seedclean.distributed.cli import dedup_targets
 
+    prose = []
+    for target in targets:  # the cluster reads prose files only
+        try:
+            _kind(target.display, "are compared only with --engine local")
+            prose.append(target)
+        except SkipFileError as skip:
+            _err(f"{target.display}: skipped: {skip.reason}")
+            summary.add(
+                FileResult(target.display, "skipped", skip_kind=skip.kind, message=skip.reason)
+            )
+    targets = prose
     named = [(_key(t, None), t) for t in targets]
     result = dedup_targets(named, settings.dedup_config(), scheduler, settings.max_file_size)
     for name, kind, reason in result.skipped:
@@ -492,16 +521,19 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         if args.engine == "dask":
             report = _dask_report(targets, settings, summary, args.scheduler)
         else:
-            reread = _rereader(by_key, settings.max_file_size) if _spills(args, targets) else None
-            report = find_duplicates(
-                _documents(targets, settings, root, summary), config, index=index, reread=reread
-            )
+            spills = _spills(args, targets)
+            reread = _rereader(by_key, settings.max_file_size, settings.fields) if spills else None
+            records = _why_not(args)
+            documents = _documents(targets, settings, root, summary, records=records)
+            report = find_duplicates(documents, config, index=index, reread=reread)
             if index is not None and root is not None and args.update_index and index.stale:
                 # Kept copies that changed since indexing: re-index them, compare again.
                 _report_stale(index, True, args.quiet)
                 if _reindex_stale(index, targets, settings, root):
                     summary = Summary()
-                    docs = _documents(targets, settings, root, summary, announce=False)
+                    docs = _documents(
+                        targets, settings, root, summary, announce=False, records=records
+                    )
                     report = find_duplicates(docs, config, index=index, reread=reread)
         selection = settings.clean_config()
         active, silenced = selection.active_rules(), selection.silenced_rules()

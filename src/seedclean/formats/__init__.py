@@ -38,6 +38,7 @@ __all__ = [
     "clean_records",
     "clean_structured",
     "kind_of",
+    "record_view",
     "sniff_kind",
 ]
 
@@ -140,6 +141,32 @@ def clean_structured(
     else:
         raise ValueError(f"not a record format: {kind!r}")
     return Structured(result.text, result.edits, result.notices, records, len(cells))
+
+
+def record_view(text: str, kind: str, fields: Sequence[str] = DEFAULT_FIELDS) -> str:
+    """The records' text fields laid out on the lines where the records start.
+
+    The view has as many lines as ``text``; the line where a record starts holds
+    its named fields joined by a space (line breaks inside a value become
+    spaces), every other line is empty.  The duplicate search reads it, so a
+    repeated record is reported by its line in the file.
+
+    >>> record_view('{"text": "甲"}\n{"x": 1}\n{"text": "乙\\n丙"}\n', "jsonl")
+    '甲\n\n乙 丙\n'
+    """
+    if kind == "jsonl":
+        cells, _ = jsonl_cells(text, fields)
+    elif kind == "json":
+        cells, _ = json_cells(text, fields)
+    else:
+        cells, _ = table_cells(text, tuple(fields), _DELIMITERS[kind])
+    lines = [""] * (text.count("\n") + 1)
+    for cell in cells:
+        value = " ".join(cell.value.split())
+        if value:
+            slot = cell.record - 1
+            lines[slot] = f"{lines[slot]} {value}" if lines[slot] else value
+    return "\n".join(lines)
 
 
 class CleanedRecord(NamedTuple):
