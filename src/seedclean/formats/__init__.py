@@ -151,8 +151,8 @@ def record_view(text: str, kind: str, fields: Sequence[str] = DEFAULT_FIELDS) ->
     spaces), every other line is empty.  The duplicate search reads it, so a
     repeated record is reported by its line in the file.
 
-    >>> record_view('{"text": "甲"}\n{"x": 1}\n{"text": "乙\\n丙"}\n', "jsonl")
-    '甲\n\n乙 丙\n'
+    >>> record_view('{"text": "甲"}\\n{"x": 1}\\n{"text": "乙\\\\n丙"}\\n', "jsonl")
+    '甲\\n\\n乙 丙\\n'
     """
     if kind == "jsonl":
         cells, _ = jsonl_cells(text, fields)
