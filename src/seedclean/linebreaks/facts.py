@@ -96,7 +96,16 @@ class Memo:
     reuses what an earlier pass computed for a block it reads again.
     """
 
-    __slots__ = ("counts", "edges", "facts", "headline_chars", "labels", "open_pairs", "window")
+    __slots__ = (
+        "counts",
+        "edges",
+        "facts",
+        "headline_chars",
+        "labels",
+        "open_pairs",
+        "window",
+        "words",
+    )
 
     def __init__(self, headline_chars: int, window: int) -> None:
         self.headline_chars = headline_chars
@@ -105,6 +114,8 @@ class Memo:
         self.facts: dict[str, Facts] = {}
         self.labels: dict[str, str] = {}
         self.open_pairs: dict[str, int] = {}
+        #: (left window, right window) -> cohesion (see :func:`.lexicon.cohesion`)
+        self.words: dict[tuple[str, str], tuple[int, str]] = {}
         self.counts: dict[str, tuple[int, ...]] = {}
 
     def edge(self, text: str) -> Edge:

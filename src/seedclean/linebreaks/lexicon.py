@@ -25,6 +25,7 @@ punctuation never loads it.
 from __future__ import annotations
 
 import gzip
+import re
 from functools import cache
 from importlib import resources
 
@@ -34,6 +35,10 @@ WINDOW = 4
 UNKNOWN = 26
 #: How far (characters) either side of a seam :func:`page_echo` looks for a repeat.
 PAGE_SPAN = 20_000
+
+
+_LEFT = re.compile(f"[\u3400-\u4dbf\u4e00-\u9fff]{{1,{WINDOW}}}\\Z")
+_RIGHT = re.compile(f"[\u3400-\u4dbf\u4e00-\u9fff]{{1,{WINDOW}}}")
 
 
 def _is_han(char: str) -> bool:
@@ -53,20 +58,14 @@ def table() -> dict[str, int]:
 
 def left_window(text: str) -> str:
     """The run of Han characters that ends ``text`` (at most :data:`WINDOW`)."""
-    n = len(text)
-    i = n
-    while i > 0 and n - i < WINDOW and _is_han(text[i - 1]):
-        i -= 1
-    return text[i:]
+    found = _LEFT.search(text)
+    return found.group() if found else ""
 
 
 def right_window(text: str) -> str:
     """The run of Han characters that starts ``text`` (at most :data:`WINDOW`)."""
-    i = 0
-    n = min(len(text), WINDOW)
-    while i < n and _is_han(text[i]):
-        i += 1
-    return text[:i]
+    found = _RIGHT.match(text)
+    return found.group() if found else ""
 
 
 def cost(text: str, words: dict[str, int]) -> int:
@@ -100,9 +99,7 @@ def cohesion(left: str, right: str) -> tuple[int, str]:
     if not a or not b:
         return 0, ""
     words = table()
-    bits = cost(a, words) + cost(b, words) - cost(a + b, words)
-    if bits <= 0:
-        return 0, ""
+    # the cheapest word across the seam; without one the seam is a boundary
     joined, cut = a + b, len(a)
     word, word_cost = "", UNKNOWN + 1
     for start in range(cut):
@@ -110,7 +107,10 @@ def cohesion(left: str, right: str) -> tuple[int, str]:
             c = words.get(joined[start:end])
             if c is not None and c < word_cost:
                 word, word_cost = joined[start:end], c
-    return bits, word
+    if not word:
+        return 0, ""
+    bits = cost(a, words) + cost(b, words) - cost(joined, words)
+    return (bits, word) if bits > 0 else (0, "")
 
 
 def page_echo(text: str, left_end: int, right_start: int) -> str:

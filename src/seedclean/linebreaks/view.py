@@ -235,7 +235,11 @@ class View:
         threshold = self.config.word_bits
         if threshold <= 0:
             return None
-        bits, word = lexicon.cohesion(self.edge(tail).tail, self.edge(nxt).head)
+        key = (self.edge(tail).tail[-lexicon.WINDOW :], self.edge(nxt).head[: lexicon.WINDOW])
+        found = self.memo.words.get(key)
+        if found is None:
+            found = self.memo.words[key] = lexicon.cohesion(*key)
+        bits, word = found
         if bits < threshold or not word:
             return None
         return seams.Decision(True, True, f"{seams.WORD_ACROSS} ({word}, {bits} bits)")
