@@ -1,15 +1,18 @@
 """Benchmark: line-break repair on real news prose corrupted like OCR'd newspaper pages.
 
 Run ``/work/venv/bin/python bench/bench_linebreaks.py [--articles N] [--seed S]``.
-Two scenarios are scored.  The main one lays each article out in newspaper
+Three scenarios are scored.  The main one lays each article out in newspaper
 columns and cuts it where the columns end (``Corruptor.flow``); the second,
 harder "stress" one cuts every cut paragraph at a uniformly chosen line end
 (``Corruptor.corrupt``), so one-line fragments are far more common than on a
-real page.  For each it prints paragraph exact-match precision/recall/F1 for doing nothing, for the
-one-line rule "join when the left block lacks sentence-final punctuation" and
-for seedclean, then seam-level join precision/recall, overlap removal
-precision/recall, caption relocation accuracy and throughput (MB/s of UTF-8
-input) of ``repair_breaks`` and of ``clean`` on the same generated text.
+real page; the third cuts as often as the seed pages are cut, at any
+character, with short first pieces and captions that are plain sentences
+(``Corruptor.seedlike``).  For each it prints paragraph exact-match
+precision/recall/F1 for doing nothing, for the one-line rule "join when the
+left block lacks sentence-final punctuation" and for seedclean, then
+seam-level join precision/recall, overlap removal precision/recall, caption
+relocation accuracy and throughput (MB/s of UTF-8 input) of
+``repair_breaks`` and of ``clean`` on the same generated text.
 See ``corrupt_linebreaks.py`` for the generator.
 """
 
@@ -250,6 +253,9 @@ def main() -> None:
     stress_docs = [stress.corrupt(a["paragraphs"]) for a in sample]
     score_table("column flow (main: columns of 40-80 lines cut the text)", flow_docs)
     score_table("stress (every cut paragraph cut at a uniform line end)", stress_docs)
+    seedlike = Corruptor(articles, seed=args.seed)
+    seedlike_docs = [seedlike.seedlike(a["paragraphs"]) for a in sample]
+    score_table("seed-like (one seam in four paragraphs, plain-sentence captions)", seedlike_docs)
     CAPTION_POOL[0].extend(flow.sentences)
     CAPTION_POOL[1].extend(flow.titles)
     wrap_texts = wrap_table(sample[: args.wrap_articles], args.seed)
