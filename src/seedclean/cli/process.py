@@ -123,7 +123,7 @@ def _write(plan: Plan, target: Target, outcome: FileResult, new: bytes, snap: Sn
             raise SkipFileError(
                 "unwritable", f"cannot create {dest.parent}: {exc.strerror}"
             ) from exc
-        write_atomic(dest, new, mode=snap.mode)
+        write_atomic(dest, new, mode=snap.mode, durable=False)  # the input is the backup
         return True
     return False
 

@@ -7,7 +7,8 @@ full, another program editing it):
 * :func:`read_snapshot` reads the bytes and checks that size and modification
   time did not move while reading ("changed while being read" otherwise).
 * :func:`write_atomic` writes a temporary file *in the same folder* (so the
-  final ``os.replace`` is a rename on one file system), fsyncs it, gives it
+  final ``os.replace`` is a rename on one file system), fsyncs it (unless
+  ``durable=False``: a ``--out`` copy), gives it
   the original's permission bits, checks right before the rename that the
   target still holds exactly the bytes that were read, and only then renames.
   Any failure removes the temporary file and leaves the target untouched.
@@ -98,7 +99,12 @@ def _still_same(path: Path, expected: Snapshot) -> bool:
 
 
 def write_atomic(
-    path: Path, data: bytes, *, mode: int = 0o644, expected: Snapshot | None = None
+    path: Path,
+    data: bytes,
+    *,
+    mode: int = 0o644,
+    expected: Snapshot | None = None,
+    durable: bool = True,
 ) -> None:
     """Replace ``path`` with ``data`` atomically, keeping permission bits ``mode``.
 
@@ -109,6 +115,12 @@ def write_atomic(
         expected: when given, the rename happens only if ``path`` still holds
             exactly these bytes (same size and mtime too); otherwise the
             original is left as it is and ``SkipFileError("changed")`` is raised.
+        durable: ``fsync`` the new contents before the rename, so that after a
+            power loss ``path`` holds the old or the new bytes, never an empty
+            file.  Needed when ``path`` is the only copy (``--in-place``); a
+            ``--out`` copy can be made again from its input, and an ``fsync`` per
+            file cost most of the run time on a busy disk, so ``--out`` skips it
+            (the rename stays atomic for running programs either way).
 
     Raises:
         SkipFileError: ``changed`` or ``unwritable``; the target is untouched.
@@ -123,8 +135,9 @@ def write_atomic(
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         tmp.chmod(mode)
         if expected is not None and not _still_same(path, expected):
             raise SkipFileError(
