@@ -8,17 +8,19 @@ corpus of millions of pages never sits in memory at once.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from seedclean.cli.process import Plan, process_file
 from seedclean.files import Target
 from seedclean.report.records import FileResult
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["default_jobs", "run_files"]
 
@@ -33,6 +35,8 @@ def _die_with_parent() -> None:
     ended mid-file leaves that file old or new (writes are atomic).
     """
     if sys.platform.startswith("linux"):
+        import ctypes
+
         try:
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
@@ -56,6 +60,9 @@ def run_files(plan: Plan, targets: Sequence[Target], jobs: int) -> Iterator[File
         for target in targets:
             yield process_file(plan, target)
         return
+    # loaded only here: one file (a pre-commit hook, an editor) runs without the pool
+    from concurrent.futures import ProcessPoolExecutor
+
     window = jobs * _WINDOW_PER_JOB
     pending: deque[Future[FileResult]] = deque()
     todo = iter(targets)

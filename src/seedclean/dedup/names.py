@@ -41,8 +41,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz.distance import Indel
-
 from seedclean.dedup.numbers import NUMERAL_CHARS
 
 __all__ = ["LOOKALIKES", "differing_regions", "is_name_change", "names_agree"]
@@ -80,6 +78,8 @@ def differing_regions(first: str, second: str) -> list[tuple[str, str]]:
     [('李强', '王东明')]
     """
     regions: list[list[int]] = []
+    from rapidfuzz.distance import Indel  # loads on first use
+
     for op in Indel.opcodes(first, second):
         if op.tag == "equal":
             continue

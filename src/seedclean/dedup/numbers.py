@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz.distance import Levenshtein
-
 __all__ = ["numbers_agree", "numeral_value"]
 
 _DIGITS = "0123456789"
@@ -82,6 +80,8 @@ def numbers_agree(first: str, second: str) -> bool:
     """False when aligning the two keys substitutes a number by one of another value."""
     if not (_HAS_NUMERAL.search(first) and _HAS_NUMERAL.search(second)):
         return True
+    from rapidfuzz.distance import Levenshtein  # loads on first use
+
     for op in Levenshtein.opcodes(first, second):
         if op.tag != "replace":
             continue

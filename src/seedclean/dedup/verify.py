@@ -24,12 +24,13 @@ never all pairs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import LCSseq, ScoreAlignment
+
+if TYPE_CHECKING:
+    from rapidfuzz.distance import ScoreAlignment
 
 from seedclean.dedup.names import names_agree
 from seedclean.dedup.numbers import numbers_agree
@@ -96,6 +97,10 @@ def verify_pairs(
     maybe_near = usable & ~exact & (2 * short >= threshold * (short + long))
     picked = np.flatnonzero(maybe_near)
     if picked.size:
+        # rapidfuzz loads on first use: a run with no candidate pair (one small
+        # file) does not pay for its import (see docs/performance.md)
+        from rapidfuzz import fuzz
+
         ratio = _scores(left, right, picked, fuzz.ratio)
         near = ratio >= threshold
         if numbers_must_agree or names_must_agree:
@@ -151,6 +156,9 @@ def _partial_scores(
     cannot reach it (``partial_ratio`` is the score of that alignment).  Scores
     at or above ``threshold`` are exact.
     """
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import LCSseq
+
     count = len(needles)
     workers = _workers(count)
     scores = np.zeros(count, dtype=np.float64)
@@ -198,6 +206,8 @@ def _aligned_agree(
     needle: str, stack: str, numbers: bool, names: bool, window: ScoreAlignment | None = None
 ) -> bool:
     """:func:`_fragment_agrees` through the best window (searched for when not given)."""
+    from rapidfuzz import fuzz
+
     if window is None:
         window = fuzz.partial_ratio_alignment(needle, stack)
     if window is None:
@@ -213,6 +223,8 @@ def _aligned_agree(
 def _scores(
     left: Sequence[str], right: Sequence[str], picked: npt.NDArray[np.int64], scorer: Any
 ) -> npt.NDArray[np.float64]:
+    from rapidfuzz import process
+
     chosen_left = [left[k] for k in picked]
     chosen_right = [right[k] for k in picked]
     raw = process.cpdist(chosen_left, chosen_right, scorer=scorer, workers=_workers(len(picked)))
