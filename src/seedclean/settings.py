@@ -46,6 +46,8 @@ __all__ = [
     "merge",
 ]
 
+#: CPU seconds one file may take before it is skipped (0: no limit).
+DEFAULT_TIME_BUDGET = 120.0
 DEFAULT_INDEX = ".seedclean"
 
 
@@ -70,6 +72,8 @@ class Settings:
         index: folder of the persistent duplicate index.
         jobs: worker processes (``None``: all cores).
         max_file_size: larger files are skipped, in bytes.
+        time_budget: CPU seconds cleaning one file may take; a file that needs
+            more is skipped and left untouched (0: no limit).
         keep_encoding: write files back in the encoding they were read in.
         fields: text fields (JSON records) or columns (CSV/TSV) that are cleaned.
         root: folder relative paths in the settings file are resolved against.
@@ -88,6 +92,7 @@ class Settings:
     index: str | None = None
     jobs: int | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    time_budget: float = DEFAULT_TIME_BUDGET
     keep_encoding: bool = False
     fields: tuple[str, ...] = ("text",)
     root: str = "."
@@ -163,6 +168,12 @@ def _size(value: Any) -> int:
     return size
 
 
+def _seconds(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e9:
+        raise TypeError("expected a number of seconds (0: no limit)")
+    return float(value)
+
+
 def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
         raise TypeError("expected true or false")
@@ -189,6 +200,7 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "index": ("index", _text),
     "jobs": ("jobs", _count(1)),
     "max-file-size": ("max_file_size", _size),
+    "time-budget": ("time_budget", _seconds),
     "keep-encoding": ("keep_encoding", _flag),
     "field": ("fields", _names),
 }

@@ -89,6 +89,12 @@ def _common() -> argparse.ArgumentParser:
         help=f"skip larger files (default {_SETTINGS.max_file_size // 2**20}MiB)",
     )
     opts.add_argument(
+        "--time-budget",
+        type=float,
+        metavar="SECONDS",
+        help="skip a file whose cleaning takes more CPU time (default 120; 0: no limit)",
+    )
+    opts.add_argument(
         "-j",
         "--jobs",
         type=int,

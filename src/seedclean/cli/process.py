@@ -12,8 +12,13 @@ it is itself among the inputs.  ``--out`` writes a regular file.
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 from seedclean.config import CleanConfig
 from seedclean.edits import Explained
@@ -44,6 +49,7 @@ class Plan:
         out_dir: the mirror folder for ``out``.
         keep_encoding: write in the encoding the file was read in (else UTF-8).
         max_file_size: larger files are skipped.
+        time_budget: CPU seconds cleaning one file may take (0: no limit).
         keep_texts: return the texts (needed by check lines, diffs and reports).
         fields: text fields (JSON) or columns (CSV/TSV) cleaned in record files.
     """
@@ -53,6 +59,7 @@ class Plan:
     out_dir: str = ""
     keep_encoding: bool = False
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    time_budget: float = 0.0
     keep_texts: bool = False
     fields: tuple[str, ...] = DEFAULT_FIELDS
 
@@ -61,6 +68,38 @@ def _skipped(display: str, skip: SkipFileError) -> FileResult:
     return FileResult(
         display, "skipped", skip_kind=skip.kind, message=skip.reason, error=skip.error
     )
+
+
+class _OverBudget(BaseException):
+    """Raised by the budget's timer (not an ``Exception``, so nothing in the library catches it)."""
+
+
+def _expired(signum: int, frame: FrameType | None) -> None:
+    raise _OverBudget
+
+
+@contextlib.contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    """Stop the block with :class:`_OverBudget` after ``seconds`` of this process's CPU time.
+
+    A timer signal (``ITIMER_VIRTUAL``): the regex engine and the interpreter
+    check for it, so even a slow regex is interrupted.  Only in the main thread
+    of a process with timers (POSIX); elsewhere, and with ``seconds <= 0``, no limit.
+    """
+    if (
+        seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    previous = signal.signal(signal.SIGVTALRM, _expired)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)
 
 
 def clean_bytes(
@@ -74,7 +113,8 @@ def clean_bytes(
     Raises:
         SkipFileError: when the bytes cannot be decoded with confidence, the
             file is a structured format that is not prose, or a record file is
-            invalid or lacks the text fields.
+            invalid or lacks the text fields, or cleaning takes more than
+            ``plan.time_budget`` seconds of CPU time.
     """
     name = display if name is None else name
     kind = kind_of(name) if name != "-" else "text"
@@ -85,12 +125,20 @@ def clean_bytes(
     if name == "-":
         kind = sniff_kind(decoded.text)
     notes: list[str] = []
-    if kind == "text":
-        result = clean_and_explain(decoded.text, plan.config)
-    else:
-        records = clean_structured(decoded.text, kind, plan.fields, plan.config)
-        result = Explained(records.text, records.edits, records.notices)
-        notes.append(f"{kind}: {records.cells} text fields in {records.records} records")
+    try:
+        with _budget(plan.time_budget):
+            if kind == "text":
+                result = clean_and_explain(decoded.text, plan.config)
+            else:
+                records = clean_structured(decoded.text, kind, plan.fields, plan.config)
+                result = Explained(records.text, records.edits, records.notices)
+                notes.append(f"{kind}: {records.cells} text fields in {records.records} records")
+    except _OverBudget:
+        raise SkipFileError(
+            "over-budget",
+            f"not cleaned: needs more than {plan.time_budget:g} s of CPU time "
+            "(--time-budget); file untouched",
+        ) from None
     out_encoding = decoded.encoding if plan.keep_encoding else "utf-8"
     new = encode_text(result.text, out_encoding)
     status = "changed" if new != data else "unchanged"

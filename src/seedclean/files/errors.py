@@ -11,7 +11,8 @@ class SkipFileError(Exception):
     Attributes:
         kind: a stable short key used to group skips in the summary
             (``binary``, ``encoding``, ``unreadable``, ``too-large``,
-            ``changed``, ``symlink``, ``not-found``, ``collision``, ``internal``).
+            ``changed``, ``symlink``, ``not-found``, ``collision``, ``internal``,
+            ``over-budget``).
         reason: the one-line message printed after the path.
         error: whether the skip makes the run exit 2 (an input error) rather
             than being a deliberate, documented policy.
