@@ -214,7 +214,7 @@ def test_jobs_is_capped_at_the_cores(here: Path, capsys, monkeypatch) -> None:
     from concurrent.futures import ProcessPoolExecutor
     from typing import Any
 
-    import seedclean.cli.runner as runner
+    import concurrent.futures
 
     started: list[int] = []
 
@@ -222,7 +222,8 @@ def test_jobs_is_capped_at_the_cores(here: Path, capsys, monkeypatch) -> None:
         started.append(max_workers)
         return ProcessPoolExecutor(max_workers=max_workers, **kwargs)
 
-    monkeypatch.setattr(runner, "ProcessPoolExecutor", recording)
+    # the runner imports the pool class when it first needs one (start-up cost)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", recording)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     for i in range(6):
         (here / f"p{i}.txt").write_text(SHORT, encoding="utf-8")
