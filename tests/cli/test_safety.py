@@ -211,10 +211,9 @@ def test_bad_settings_files_get_a_clear_message(
 
 
 def test_jobs_is_capped_at_the_cores(here: Path, capsys, monkeypatch) -> None:
+    import concurrent.futures
     from concurrent.futures import ProcessPoolExecutor
     from typing import Any
-
-    import concurrent.futures
 
     started: list[int] = []
 
