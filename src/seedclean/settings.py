@@ -25,6 +25,7 @@ seedclean.settings.SettingsError: example: unknown key 'treshold'; valid keys: .
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import re
 import tomllib
@@ -76,6 +77,7 @@ class Settings:
             more is skipped and left untouched (0: no limit).
         keep_encoding: write files back in the encoding they were read in.
         fields: text fields (JSON records) or columns (CSV/TSV) that are cleaned.
+        encoding: read every file with this codec instead of detecting one.
         root: folder relative paths in the settings file are resolved against.
         source: the file the settings came from ("" when only defaults).
     """
@@ -95,6 +97,7 @@ class Settings:
     time_budget: float = DEFAULT_TIME_BUDGET
     keep_encoding: bool = False
     fields: tuple[str, ...] = ("text",)
+    encoding: str | None = None
     root: str = "."
     source: str = ""
 
@@ -180,6 +183,16 @@ def _flag(value: Any) -> bool:
     return value
 
 
+def _codec(value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise TypeError("expected an encoding name such as 'big5' or 'gb18030'")
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise TypeError(f"unknown encoding {value!r}") from None
+    return value
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value:
         raise TypeError("expected a non-empty string")
@@ -203,6 +216,7 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "time-budget": ("time_budget", _seconds),
     "keep-encoding": ("keep_encoding", _flag),
     "field": ("fields", _names),
+    "encoding": ("encoding", _codec),
 }
 
 

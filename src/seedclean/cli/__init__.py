@@ -58,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _dispatch(argv)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except ConnectionError as exc:  # seedclean.distributed.engine.SchedulerError
+        print(f"seedclean: error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("seedclean: interrupted", file=sys.stderr)
         return 130

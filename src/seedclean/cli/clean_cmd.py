@@ -192,6 +192,7 @@ def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
         keep_encoding=settings.keep_encoding,
         max_file_size=settings.max_file_size,
         time_budget=settings.time_budget,
+        encoding=settings.encoding,
         keep_texts=check
         or args.diff
         or args.output_format != "text"

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import itertools
 import json
 import os
 import sqlite3
@@ -113,7 +114,7 @@ def _documents(
         try:
             kind = _kind(target.display, records)
             snap = read_snapshot(target.path, settings.max_file_size)
-            text = decode_bytes(snap.data).text if snap.data else ""
+            text = decode_bytes(snap.data, settings.encoding).text if snap.data else ""
             if kind != "text" and text:
                 text = record_view(text, kind, settings.fields)
         except SkipFileError as skip:
@@ -172,14 +173,17 @@ def _spills(args: argparse.Namespace, targets: list[Target]) -> bool:
 
 
 def _rereader(
-    by_key: dict[str, Target], max_size: int, fields: tuple[str, ...] = DEFAULT_FIELDS
+    by_key: dict[str, Target],
+    max_size: int,
+    fields: tuple[str, ...] = DEFAULT_FIELDS,
+    encoding: str | None = None,
 ) -> Callable[[str], str]:
     """Reads a file of this run back for the spilled search (which checks it is unchanged)."""
 
     def read(key: str) -> str:
         try:
             data = read_snapshot(by_key[key].path, max_size).data
-            text = decode_bytes(data).text if data else ""
+            text = decode_bytes(data, encoding).text if data else ""
             kind = kind_of(by_key[key].display)
             return record_view(text, kind, fields) if kind != "text" and text else text
         except SkipFileError as skip:
@@ -295,8 +299,9 @@ def _remove(
 
     def read(path: str) -> str:
         snap = read_snapshot(targets[path].path, settings.max_file_size)
-        texts[path] = (decode_bytes(snap.data).encoding, snap)
-        return decode_bytes(snap.data).text
+        decoded = decode_bytes(snap.data, settings.encoding)
+        texts[path] = (decoded.encoding, snap)
+        return decoded.text
 
     plans = removal_plan(report, kinds, texts=lambda p: read(p) if p in targets else "")
     kept_elsewhere = _kept_elsewhere(report, kinds)
@@ -307,7 +312,7 @@ def _remove(
         if path not in targets or not plan:
             continue
         encoding, snap = texts[path]
-        source = decode_bytes(snap.data).text
+        source = decode_bytes(snap.data, settings.encoding).text
         result = splice(source, plan)
         out = encoding if settings.keep_encoding else "utf-8"
         rewrites.append((path, encoding, out, snap, source, result))
@@ -395,6 +400,37 @@ def _text_lines(report: DedupReport, noted: tuple[str, ...]) -> list[str]:
     return lines
 
 
+def _stdin_refusal(args: argparse.Namespace, settings: Settings) -> str | None:
+    """Why ``-`` (stdin) cannot be used in this run, or ``None``."""
+    if "-" not in args.paths:
+        return None
+    if args.paths.count("-") > 1:
+        return "seedclean dedup: error: '-' (stdin) can be given once"
+    for flag, given in (
+        ("--remove", args.remove),
+        ("--update-index", args.update_index),
+        ("--engine dask", args.engine == "dask"),
+    ):
+        if given:
+            return f"seedclean dedup: error: '-' (stdin) does not combine with {flag}"
+    return None
+
+
+def _stdin_document(settings: Settings, summary: Summary) -> Iterator[tuple[str, str]]:
+    """Standard input as one document named ``-`` (skipped, with the reason, if undecodable)."""
+    data = sys.stdin.buffer.read()
+    try:
+        text = decode_bytes(data, settings.encoding).text if data else ""
+    except SkipFileError as skip:
+        _err(f"-: skipped: {skip.reason}")
+        summary.add(
+            FileResult("-", "skipped", skip_kind=skip.kind, message=skip.reason, error=skip.error)
+        )
+        return
+    summary.files += 1
+    yield "-", text
+
+
 def _dask_report(
     targets: list[Target], settings: Settings, summary: Summary, scheduler: str | None
 ) -> DedupReport:
@@ -473,7 +509,14 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     summary = Summary()
     refused = False
-    targets, problems = collect_targets(args.paths, settings.include, settings.exclude)
+    stdin = _stdin_refusal(args, settings)
+    if stdin:
+        _err(stdin)
+        return 2
+    cut = args.paths.index("-") if "-" in args.paths else len(args.paths)
+    before, problems = collect_targets(args.paths[:cut], settings.include, settings.exclude)
+    after, late = collect_targets(args.paths[cut + 1 :], settings.include, settings.exclude)
+    targets, problems = before + after, problems + late
     for path, problem in problems:
         _err(f"{path}: error: {problem}")
     targets, same = distinct_files(targets)  # a file is never compared with itself
@@ -488,6 +531,8 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         from seedclean.distributed.cli import engine_problem
 
         refusal = engine_problem(args.engine, index=args.index is not None or args.update_index)
+        if settings.encoding and not refusal:
+            refusal = "seedclean: error: dedup --engine dask does not combine with --encoding"
         if refusal:
             _err(refusal)
             return 2
@@ -521,10 +566,18 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         if args.engine == "dask":
             report = _dask_report(targets, settings, summary, args.scheduler)
         else:
-            spills = _spills(args, targets)
-            reread = _rereader(by_key, settings.max_file_size, settings.fields) if spills else None
+            spills = "-" not in args.paths and _spills(args, targets)
+            reread = (
+                _rereader(by_key, settings.max_file_size, settings.fields, settings.encoding)
+                if spills
+                else None
+            )
             records = _why_not(args)
-            documents = _documents(targets, settings, root, summary, records=records)
+            documents = itertools.chain(
+                _documents(before, settings, root, summary, records=records),
+                _stdin_document(settings, summary) if cut < len(args.paths) else (),
+                _documents(after, settings, root, summary, records=records),
+            )
             report = find_duplicates(documents, config, index=index, reread=reread)
             if index is not None and root is not None and args.update_index and index.stale:
                 # Kept copies that changed since indexing: re-index them, compare again.

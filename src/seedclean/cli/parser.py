@@ -95,6 +95,11 @@ def _common() -> argparse.ArgumentParser:
         help="skip a file whose cleaning takes more CPU time (default 120; 0: no limit)",
     )
     opts.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="read every file with this encoding (big5, gb18030, ...) instead of detecting it",
+    )
+    opts.add_argument(
         "-j",
         "--jobs",
         type=int,

@@ -52,6 +52,7 @@ class Plan:
         time_budget: CPU seconds cleaning one file may take (0: no limit).
         keep_texts: return the texts (needed by check lines, diffs and reports).
         fields: text fields (JSON) or columns (CSV/TSV) cleaned in record files.
+        encoding: read every file with this codec instead of detecting (``--encoding``).
     """
 
     config: CleanConfig
@@ -62,6 +63,7 @@ class Plan:
     time_budget: float = 0.0
     keep_texts: bool = False
     fields: tuple[str, ...] = DEFAULT_FIELDS
+    encoding: str | None = None
 
 
 def _skipped(display: str, skip: SkipFileError) -> FileResult:
@@ -121,7 +123,7 @@ def clean_bytes(
     check_kind(kind, name)
     if not data:
         return FileResult(display, "unchanged", message="empty file"), data
-    decoded = decode_bytes(data)
+    decoded = decode_bytes(data, plan.encoding)
     if name == "-":
         kind = sniff_kind(decoded.text)
     notes: list[str] = []

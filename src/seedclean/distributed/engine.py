@@ -20,13 +20,41 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["INSTALL_HINT", "DaskMissingError", "connected", "require_dask", "total_threads"]
+__all__ = [
+    "CONNECT_TIMEOUT",
+    "INSTALL_HINT",
+    "DaskMissingError",
+    "SchedulerError",
+    "connected",
+    "require_dask",
+    "total_threads",
+]
 
 INSTALL_HINT = 'pip install "seedclean[dask]"'
 
 
+#: Seconds to wait for a scheduler given by address (``SEEDCLEAN_DASK_TIMEOUT`` overrides).
+CONNECT_TIMEOUT = 10.0
+
+
 class DaskMissingError(ImportError):
     """Dask or distributed is not installed (the ``dask`` extra is missing)."""
+
+
+class SchedulerError(ConnectionError):
+    """The scheduler address is malformed or nothing answers there (the CLI exits 2)."""
+
+
+def _connect(distributed: Any, scheduler: str) -> Any:
+    timeout = float(os.environ.get("SEEDCLEAN_DASK_TIMEOUT", CONNECT_TIMEOUT))
+    try:
+        return distributed.Client(scheduler, timeout=timeout)
+    except (OSError, ValueError, TypeError) as exc:  # TimeoutError is an OSError
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise SchedulerError(
+            f"cannot connect to the Dask scheduler at {scheduler!r} ({reason}); "
+            "check --scheduler (tcp://host:8786), or leave it out to start a local cluster"
+        ) from exc
 
 
 def require_dask() -> tuple[Any, Any]:
@@ -59,7 +87,7 @@ def connected(client: Any = None, scheduler: str | None = None) -> Iterator[Any]
         yield client
         return
     if scheduler:
-        with distributed.Client(scheduler) as remote:
+        with _connect(distributed, scheduler) as remote:
             yield remote
         return
     workers = os.cpu_count() or 1

@@ -23,12 +23,13 @@ b'\\xff\\xfe\\x7f^\\x1cN'
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import NamedTuple
 
 from seedclean.files.errors import SkipFileError
 
-__all__ = ["Decoded", "decode_bytes", "encode_text"]
+__all__ = ["Decoded", "decode_bytes", "encode_text", "where"]
 
 # (byte-order mark, codec without BOM handling, reported name); longest first.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -121,13 +122,42 @@ def _looks_chinese(text: str) -> bool:
     return share >= _MIN_GB2312_SHARE
 
 
-def decode_bytes(data: bytes) -> Decoded:
+def where(data: bytes, exc: UnicodeDecodeError) -> str:
+    """Where decoding failed, for a person: line, byte offset and the bytes.
+
+    >>> where(b"ab\\ncd\\xff", UnicodeDecodeError("utf-8", b"ab\\ncd\\xff", 5, 6, "invalid"))
+    'line 2, byte offset 5 (0xff)'
+    """
+    line = data.count(b"\n", 0, exc.start) + 1
+    bad = data[exc.start : max(exc.end, exc.start + 1)][:4]
+    return f"line {line}, byte offset {exc.start} ({' '.join(f'0x{b:02x}' for b in bad)})"
+
+
+def _forced(data: bytes, encoding: str) -> Decoded:
+    """Decode with the encoding the user named (strictly; a BOM of it is dropped)."""
+    name = codecs.lookup(encoding).name
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as exc:
+        raise SkipFileError("encoding", f"not valid {encoding} at {where(data, exc)}") from exc
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    _reject_binary_text(text)
+    return Decoded(text, name)
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode file contents, naming the encoding, or raise :class:`SkipFileError`.
+
+    ``encoding`` (any Python codec name, e.g. ``big5``) skips detection: the
+    bytes are decoded strictly with it.
 
     Raises:
         SkipFileError: ``binary`` for binary files, ``encoding`` when no supported
-            encoding fits with confidence.
+            encoding fits with confidence (saying where UTF-8 decoding failed).
     """
+    if encoding:
+        return _forced(data, encoding)
     by_bom = _decode_with_bom(data)
     if by_bom is not None:
         _reject_binary_text(by_bom.text)
@@ -140,22 +170,25 @@ def decode_bytes(data: bytes) -> Decoded:
         )
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        not_utf8 = f"not UTF-8 at {where(data, exc)}"
     else:
         _reject_binary_text(text)
         return Decoded(text, "utf-8")
+    hint = "; name the encoding with --encoding if you know it"
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
         raise SkipFileError(
-            "encoding", "could not determine encoding (not UTF-8, UTF-16 with BOM, or GB18030)"
+            "encoding",
+            f"could not determine encoding ({not_utf8}; not UTF-16 with BOM or GB18030){hint}",
         ) from exc
     _reject_binary_text(text)
     if not _looks_chinese(text):
         raise SkipFileError(
             "encoding",
-            "could not determine encoding (decodes as GB18030 but does not look like Chinese text)",
+            f"could not determine encoding ({not_utf8}; decodes as GB18030 but does not "
+            f"look like Chinese text){hint}",
         )
     return Decoded(text, _gb_name(data))
 
@@ -173,4 +206,15 @@ def encode_text(text: str, encoding: str) -> bytes:
         return _BOM_OF[encoding] + text.encode("utf-8")
     if encoding in _BOM_OF:
         return _BOM_OF[encoding] + text.encode(encoding)
-    return text.encode("utf-8")
+    if encoding in ("utf-8", "utf_8"):
+        return text.encode("utf-8")
+    try:  # an encoding the user forced (--encoding big5 --keep-encoding)
+        return text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        char = text[exc.start]
+        line = text.count("\n", 0, exc.start) + 1
+        raise SkipFileError(
+            "encoding",
+            f"cannot be written as {encoding}: {char!r} (U+{ord(char):04X}) on line {line} "
+            f"is not in {encoding}; write UTF-8 instead (leave out --keep-encoding)",
+        ) from exc
