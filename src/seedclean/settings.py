@@ -36,6 +36,7 @@ from typing import Any
 
 from seedclean.config import CleanConfig, DedupConfig
 from seedclean.files.atomic import DEFAULT_MAX_FILE_SIZE
+from seedclean.files.walking import DEFAULT_EXCLUDE, Target, collect_targets
 
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
@@ -65,7 +66,10 @@ class Settings:
         extend_select: rules added to the selection.
         ignore: rule ids or step names switched off.
         include: globs of files picked up when walking folders.
-        exclude: globs of files and folders never processed.
+        exclude: globs of files and folders never walked into (default
+            :data:`~seedclean.files.walking.DEFAULT_EXCLUDE`; setting it replaces that list).
+        extend_exclude: globs added to ``exclude``.
+        respect_gitignore: folder walks skip what ``.gitignore`` files ignore.
         threshold: similarity at which paragraphs count as near duplicates.
         min_chars: paragraphs shorter than this are never compared.
         numbers_must_agree: near duplicates and fragments must agree on their numbers.
@@ -86,7 +90,9 @@ class Settings:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     include: tuple[str, ...] = ("*.txt", "*.md")
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     threshold: float | None = None
     min_chars: int | None = None
     numbers_must_agree: bool | None = None
@@ -121,6 +127,15 @@ class Settings:
             extend_select=frozenset(self.extend_select),
             ignore=frozenset(self.ignore),
             dedup=self.dedup_config(),
+        )
+
+    def collect(self, paths: Sequence[str]) -> tuple[list[Target], list[tuple[str, str]]]:
+        """The files ``paths`` name or hold, as these settings select them (``collect_targets``)."""
+        return collect_targets(
+            paths,
+            self.include,
+            (*self.exclude, *self.extend_exclude),
+            respect_gitignore=self.respect_gitignore,
         )
 
     def index_dir(self) -> Path:
@@ -206,6 +221,8 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "ignore": ("ignore", _names),
     "include": ("include", _names),
     "exclude": ("exclude", _names),
+    "extend-exclude": ("extend_exclude", _names),
+    "respect-gitignore": ("respect_gitignore", _flag),
     "threshold": ("threshold", _fraction),
     "min-chars": ("min_chars", _count(DedupConfig().ngram)),  # shorter than one n-gram: no key
     "numbers-must-agree": ("numbers_must_agree", _flag),

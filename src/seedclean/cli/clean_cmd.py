@@ -19,7 +19,7 @@ from seedclean.cli.guards import out_problems, report_problems, root_of
 from seedclean.cli.process import Plan, clean_bytes
 from seedclean.cli.progress import Progress, wanted
 from seedclean.cli.runner import default_jobs, run_files
-from seedclean.files import SkipFileError, Target, collect_targets
+from seedclean.files import SkipFileError, Target
 from seedclean.files.atomic import remove_stale_temp
 from seedclean.files.names import shown
 from seedclean.report import (
@@ -100,7 +100,7 @@ def _paint_check(line: str, display: str) -> str:
 
 
 def _targets(args: argparse.Namespace, settings: Settings, summary: Summary) -> list[Target]:
-    targets, problems = collect_targets(args.paths, settings.include, settings.exclude)
+    targets, problems = settings.collect(args.paths)
     for path, problem in problems:
         _err(f"{path}: error: {problem}")
         summary.add(FileResult(path, "skipped", skip_kind="not-found", message=problem, error=True))

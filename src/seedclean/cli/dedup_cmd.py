@@ -60,7 +60,6 @@ from seedclean.files import (
     SkipFileError,
     Snapshot,
     Target,
-    collect_targets,
     decode_bytes,
     encode_text,
     read_snapshot,
@@ -514,8 +513,8 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         _err(stdin)
         return 2
     cut = args.paths.index("-") if "-" in args.paths else len(args.paths)
-    before, problems = collect_targets(args.paths[:cut], settings.include, settings.exclude)
-    after, late = collect_targets(args.paths[cut + 1 :], settings.include, settings.exclude)
+    before, problems = settings.collect(args.paths[:cut])
+    after, late = settings.collect(args.paths[cut + 1 :])
     targets, problems = before + after, problems + late
     for path, problem in problems:
         _err(f"{path}: error: {problem}")

@@ -57,7 +57,22 @@ def _common() -> argparse.ArgumentParser:
         metavar="GLOBS",
         help=f"files to pick up in folders (default: {','.join(_SETTINGS.include)})",
     )
-    opts.add_argument("--exclude", metavar="GLOBS", help="files and folders to leave out")
+    opts.add_argument(
+        "--exclude",
+        metavar="GLOBS",
+        help="files and folders to leave out (replaces the default list: .git, node_modules, "
+        "venv, build, dist, ...)",
+    )
+    opts.add_argument(
+        "--extend-exclude", metavar="GLOBS", help="more files and folders to leave out"
+    )
+    opts.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        default=None,
+        help="walk into what .gitignore files ignore",
+    )
     opts.add_argument(
         "--threshold",
         type=float,
