@@ -82,6 +82,10 @@ class Settings:
         keep_encoding: write files back in the encoding they were read in.
         fields: text fields (JSON records) or columns (CSV/TSV) that are cleaned.
         encoding: read every file with this codec instead of detecting one.
+        order: which copy of a duplicate ``dedup`` keeps, the first in this order:
+            ``"git"`` (oldest in git history first; as given outside a repository),
+            ``"paths"`` (as given, folders walked in sorted order) or globs
+            (files matching the first glob first, and so on; the rest last).
         root: folder relative paths in the settings file are resolved against.
         source: the file the settings came from ("" when only defaults).
     """
@@ -104,6 +108,7 @@ class Settings:
     keep_encoding: bool = False
     fields: tuple[str, ...] = ("text",)
     encoding: str | None = None
+    order: str | tuple[str, ...] = "git"
     root: str = "."
     source: str = ""
 
@@ -208,6 +213,14 @@ def _codec(value: Any) -> str:
     return value
 
 
+def _order(value: Any) -> str | tuple[str, ...]:
+    if value in ("git", "paths"):
+        return str(value)
+    if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
+        return tuple(value)
+    raise TypeError('expected "git", "paths" or a list of globs')
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value:
         raise TypeError("expected a non-empty string")
@@ -234,6 +247,7 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "keep-encoding": ("keep_encoding", _flag),
     "field": ("fields", _names),
     "encoding": ("encoding", _codec),
+    "order": ("order", _order),
 }
 
 

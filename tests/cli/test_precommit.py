@@ -147,3 +147,34 @@ def test_dedup_hook_uses_the_corpus_index(tmp_path: Path, capsys, monkeypatch) -
     alone = _try_repo(repo, tmp_path / "home", "seedclean-dedup", "--files", "new/original.txt")
     assert alone.returncode == 0, alone.stdout
     assert "Passed" in alone.stdout
+
+
+@pytest.mark.slow
+@needs_pre_commit
+def test_dedup_hook_in_a_fresh_clone_keeps_the_first_in_history(tmp_path: Path) -> None:
+    """Issue 12: a clone has no index; the hook builds it from the committed files, and the
+    copy (newer, but first by name) is the duplicate, with or without ``--all-files``."""
+    original = clean(seed_text("003"))
+    copied = max(original.split("\n"), key=len)
+    origin = tmp_path / "origin"
+    _git_repo(
+        origin, {"pages/z_original.txt": original, "pages/other.txt": clean(seed_text("000"))}
+    )
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}  # fmt: skip
+    subprocess.run(["git", "commit", "-qm", "corpus"], cwd=origin, check=True, env=env)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(origin), str(clone)], check=True, env=env)
+    (clone / "pages" / "a_copy.txt").write_text(f"新的一页。\n\n{copied}\n", encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=clone, check=True, env=env)
+
+    staged = _try_repo(clone, tmp_path / "home", "seedclean-dedup", "--files", "pages/a_copy.txt")
+    assert staged.returncode == 1, staged.stdout
+    assert "building it from the 2 committed files" in staged.stdout
+    assert "pages/a_copy.txt:3: exact duplicate of pages/z_original.txt:" in staged.stdout
+
+    shutil.rmtree(clone / ".seedclean")  # another fresh clone, checked with --all-files
+    every = _try_repo(clone, tmp_path / "home", "seedclean-dedup", "--all-files")
+    assert every.returncode == 1, every.stdout
+    assert "pages/a_copy.txt:3: exact duplicate of pages/z_original.txt:" in every.stdout
+    assert "pages/z_original.txt:1: exact duplicate" not in every.stdout

@@ -34,7 +34,8 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePosixPath
 
 from filelock import Timeout
 
@@ -65,7 +66,9 @@ from seedclean.files import (
     read_snapshot,
     write_atomic,
 )
+from seedclean.files.history import history_order, tracked_files
 from seedclean.files.names import is_text_name, shown
+from seedclean.files.walking import selected
 from seedclean.formats import DEFAULT_FIELDS, RECORD_KINDS, check_kind, kind_of, record_view
 from seedclean.report import FileResult, HtmlReport, Summary
 from seedclean.report.ci import GithubOutput, JsonLinesOutput, SarifOutput, dedup_findings
@@ -196,24 +199,25 @@ def _vanished(indexed: list[str], root: Path) -> list[str]:
     return [path for path in indexed if not (root / path).exists()]
 
 
-def _open_index(args: argparse.Namespace, settings: Settings) -> DedupIndex | None:
+def _open_index(args: argparse.Namespace, settings: Settings) -> tuple[DedupIndex | None, bool]:
+    """The index to compare with (``None``: none asked for) and whether this run created it."""
     if args.index is None and not args.update_index:
-        return None
+        return None, False
     directory = settings.index_dir()  # --index DIR is the ``index`` setting
     root = directory.resolve().parent
     reader = file_reader(root, settings.max_file_size)
     config = settings.dedup_config()
     if args.rebuild:
-        return DedupIndex.rebuild(directory, config, reader=reader)
+        return DedupIndex.rebuild(directory, config, reader=reader), False
     try:
-        return DedupIndex.open(directory, reader=reader)
+        return DedupIndex.open(directory, reader=reader), False
     except IndexMissingError:
         if not args.update_index:
             raise
     try:
-        return DedupIndex.create(directory, config, reader=reader)
+        return DedupIndex.create(directory, config, reader=reader), True
     except IndexExistsError:  # a parallel run created it first: use that one
-        return DedupIndex.open(directory, reader=reader)
+        return DedupIndex.open(directory, reader=reader), False
 
 
 def _wait_for_writers(index: DedupIndex, quiet: bool) -> None:
@@ -279,6 +283,62 @@ def _stale_documents(paths: list[str], root: Path, max_size: int) -> Iterator[tu
             yield path, read(path)
         except OSError:
             continue  # gone (forgotten by remove) or unreadable (stays stale, named again)
+
+
+def _bootstrap(
+    index: DedupIndex, settings: Settings, targets: list[Target], *, quiet: bool
+) -> None:
+    """Fill a new index with the corpus: the files committed below its root.
+
+    A fresh clone has no index (it is not committed); without this, the
+    first run would compare the new files with nothing.  The files of this run
+    are left out: they are compared with the rest and recorded afterwards.
+    """
+    root = index.directory.resolve().parent
+    tracked = tracked_files(root)
+    if tracked is None:
+        if not quiet:
+            _err(
+                f"index {index.directory}: created; it holds only the files of this run (not in "
+                "a git repository, so no committed files to build it from: run "
+                "`seedclean dedup --update-index CORPUS` once to index a whole corpus)"
+            )
+        return
+    given = {_key(t, root) for t in targets}
+    wanted = [
+        p
+        for p in tracked
+        if p not in given
+        and selected(p, settings.include, (*settings.exclude, *settings.extend_exclude))
+    ]
+    if not quiet:
+        _err(
+            f"index {index.directory}: not found; building it from the {len(wanted)} committed "
+            f"files under {root} (once per clone; later runs only record new files)"
+        )
+    corpus = [Target(root / p, p, PurePosixPath(p)) for p in wanted]
+    index.update(_documents(corpus, settings, root, Summary()))
+
+
+def _glob_matches(display: str, glob: str) -> bool:
+    return fnmatchcase(display, glob) or fnmatchcase(display.rsplit("/", 1)[-1], glob)
+
+
+def _in_history_order(targets: list[Target], settings: Settings) -> list[Target]:
+    """``targets`` ordered as the ``order`` setting says (the first copy of a duplicate keeps)."""
+    order = settings.order
+    if order == "paths" or len(targets) < 2:
+        return targets
+    if order == "git":
+        ranked = history_order([t.path for t in targets])
+        return targets if ranked is None else [targets[i] for i in ranked]
+    globs = tuple(order)
+
+    def rank(target: Target) -> int:
+        display = target.display
+        return next((i for i, g in enumerate(globs) if _glob_matches(display, g)), len(globs))
+
+    return sorted(targets, key=rank)
 
 
 def _remove(
@@ -516,9 +576,14 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
     before, problems = settings.collect(args.paths[:cut])
     after, late = settings.collect(args.paths[cut + 1 :])
     targets, problems = before + after, problems + late
+    if cut == len(args.paths):  # no stdin: the first copy in history keeps
+        targets = before = _in_history_order(targets, settings)
     for path, problem in problems:
         _err(f"{path}: error: {problem}")
     targets, same = distinct_files(targets)  # a file is never compared with itself
+    read_once = {id(t) for t in targets}
+    before = [t for t in before if id(t) in read_once]
+    after = [t for t in after if id(t) in read_once]
     for dropped, kept in same:
         _err(f"{shown(dropped.display)}: same file as {shown(kept.display)}; read once")
     refusals = report_problems([args.html_report] if args.html_report else [], targets)
@@ -538,9 +603,11 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
     if args.rebuild:
         args.update_index = True
     try:
-        index = _open_index(args, settings)
+        index, created = _open_index(args, settings)
         if index is not None and args.update_index:
             _wait_for_writers(index, args.quiet)
+            if created:  # a fresh clone: the corpus is the committed files
+                _bootstrap(index, settings, targets, quiet=args.quiet)
     except IndexMissingError as exc:
         _err(f"seedclean dedup: error: {exc} (create it with --update-index)")
         return 2

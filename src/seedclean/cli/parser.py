@@ -302,6 +302,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dedup.add_argument("--exit-zero", action="store_true", help="exit 0 even if duplicates found")
     dedup.add_argument(
+        "--order",
+        choices=("git", "paths"),
+        help="which copy is kept: the first in git history (default; as given outside a "
+        "repository) or the first as given",
+    )
+    dedup.add_argument(
         "--html-report", metavar="FILE", help="review page of the removals (--remove)"
     )
     dedup.add_argument(

@@ -40,7 +40,7 @@ import pathspec
 
 from seedclean.files.atomic import TEMP_SUFFIX
 
-__all__ = ["DEFAULT_EXCLUDE", "Target", "collect_targets"]
+__all__ = ["DEFAULT_EXCLUDE", "Target", "collect_targets", "selected"]
 
 #: Folders and files never walked into unless ``exclude`` is replaced (ruff's list, plus build
 #: output and seedclean's own index).
@@ -87,6 +87,25 @@ class Target(NamedTuple):
 def _matches(relative: str, globs: Sequence[str]) -> bool:
     name = relative.rsplit("/", 1)[-1]
     return any(fnmatchcase(relative, g) or fnmatchcase(name, g) for g in globs)
+
+
+def selected(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    """Whether a walk would pick up the file at ``relative`` (POSIX, below the walk's folder).
+
+    The same tests as a walk minus ``.gitignore``: no hidden part, no excluded
+    folder on the way, ``include`` matches and ``exclude`` does not.
+
+    >>> selected("a/b.txt", ("*.txt",), ("node_modules",))
+    True
+    >>> selected("node_modules/b.txt", ("*.txt",), ("node_modules",))
+    False
+    """
+    parts = relative.split("/")
+    if any(part.startswith(".") for part in parts) or parts[-1].endswith(TEMP_SUFFIX):
+        return False
+    if any(_matches("/".join(parts[:i]), exclude) for i in range(1, len(parts))):
+        return False
+    return _matches(relative, include) and not _matches(relative, exclude)
 
 
 _Spec = pathspec.GitIgnoreSpec
