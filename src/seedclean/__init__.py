@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from seedclean.pipeline import clean, clean_and_explain
     from seedclean.rules import Rule, all_rules
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _EXPORTS: dict[str, str] = {
     "BreaksConfig": "seedclean.config",
