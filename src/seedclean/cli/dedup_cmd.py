@@ -581,9 +581,6 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
     for path, problem in problems:
         _err(f"{path}: error: {problem}")
     targets, same = distinct_files(targets)  # a file is never compared with itself
-    read_once = {id(t) for t in targets}
-    before = [t for t in before if id(t) in read_once]
-    after = [t for t in after if id(t) in read_once]
     for dropped, kept in same:
         _err(f"{shown(dropped.display)}: same file as {shown(kept.display)}; read once")
     refusals = report_problems([args.html_report] if args.html_report else [], targets)
@@ -639,6 +636,10 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
                 else None
             )
             records = _why_not(args)
+            # the targets left after every refusal, in order, around stdin's place
+            chosen = {id(t) for t in targets}
+            before = [t for t in before if id(t) in chosen]
+            after = [t for t in after if id(t) in chosen]
             documents = itertools.chain(
                 _documents(before, settings, root, summary, records=records),
                 _stdin_document(settings, summary) if cut < len(args.paths) else (),
