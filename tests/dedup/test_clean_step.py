@@ -72,6 +72,17 @@ def test_near_duplicate_removed_fragment_only_noticed():
     assert remove_duplicates_and_explain(text, rules={"punct-comma"}).text == text
 
 
+def test_a_removal_keeps_the_blank_line_that_opens_indented_code() -> None:
+    # Taking the blank line after a removed repeat made the indented line after it prose
+    # again: the text around the (former) code region became one piece, and a second run
+    # found a repeat across it that the first could not (not idempotent).
+    para = "强化制度保障，搭建检企平台。不断加强知识产权综合保护。"
+    text = f"{para}\n{para.replace('，', ',')}\n\n\t0\n{para}\n"
+    out = remove_duplicates_and_explain(text)
+    assert "\n\n\t0\n" in out.text
+    assert remove_duplicates_and_explain(out.text).edits == ()
+
+
 _CHUNKS = st.sampled_from(
     [
         "今年以来，甘州区检察院围绕中心大局，积极探索优化营商环境新路径。",

@@ -56,7 +56,12 @@ def _removal_span(text: str, start: int, end: int, floor: int) -> tuple[int, int
     stop = len(text) if newline < 0 else newline + 1
     after = text.find("\n", stop)
     next_end = len(text) if after < 0 else after
-    if newline >= 0 and stop < len(text) and not text[stop:next_end].strip():
+    if (
+        newline >= 0
+        and stop < len(text)
+        and not text[stop:next_end].strip()
+        and not _opens_indented_code(text, after)
+    ):
         return start, len(text) if after < 0 else after + 1
     if start >= 2 and text[start - 1] == "\n":
         before = text.rfind("\n", 0, start - 1)
@@ -65,6 +70,20 @@ def _removal_span(text: str, start: int, end: int, floor: int) -> tuple[int, int
     if newline < 0 and start >= 1 and text[start - 1] == "\n" and start - 1 >= floor:
         return start - 1, stop
     return start, stop
+
+
+def _opens_indented_code(text: str, newline: int) -> bool:
+    """Whether the line after ``text[newline]`` is, or may be, indented.
+
+    A blank line before an indented line makes it indented code, a protected region:
+    taking that blank line away would merge the pieces around the region, and a second
+    run would find repeats the first could not.
+    """
+    if newline < 0:
+        return False
+    # a piece of the text between protected regions ends with that blank line: the region
+    # after it may be the indented code it opens
+    return newline + 1 == len(text) or text.startswith(("    ", "\t"), newline + 1)
 
 
 def _trailing_span(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
