@@ -138,6 +138,15 @@ def test_optimized_loop_equals_the_naive_fixed_point_on_seeds(seeds: dict[str, s
         assert clean(text) == _naive_fixed_point(text, CleanConfig()), name
 
 
+def test_a_rule_line_is_protected_alone_as_inside_a_text() -> None:
+    # ``---- `` opening a text was prose (its trailing space removed) but protected after
+    # a line break: normalizing line by line disagreed with normalizing the whole text.
+    text = "\n---- "
+    whole = normalize(text)
+    by_line = "\n".join(normalize(line) for line in text.split("\n"))
+    assert whole.rstrip("\n") == by_line.rstrip("\n")
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cjk_text)
 def test_normalization_is_line_local(text: str) -> None:

@@ -185,8 +185,9 @@ def protected_regions(text: str) -> list[Region]:
     if "---" in text:
         found.extend(
             Region(m.start(), _line_end(text, m.start()), "table-rule")
+            # a bare --- line with no table is a rule too, wherever it stands (a line judged
+            # alone must be protected as it is inside the text: normalization is line-local)
             for m in _TABLE_RULE.finditer(text)
-            if "|" in m.group() or m.start() > 0  # a bare --- line with no table is a rule too
         )
     if "    " in text or "\t" in text:
         _indented(text, found)
