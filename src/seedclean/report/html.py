@@ -32,7 +32,14 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
-from seedclean.report.htmlpage import CSS, css_id, file_counts, file_page, step_of
+from seedclean.report.htmlpage import (
+    CSS,
+    css_id,
+    file_counts,
+    file_page,
+    radio_filters,
+    step_of,
+)
 from seedclean.report.records import FileResult
 from seedclean.report.summary import Summary
 from seedclean.report.terminal import printable
@@ -145,16 +152,9 @@ class HtmlReport:
         for group, counts, prefix in groups:
             if group == "rule":
                 parts.append('<br><span class="flabel">Files with a rule:</span> ')
-            parts.append(
-                f'<input type="radio" name="{group}" id="{group}-all" checked>'
-                f'<label for="{group}-all">all</label>'
-            )
-            for name, n in sorted(counts.items()):
+            parts.append(radio_filters(counts, group, "all"))
+            for name in sorted(counts):
                 ident = f"{group}-{css_id(name)}"
-                parts.append(
-                    f'<input type="radio" name="{group}" id="{ident}">'
-                    f'<label for="{ident}">{escape(name)} ({n})</label>'
-                )
                 css.append(
                     f"#{ident}:checked~main tr.file:not(.{prefix}-{css_id(name)}){{display:none}}"
                 )

@@ -35,7 +35,15 @@ from seedclean.report.records import FileResult, quote
 from seedclean.report.terminal import printable
 from seedclean.rules import all_rules
 
-__all__ = ["CSS", "FileCounts", "file_counts", "file_page", "is_structural", "step_of"]
+__all__ = [
+    "CSS",
+    "FileCounts",
+    "file_counts",
+    "file_page",
+    "is_structural",
+    "radio_filters",
+    "step_of",
+]
 
 CSS = """
 body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:1.5em 2em;color:#222}
@@ -240,7 +248,8 @@ def _row_notices(
     return out
 
 
-def _filters(counts: Counter[str], group: str, label: str) -> str:
+def radio_filters(counts: Mapping[str, int], group: str, label: str) -> str:
+    """CSS-only filter buttons: one radio for all, one per name with its count."""
     items = [
         f'<input type="radio" name="{group}" id="{group}-all" checked>'
         f'<label for="{group}-all">{label}</label>'
@@ -359,8 +368,8 @@ def file_page(
     )
     # the radio buttons are siblings of <main>: the CSS filters select ``#id:checked ~ main``
     filters = (
-        f'<span class="flabel">Step:</span> {_filters(step_counts, "step", "all steps")}<br>'
-        f'<span class="flabel">Rule:</span> {_filters(counts.rules, "rule", "all rules")}<br>'
+        f'<span class="flabel">Step:</span> {radio_filters(step_counts, "step", "all steps")}<br>'
+        f'<span class="flabel">Rule:</span> {radio_filters(counts.rules, "rule", "all rules")}<br>'
     )
     fold_switch = (
         '<input type="checkbox" id="show-fold">'
