@@ -41,6 +41,29 @@ CASES = [
         "| 名称 | 数量,单位 |\n| :--- | ---: |\n| 甲,乙 | 1 |\n",
         "| 名称 | 数量，单位 |\n| :--- | ---: |\n| 甲，乙 | 1 |\n",
     ),
+    # URLs ending in ")": balanced parentheses, nested once, Han inside a link target
+    (
+        "见[维基](https://zh.wikipedia.org/wiki/Foo_(北京)),很好",
+        "见[维基](https://zh.wikipedia.org/wiki/Foo_(北京))，很好",
+    ),
+    (
+        "见https://en.wikipedia.org/wiki/Foo_(bar_(baz)),很好",
+        "见https://en.wikipedia.org/wiki/Foo_(bar_(baz))，很好",
+    ),
+    (
+        '见[维基](https://en.wikipedia.org/wiki/Foo_(bar_(baz)) "标题,说明")和(注释),好',
+        '见[维基](https://en.wikipedia.org/wiki/Foo_(bar_(baz)) "标题,说明")和（注释），好',
+    ),
+    # an autolink may hold Han (a bare URL ends at the first Han character)
+    (
+        "见<https://zh.wikipedia.org/wiki/北京_(城市)>,很好",
+        "见<https://zh.wikipedia.org/wiki/北京_(城市)>，很好",
+    ),
+    # a URL in Chinese parentheses: the ")" that closes nothing in the URL is prose
+    (
+        "数据来自(https://en.wikipedia.org/wiki/Foo_(bar)),经过校正",
+        "数据来自（https://en.wikipedia.org/wiki/Foo_(bar)），经过校正",
+    ),
     (
         "# 标题,一\n\n- 列表,项\n\n> 引用,文字\n\n1. 第一,项\n",
         "# 标题，一\n\n- 列表，项\n\n> 引用，文字\n\n1. 第一，项\n",
@@ -153,3 +176,54 @@ def test_dedup_notes_count_lines_in_the_whole_text() -> None:
     (edit,) = remove_duplicates_and_explain(text).edits
     assert edit.note.startswith("same as line 7: ")
     assert text.count("\n", 0, edit.ref) == 6
+
+
+# Tables in the shape MinerU writes them (pipes hugging the cells or padded, alignment
+# colons, a caption line above, full-width digits and OCR spaces in cells): every rule runs
+# on the cells, and no pipe or row is lost, joined or moved.
+TABLES = [
+    (
+        "表2 各地区产量,单位:万吨\n\n|地区|小麦,玉米|增长率|\n|:--|:-:|--:|\n"
+        "|华北|１，０００|３．５%|\n|华东|８００|２．１%|\n",
+        "表2 各地区产量，单位：万吨\n\n|地区|小麦，玉米|增长率|\n|:--|:-:|--:|\n"
+        "|华北|1,000|3.5%|\n|华东|800|2.1%|\n",
+    ),
+    (
+        "| 指标 | 说明 |\n| --- | --- |\n| 设施建 设 | 包括道路,桥梁 |\n"
+        "| 设施建 设 | 包括道路,桥梁 |\n| 人员 | 共计 |\n",
+        "| 指标 | 说明 |\n| --- | --- |\n| 设施建设 | 包括道路，桥梁 |\n"
+        "| 设施建设 | 包括道路，桥梁 |\n| 人员 | 共计 |\n",
+    ),
+    (  # a wrapped prose line before a table is not joined into its header row
+        "该院制定了支持滨海湾新区\n| 名称 | 数量 |\n|---|---|\n| 小麦 | 3 |\n",
+        "该院制定了支持滨海湾新区\n| 名称 | 数量 |\n|---|---|\n| 小麦 | 3 |\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLES, ids=["mineru", "repeated-rows", "join"])
+def test_table_pipes_and_rows_survive_every_rule(text: str, expected: str) -> None:
+    result = clean_and_explain(text)
+    assert result.text == expected
+    assert [line.count("|") for line in result.text.splitlines()] == [
+        line.count("|") for line in text.splitlines()
+    ]
+    assert apply_edits(text, result.edits) == result.text
+    assert clean(result.text) == result.text
+
+
+def test_identical_long_rows_in_two_tables_are_not_removed() -> None:
+    row = "| 说明 | 这是一段很长的说明文字，超过二十个字符，用来检验去重是否误删表格中的行。 |"
+    text = f"表1\n\n| 项 | 内容 |\n|---|---|\n{row}\n\n表2\n\n| 项 | 内容 |\n|---|---|\n{row}\n"
+    assert clean(text) == text
+
+
+def test_a_display_formula_restated_in_a_longer_one_is_kept() -> None:
+    # MinerU pages restate a formula with its value (``... = ln 3``): the shorter block is
+    # the verbatim start of the longer one, but math is not prose; removing its body left
+    # an empty ``$$ $$`` block (found on ChinaXiv preprints).
+    formula = "D ( \\rho ) = - \\sum _ { i } \\lambda _ { i } \\ln \\frac { \\lambda } { 2 }"
+    text = (
+        f"定义新的熵如下：\n\n$$\n{formula}\n$$\n\n由式（4）得到：\n\n$$\n{formula} = l n 3\n$$\n"
+    )
+    assert clean_and_explain(text).edits == ()

@@ -64,7 +64,7 @@ def _dedup_step(text: str, config: CleanConfig, rules: frozenset[str]) -> Explai
     first = remove_duplicates_and_explain(text, config.dedup, rules=rules)
     if _EXACT not in rules or _JOIN not in rules:
         return first
-    second = _verbatim_fragments(first.text, config.dedup.min_chars)
+    second = _fragments_outside_regions(first.text, config.dedup.min_chars, rules)
     if not second.edits:
         return first
     chained = _chain(text, first, second)
@@ -77,6 +77,25 @@ _JOIN = "join-seam"
 _FRAGMENT_CHARS = 50
 #: Characters a paragraph's start and end are indexed by.
 _PROBE = 20
+
+
+def _fragments_outside_regions(text: str, min_chars: int, rules: frozenset[str]) -> Explained:
+    """:func:`_verbatim_fragments` on the text between protected regions, as the first
+    removal runs: a display formula restated later in a longer one is not prose."""
+    from seedclean.dedup.remove import _renumbered
+    from seedclean.regions import outside, protected_regions
+
+    regions = protected_regions(text)
+    if not regions:
+        return _verbatim_fragments(text, min_chars)
+
+    def run(piece: str, piece_rules: frozenset[str], start: int) -> Explained:
+        if _EXACT not in piece_rules:
+            return Explained(piece)
+        found = _verbatim_fragments(piece, min_chars)
+        return _renumbered(found, text.count("\n", 0, start))
+
+    return outside(text, regions, rules, "dedup", run)
 
 
 def _verbatim_fragments(text: str, min_chars: int) -> Explained:

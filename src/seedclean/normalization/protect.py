@@ -27,8 +27,12 @@ _WIDE_PARTS = (
     r"(?s:<!--.*?-->)",
     r"(?ms:^[ \t]*```.*?^[ \t]*```[^\n]*$)",
     r"`[^`\n]+`",
-    # Markdown link target with an optional title: ](url "title"); balanced () in the url
-    r"\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)",
+    # Markdown link target with an optional title: ](url "title"); balanced () in the url,
+    # nested once: wiki/Foo_(bar_(baz))
+    r"\]\((?:[^()\s]|\((?:[^()\s]|\([^()\s]*\))*\))*"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)",
+    # autolink: <https://zh.wikipedia.org/wiki/北京_(城市)> (any character but space and <>)
+    r"<[A-Za-z][A-Za-z0-9+.\-]*://[^<>\s]*>",
     # HTML tag with its attributes: <img alt="图片,说明" src="a.png">, </p>
     r"</?[A-Za-z][A-Za-z0-9\-]*(?:[ \t][^<>\n]*)?/?>",
     # inline JSON object: {"名称": "测试,值", "数量": 1}
@@ -43,9 +47,10 @@ _WIDE_PARTS = (
 # engine rescans from every position of a long run that fails at its end
 # (``-`` x 40,000, a long word and ``.``): quadratic time without the trigger.
 _ASCII_PARTS = (
-    # URL: scheme://... without trailing sentence punctuation
+    # URL: scheme://... without trailing sentence punctuation; balanced () nested once
     (
-        r"[A-Za-z][A-Za-z0-9+.\-]*://(?:[\x21-\x27\x2a-\x7e]|\([\x21-\x27\x2a-\x7e]*\))*"
+        r"[A-Za-z][A-Za-z0-9+.\-]*://(?:[\x21-\x27\x2a-\x7e]"
+        r"|\((?:[\x21-\x27\x2a-\x7e]|\([\x21-\x27\x2a-\x7e]*\))*\))*"
         r"(?<=[A-Za-z0-9/#=&_%~+\-)])",
         "://",
     ),
