@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from hypothesis import given, settings
@@ -107,3 +108,58 @@ def test_properties_replay_idempotent_no_loss(text):
     assert set(kept) == set(_repeated_keys(text, 20))  # nothing long is lost entirely
     for edit in out.edits:
         assert edit.new == ""
+
+
+_A = "今年秋天，北方平原上的玉米陆续成熟，农机手们从早到晚在田里忙着收割和晾晒。"
+_B = "小镇的图书馆每逢周末都会举办读书会，附近的孩子们带着自己喜欢的书前来分享。"
+_C = "河边新修的步道两旁种满了柳树，傍晚时分常有居民在这里散步、跑步和聊天。"
+_D = "山区学校的操场换上了新的塑胶跑道，体育老师说学生们上课的热情明显更高了。"
+
+
+def _one_changed(s: str) -> str:
+    return s[:10] + "某" + s[11:]
+
+
+def _named_lines(note: str) -> list[int]:
+    head = note.partition(": ")[0]
+    return [int(n) for n in re.findall(r"\bline (\d+)", head)]
+
+
+def _assert_notes_name_input_lines(text: str, rules: set[str] | None) -> None:
+    out = remove_duplicates_and_explain(text, rules=rules)
+    for edit in out.edits:
+        if edit.ref >= 0:
+            # the last line named is the kept copy's, counted in the input
+            assert _named_lines(edit.note)[-1] == text.count("\n", 0, edit.ref) + 1, edit.note
+
+
+def test_notes_of_a_later_round_name_the_kept_copys_input_line():
+    # round 1 removes the fragments of B+C and A+D; B (line 7) is found a fragment of
+    # B+C only in round 2, when B+C has become line 1 of the shortened text
+    text = "\n\n".join([_one_changed(_A), _B + _C, _one_changed(_B), _B, _one_changed(_A), _A + _D])
+    out = remove_duplicates_and_explain(text, rules={"dedup-fragment"})
+    assert len(out.edits) == 4
+    _assert_notes_name_input_lines(text, {"dedup-fragment"})
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [_A, _B, _C, _one_changed(_A), _one_changed(_B), _A + _D, _B + _C, _C + _A, _D]
+        ),
+        min_size=2,
+        max_size=8,
+    ),
+    st.sampled_from(
+        [
+            None,
+            {"dedup-near"},
+            {"dedup-fragment"},
+            {"dedup-near", "dedup-fragment"},
+            {"dedup-exact", "dedup-near", "dedup-fragment"},
+        ]
+    ),
+)
+def test_notes_always_name_input_lines(paragraphs: list[str], rules: set[str] | None):
+    _assert_notes_name_input_lines("\n\n".join(paragraphs), rules)

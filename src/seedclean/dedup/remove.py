@@ -28,7 +28,16 @@ from seedclean.dedup.catalog import RULES
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.find import find_duplicates
 from seedclean.dedup.report import DedupReport, Member
-from seedclean.edits import Edit, Explained, Notice, OffsetMap, Replacement, splice
+from seedclean.edits import (
+    Edit,
+    Explained,
+    LineIndex,
+    Notice,
+    OffsetMap,
+    Replacement,
+    restate_lines,
+    splice,
+)
 from seedclean.regions import outside, protected_regions
 
 __all__ = [
@@ -299,15 +308,17 @@ def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Ex
     current = text
     edits: list[Edit] = []
     maps: list[OffsetMap] = []
+    source = LineIndex(text)
     for _ in range(_MAX_ROUNDS):
         report = find_duplicates([(_NAME, current)], config)
         plan = plan_for_text(current, _NAME, report, kinds)
+        restate = _restater(current, source, maps)
         notices = tuple(
             Notice(
                 "dedup-fragment",
                 _to_input(m.start, maps),
                 _to_input(m.start, maps) + m.end - m.start,
-                f"fragment of line {c.members[0].line}: {c.members[0].preview}",
+                restate(f"fragment of line {c.members[0].line}: {c.members[0].preview}"),
             )
             for c in report.clusters
             if c.kind == "fragment" and "fragment" not in kinds
@@ -320,12 +331,29 @@ def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Ex
             e._replace(
                 origin=_to_input(e.origin, maps),
                 ref=_to_input(e.ref, maps) if e.ref >= 0 else -1,
+                note=restate(e.note),
             )
             for e in result.edits
         )
         maps.append(OffsetMap(result.edits))
         current = result.text
     return Explained(current, tuple(edits), notices)
+
+
+def _restater(current: str, source: LineIndex, maps: list[OffsetMap]) -> Callable[[str], str]:
+    """Restates the ``line N`` of a note on ``current`` as the input's line.
+
+    A later round searches the text earlier rounds shortened: its line numbers are
+    not the input's, and a note must name the kept copy's line in the input.
+    """
+    if not maps:
+        return _unchanged
+    written = LineIndex(current)
+    return lambda note: restate_lines(note, written, lambda o: _to_input(o, maps), source)
+
+
+def _unchanged(note: str) -> str:
+    return note
 
 
 def _to_input(offset: int, maps: list[OffsetMap]) -> int:
