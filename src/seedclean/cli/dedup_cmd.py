@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import hashlib
 import itertools
 import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
@@ -134,6 +135,32 @@ def _documents(
             continue
         summary.files += 1
         yield _key(target, root), text
+
+
+class SearchedTexts:
+    """A digest of each document's text as the search read it.
+
+    ``--remove`` reads each file again to rewrite it; the removals are offsets
+    into the searched text, so a file another program changed in between must
+    be left alone.  Only digests are kept (16 bytes a file), not the texts.
+    """
+
+    def __init__(self) -> None:
+        self._digests: dict[str, bytes] = {}
+
+    def record(self, documents: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+        """``documents``, passed on, each text's digest recorded under its name."""
+        for name, text in documents:
+            self._digests[name] = _digest(text)
+            yield name, text
+
+    def same(self, name: str, text: str) -> bool:
+        """Whether ``text`` is what the search read as ``name`` (not read: ``False``)."""
+        return self._digests.get(name) == _digest(text)
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _kind(name: str, records: str) -> str:
@@ -349,29 +376,29 @@ def _remove(
     html: HtmlReport | None,
     *,
     quiet: bool = False,
+    searched: SearchedTexts | None = None,
 ) -> int:
     """Rewrite the files with removals; return the number of problems.
 
-    Negative: that many symlinks refused, and nothing rewritten.
+    Negative: that many symlinks refused, and nothing rewritten.  A file that
+    is gone, or (``searched``) no longer holds the text the search read, is
+    named and left alone: the removals' offsets are offsets into that text.
     """
-    texts: dict[str, tuple[str, Snapshot]] = {}
-
-    def read(path: str) -> str:
-        snap = read_snapshot(targets[path].path, settings.max_file_size)
-        decoded = decode_bytes(snap.data, settings.encoding)
-        texts[path] = (decoded.encoding, snap)
-        return decoded.text
-
-    plans = removal_plan(report, kinds, texts=lambda p: read(p) if p in targets else "")
+    removing = {r.member.path for r in removals(report, kinds).values()}
+    texts, unsafe = _read_again(report, targets, settings, searched, removing)
+    for path, why in sorted(unsafe.items()):
+        _err(f"{path}: {why}")
+    report = _without(report, unsafe)
+    plans = removal_plan(report, kinds, texts={p: text for p, (_, _, text) in texts.items()})
     kept_elsewhere = _kept_elsewhere(report, kinds)
     linked: dict[str, tuple[str, str, int, str]] = {}
     # plan every rewrite before the first one: a refusal leaves every file as it was
     rewrites = []
+    problems = len(unsafe)
     for path, plan in sorted(plans.items()):
-        if path not in targets or not plan:
+        if not plan:
             continue
-        encoding, snap = texts[path]
-        source = decode_bytes(snap.data, settings.encoding).text
+        encoding, snap, source = texts[path]
         result = splice(source, plan)
         out = encoding if settings.keep_encoding else "utf-8"
         rewrites.append((path, encoding, out, snap, source, result))
@@ -384,7 +411,6 @@ def _remove(
     if symlinks:
         _err("seedclean dedup: nothing removed")
         return -len(symlinks)
-    problems = 0
     for path, encoding, out, snap, source, result in rewrites:
         try:
             write_atomic(
@@ -405,6 +431,59 @@ def _remove(
     if html is not None:
         html.add_kept(sorted(linked.values(), key=lambda entry: (entry[1], entry[2])))
     return problems
+
+
+_CHANGED = "changed since duplicates were searched; nothing removed from it"
+
+
+def _read_again(
+    report: DedupReport,
+    targets: dict[str, Target],
+    settings: Settings,
+    searched: SearchedTexts | None,
+    removing: Collection[str],
+) -> tuple[dict[str, tuple[str, Snapshot, str]], dict[str, str]]:
+    """Read the files of ``report`` again before removing: ``(texts, unsafe)``.
+
+    ``texts``: per file of ``removing``, its encoding, bytes and text.  ``unsafe``:
+    the files (of ``report``'s clusters) that are gone or no longer hold the text the
+    search read (``searched``), and why.  The removals are offsets into that text,
+    and a kept copy must still be there; the rewrite itself still renames only over
+    the bytes read here (``write_atomic``).
+    """
+    paths = sorted({m.path for c in report.clusters for m in c.members if m.path in targets})
+    texts: dict[str, tuple[str, Snapshot, str]] = {}
+    unsafe: dict[str, str] = {}
+    for path in paths:
+        try:
+            snap = read_snapshot(targets[path].path, settings.max_file_size)
+        except SkipFileError as skip:
+            unsafe[path] = f"not rewritten: {skip.reason}"
+            continue
+        decoded = decode_bytes(snap.data, settings.encoding)
+        if searched is not None and not searched.same(path, decoded.text):
+            unsafe[path] = _CHANGED
+        elif path in removing:
+            texts[path] = (decoded.encoding, snap, decoded.text)
+    return texts, unsafe
+
+
+def _without(report: DedupReport, unsafe: Collection[str]) -> DedupReport:
+    """``report`` without the paragraphs of the ``unsafe`` files.
+
+    Their copies are not removed (the file is not rewritten), and a cluster kept
+    in one is left whole: its kept copy is no longer known to be there.
+    """
+    if not unsafe:
+        return report
+    clusters = []
+    for cluster in report.clusters:
+        if cluster.members[0].path in unsafe:
+            continue
+        members = tuple(m for m in cluster.members if m.path not in unsafe)
+        if len(members) > 1:
+            clusters.append(cluster._replace(members=members))
+    return report._replace(clusters=tuple(clusters))
 
 
 def _kept_elsewhere(
@@ -625,6 +704,7 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
             index.close()
         return 2
     config = index.config if index is not None else settings.dedup_config()
+    searched: SearchedTexts | None = None  # the Dask engine reads in its workers
     try:
         if args.engine == "dask":
             report = _dask_report(targets, settings, summary, args.scheduler)
@@ -636,14 +716,17 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
                 else None
             )
             records = _why_not(args)
+            searched = SearchedTexts()
             # the targets left after every refusal, in order, around stdin's place
             chosen = {id(t) for t in targets}
             before = [t for t in before if id(t) in chosen]
             after = [t for t in after if id(t) in chosen]
-            documents = itertools.chain(
-                _documents(before, settings, root, summary, records=records),
-                _stdin_document(settings, summary) if cut < len(args.paths) else (),
-                _documents(after, settings, root, summary, records=records),
+            documents = searched.record(
+                itertools.chain(
+                    _documents(before, settings, root, summary, records=records),
+                    _stdin_document(settings, summary) if cut < len(args.paths) else (),
+                    _documents(after, settings, root, summary, records=records),
+                )
             )
             report = find_duplicates(documents, config, index=index, reread=reread)
             if index is not None and root is not None and args.update_index and index.stale:
@@ -651,8 +734,10 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
                 _report_stale(index, True, args.quiet)
                 if _reindex_stale(index, targets, settings, root):
                     summary = Summary()
-                    docs = _documents(
-                        targets, settings, root, summary, announce=False, records=records
+                    docs = searched.record(
+                        _documents(
+                            targets, settings, root, summary, announce=False, records=records
+                        )
                     )
                     report = find_duplicates(docs, config, index=index, reread=reread)
         selection = settings.clean_config()
@@ -663,7 +748,9 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         _print_report(args.output_format, report, kinds, noted, summary)
         html = HtmlReport(Path(args.html_report)) if args.html_report else None
         if args.remove:
-            removed = _remove(report, kinds, by_key, settings, html, quiet=args.quiet)
+            removed = _remove(
+                report, kinds, by_key, settings, html, quiet=args.quiet, searched=searched
+            )
             problems += [("", "")] * abs(removed)
             refused = removed < 0
         if html is not None:
