@@ -122,6 +122,57 @@ def test_out_equal_to_the_input_is_refused(here: Path, capsys, out: str) -> None
     assert (here / "c" / "p.txt").read_text(encoding="utf-8") == SHORT
 
 
+@pytest.mark.parametrize("argument", ["d/sub", "d/sub/b.txt"])
+def test_out_holding_the_input_folder_is_refused(here: Path, capsys, argument: str) -> None:
+    """``clean d/sub --out d`` wrote d/sub/b.txt over the user's own d/b.txt (exit 0)."""
+    (here / "d" / "sub").mkdir(parents=True)
+    (here / "d" / "sub" / "b.txt").write_text(SHORT, encoding="utf-8")
+    (here / "d" / "b.txt").write_text("用户自己的重要文件，不要覆盖。\n", encoding="utf-8")
+    before = snapshot(here)
+    result = run(capsys, "clean", argument, "--out", "d")
+    assert result.code == 2
+    assert "--out d holds the input folder d/sub" in result.err
+    assert snapshot(here) == before
+
+
+def test_out_inside_the_input_folder_still_works(here: Path, capsys) -> None:
+    (here / "d").mkdir()
+    (here / "d" / "b.txt").write_text(SHORT, encoding="utf-8")
+    result = run(capsys, "clean", "d", "--out", "d/cleaned")
+    assert result.code == 0, result.err
+    assert (here / "d" / "cleaned" / "b.txt").read_text(encoding="utf-8").startswith("近年来，")
+    assert (here / "d" / "b.txt").read_text(encoding="utf-8") == SHORT
+
+
+def test_out_naming_an_existing_file_is_a_usage_error(here: Path, capsys) -> None:
+    (here / "c").mkdir()
+    (here / "c" / "p.txt").write_text(SHORT, encoding="utf-8")
+    (here / "a.txt").write_text("keep\n", encoding="utf-8")
+    result = run(capsys, "clean", "c", "--out", "a.txt")
+    assert result.code == 2
+    assert "--out a.txt: exists and is not a folder" in result.err
+    assert (here / "a.txt").read_text(encoding="utf-8") == "keep\n"
+
+
+@pytest.mark.parametrize("option", ["--report", "--html-report"])
+def test_a_report_naming_an_out_copy_is_refused(here: Path, capsys, option: str) -> None:
+    """The report replaced the cleaned copy it was written over (exit 0)."""
+    (here / "in").mkdir()
+    (here / "in" / "a.txt").write_text(SHORT, encoding="utf-8")
+    result = run(capsys, "clean", "in", "--out", "o", option, "o/a.txt")
+    assert result.code == 2
+    assert "o/a.txt: the report file is the --out copy of in/a.txt" in result.err
+    assert not (here / "o").exists()
+
+
+def test_two_reports_naming_one_file_are_refused(here: Path, capsys) -> None:
+    (here / "p.txt").write_text(SHORT, encoding="utf-8")
+    result = run(capsys, "check", "p.txt", "--report", "r.out", "--html-report", "r.out")
+    assert result.code == 2
+    assert "r.out: --report and --html-report name the same file" in result.err
+    assert not (here / "r.out").exists()
+
+
 def test_out_does_not_copy_symlink_targets_outside_the_tree(here: Path, capsys) -> None:
     (here / "secret.txt").write_text("password = hunter2\n", encoding="utf-8")
     (here / "c").mkdir()

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from seedclean.cli.guards import out_problems, report_problems, root_of
+from seedclean.cli.guards import out_problems, report_out_problems, report_problems, root_of
 from seedclean.cli.process import Plan, clean_bytes
 from seedclean.cli.progress import Progress, wanted
 from seedclean.cli.runner import default_jobs, run_files
@@ -120,6 +120,7 @@ def _refusals(args: argparse.Namespace, targets: list[Target], writing: str) -> 
     """Problems that stop the run before anything is written (docs/safety.md)."""
     reports = [r for r in (getattr(args, "report", None), getattr(args, "html_report", None)) if r]
     problems = report_problems(reports, targets)
+    problems += report_out_problems(reports, targets, args.out if writing == "out" else None)
     if writing == "out":
         problems += out_problems(targets, args.out)
     return problems

@@ -11,8 +11,11 @@ write, and returns one message per problem (the command prints them and exits
   (``--out`` equal to the input folder), an output folder reached through a
   symlinked subfolder (it would write outside ``--out``), and a symlinked
   input whose target lies outside the folder it was found in (``--out`` would
-  copy a system file into the cleaned corpus);
-* a report file (``--report``, ``--html-report``) that is one of the inputs.
+  copy a system file into the cleaned corpus), an output folder that holds an
+  input folder (``clean d/sub --out d`` would overwrite the user's own files
+  in ``d``) and an ``--out`` that names an existing file;
+* a report file (``--report``, ``--html-report``) that is one of the inputs or
+  one of the files ``--out`` writes, and two reports naming one file.
 """
 
 from __future__ import annotations
@@ -24,7 +27,15 @@ from pathlib import Path
 from seedclean.files import Target
 from seedclean.files.names import shown
 
-__all__ = ["distinct_files", "file_id", "out_problems", "report_problems", "root_of", "shown"]
+__all__ = [
+    "distinct_files",
+    "file_id",
+    "out_problems",
+    "report_out_problems",
+    "report_problems",
+    "root_of",
+    "shown",
+]
 
 
 def file_id(path: Path) -> tuple[int, int] | None:
@@ -77,6 +88,9 @@ def out_problems(targets: Sequence[Target], out_dir: str) -> list[str]:
     """Why ``--out out_dir`` must not write these targets (empty: it may)."""
     problems: list[str] = []
     out_real = os.path.realpath(out_dir)
+    if os.path.lexists(out_dir) and not Path(out_dir).is_dir():
+        return [f"--out {shown(out_dir)}: exists and is not a folder (--out names a folder)"]
+    problems += _roots_inside_out(targets, out_dir, out_real)
     sources: dict[str, Target] = {}
     for target in targets:
         dest = Path(out_dir) / target.relative
@@ -112,6 +126,23 @@ def out_problems(targets: Sequence[Target], out_dir: str) -> list[str]:
     return problems
 
 
+def _roots_inside_out(targets: Sequence[Target], out_dir: str, out_real: str) -> list[str]:
+    """An input folder strictly inside ``--out``: its outputs land among the user's own files."""
+    problems: list[str] = []
+    seen: set[str] = set()
+    for target in targets:
+        root = root_of(target)
+        root_real = os.path.realpath(root)
+        if root_real in seen or root_real == out_real or not _inside(root_real, out_real):
+            continue
+        seen.add(root_real)
+        problems.append(
+            f"--out {shown(out_dir)} holds the input folder {shown(root)}: writing there could "
+            "overwrite files that are not seedclean's; choose an output folder outside the inputs"
+        )
+    return problems
+
+
 def _existing_parent(folder: Path, top: Path) -> Path | None:
     """The nearest folder of ``folder``'s line that exists, up to ``top``; ``None``: none below."""
     while folder != top and not os.path.lexists(folder):
@@ -130,4 +161,27 @@ def report_problems(reports: Sequence[str], targets: Sequence[Target]) -> list[s
         path = Path(report)
         if os.path.realpath(path) in reals or (path.exists() and file_id(path) in ids):
             problems.append(f"{shown(report)}: the report file is one of the inputs")
+    return problems
+
+
+def report_out_problems(
+    reports: Sequence[str], targets: Sequence[Target], out_dir: str | None
+) -> list[str]:
+    """Report files that name one of the files ``--out`` writes, or each other."""
+    problems: list[str] = []
+    named: dict[str, str] = {}
+    for report in reports:
+        where = os.path.realpath(report)
+        if where in named:
+            problems.append(f"{shown(report)}: --report and --html-report name the same file")
+        named[where] = report
+    if out_dir is None:
+        return problems
+    for target in targets:
+        dest = os.path.realpath(Path(out_dir) / target.relative)
+        if dest in named:
+            problems.append(
+                f"{shown(named[dest])}: the report file is the --out copy of "
+                f"{shown(target.display)}"
+            )
     return problems
