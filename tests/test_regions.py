@@ -64,6 +64,17 @@ CASES = [
         "数据来自(https://en.wikipedia.org/wiki/Foo_(bar)),经过校正",
         "数据来自（https://en.wikipedia.org/wiki/Foo_(bar)），经过校正",
     ),
+    # an image's "!" is markup, not an exclamation mark; a footnote definition's colon too
+    ("如图所示![示意图](images/a.png)。好!\n", "如图所示![示意图](images/a.png)。好！\n"),
+    ("正文[^1]。\n\n[^1]: 脚注内容,说明。\n", "正文[^1]。\n\n[^1]: 脚注内容，说明。\n"),
+    # a link reference definition is markup as a whole; a prose line with a Han target is not
+    (
+        '正文,见[参考]。\n\n[参考]: http://example.com/ref "参考,标题"\n',
+        '正文，见[参考]。\n\n[参考]: http://example.com/ref "参考,标题"\n',
+    ),
+    ("[注]:见上文,说明。\n", "[注]：见上文，说明。\n"),
+    # TOML front matter (Hugo) as YAML front matter
+    ('+++\ntitle = "标题,说明"\n+++\n\n正文,内容\n', '+++\ntitle = "标题,说明"\n+++\n\n正文，内容\n'),
     (
         "# 标题,一\n\n- 列表,项\n\n> 引用,文字\n\n1. 第一,项\n",
         "# 标题，一\n\n- 列表，项\n\n> 引用，文字\n\n1. 第一，项\n",

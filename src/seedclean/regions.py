@@ -1,7 +1,8 @@
 """Protected regions: whole lines of a text that no step may edit (or only some rules may).
 
 Markdown (MinerU output, the seed pages) holds blocks that are not prose:
-YAML front matter, fenced code (```` ``` ```` and ``~~~``), indented code, display
+YAML (``---``) and TOML (``+++``) front matter, link reference definitions
+(``[label]: https://x.org "title"``), fenced code (```` ``` ```` and ``~~~``), indented code, display
 math (``$$``), the delimiter row of a table; and a writer can switch seedclean
 off for a stretch with a marker comment, as AutoCorrect and ruff allow:
 
@@ -38,8 +39,8 @@ class Region(NamedTuple):
     Attributes:
         start: offset of the first line's start.
         end: offset after the last line (and its line break).
-        kind: ``front-matter``, ``fence``, ``indented-code``, ``math``, ``table-rule``
-            or ``suppressed``.
+        kind: ``front-matter``, ``fence``, ``indented-code``, ``math``, ``table-rule``,
+            ``link-definition`` or ``suppressed``.
         rules: rule ids and step names switched off there; empty: everything.
     """
 
@@ -54,7 +55,18 @@ _MATH = re.compile(r"(?m)^[ ]{0,3}\$\$")
 _MARKER = re.compile(r"<!--\s*seedclean\s*:\s*(off|on|ignore)\b([^>\n]*?)\s*-->")
 _CELL_RULE = r"[ \t]*:?-{3,}:?[ \t]*"
 _TABLE_RULE = re.compile(rf"(?m)^[ ]{{0,3}}\|?{_CELL_RULE}(?:\|{_CELL_RULE})*\|?[ \t]*$")
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?:---[ \t]*\n(?:.*\n){0,200}?(?:---|\.\.\.)"  # YAML
+    r"|\+\+\+[ \t]*\n(?:.*\n){0,200}?\+\+\+)"  # TOML (Hugo)
+    r"[ \t]*(?:\n|\Z)"
+)
+# [label]: destination "title": the whole line is link markup (a footnote definition
+# [^1]: is prose after its label, protected by the tokenizer instead).  The destination
+# holds no Han, so a prose line such as ``[注]:见上文`` is not taken for one.
+_LINK_DEFINITION = re.compile(
+    r"(?m)^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|[\x21-\x7e]+)"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$"
+)
 _INDENTED = re.compile(r"(?m)(?:\A|(?<=\n\n))(?:(?:[ ]{4}|\t)[^\n]*\S[^\n]*(?:\n|\Z))+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NONSPACE = re.compile(r"\S")
@@ -72,6 +84,8 @@ def _has_trigger(text: str) -> bool:
         or ("$" in text and "$$" in text)
         or ("<" in text and "seedclean" in text)
         or ("-" in text and "---" in text)
+        or ("+" in text and "+++" in text)
+        or ("]" in text and "]:" in text)
         or text.startswith(("    ", "\t"))
         or _INDENT_TRIGGER.search(text) is not None
     )
@@ -191,6 +205,11 @@ def protected_regions(text: str) -> list[Region]:
         )
     if "    " in text or "\t" in text:
         _indented(text, found)
+    if "]:" in text:
+        found.extend(
+            Region(m.start(), _line_end(text, m.start()), "link-definition")
+            for m in _LINK_DEFINITION.finditer(text)
+        )
     return _merge(found)
 
 

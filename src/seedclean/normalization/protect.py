@@ -79,6 +79,10 @@ _MORE_ASCII_PARTS = (
     (rf"[{_ALNUM}]+(?:[.,:/\-][{_ALNUM}]+)+%?", rf"[{_ALNUM}][.,:/\-][{_ALNUM}]"),
     # emoticons
     (r"[:;]-?[)DPp](?![A-Za-z0-9])|\^_\^", r"[:;^]"),
+    # Markdown: an image's opening ![ (the ! is not an exclamation mark), a footnote
+    # definition's label [^1]: at a line start (its colon is markup)
+    (r"!\[", r"!\["),
+    (r"(?<![^\n ])\[\^[A-Za-z0-9_\-]+\]:", r"\[\^"),
 )
 
 #: Spans that may hold any character: HTML comments, code, Markdown link targets.
