@@ -143,6 +143,11 @@ def test_kinds_and_sniffing() -> None:
     assert sniff_kind('{"a": 1}\n{"a": 2}\n') == "jsonl"
     assert sniff_kind('[{"a": 1}]') == "json"
     assert sniff_kind("近年来,广东") == "text"
+    assert sniff_kind('{\n  "text": "近年来,广东"\n}\n') == "json"
+    # prose that starts like JSON but does not parse (a reference list, a leading markdown link)
+    assert sniff_kind("[1] 张三,李四.论文[J].2020.\n[2] 王五.") == "text"
+    assert sniff_kind("[链接](http://x.com)的说明,好") == "text"
+    assert sniff_kind("{注}这是说明,好") == "text"
 
 
 def test_clean_records_stream_is_lazy_and_copies() -> None:
@@ -235,6 +240,8 @@ def test_cli_stdin_sniffed_and_named(tmp_path: Path, capsys, monkeypatch) -> Non
     assert result.out == "text,source\n甲,乙,b\n"
     feed("a: 1\n")
     assert run(capsys, "clean", "-", "--stdin-filename", "x.yaml").code == 2
+    feed("[1] 张三,李四.论文[J].2020.\n")  # refused as invalid JSON before: nothing on stdout
+    assert run(capsys, "clean", "-").out == "[1] 张三，李四.论文[J].2020.\n"
 
 
 def test_cli_dedup_compares_records_by_line(tmp_path: Path, capsys, monkeypatch) -> None:

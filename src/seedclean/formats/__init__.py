@@ -19,6 +19,7 @@ message, never cleaned as prose.  ``docs/formats.md`` explains each format.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any, NamedTuple
@@ -76,18 +77,29 @@ def kind_of(name: str) -> str:
 
 
 def sniff_kind(text: str) -> str:
-    """The kind of unnamed input (stdin): JSON Lines or JSON when it looks like JSON, else text.
+    """The kind of unnamed input (stdin): JSON Lines or JSON when it parses as such, else text.
 
-    A text whose first non-space character is ``{`` or ``[`` is taken for JSON
-    (JSON Lines when its first line is a whole object); prose never starts so.
+    JSON when the whole text parses as a JSON array or object, JSON Lines when
+    its first line parses as an object; anything else is prose, even when it
+    starts with ``[`` (a reference list ``[1] 张三…``, a leading markdown link).
+
+    >>> sniff_kind('{"text": "近年来,广东"}'), sniff_kind("[1] 张三,李四.论文[J].2020.")
+    ('jsonl', 'text')
     """
     stripped = text.lstrip()
-    if stripped.startswith("["):
-        return "json"
-    if stripped.startswith("{"):
-        first = stripped.split("\n", 1)[0].rstrip()
-        return "jsonl" if first.endswith("}") else "json"
-    return "text"
+    if not stripped.startswith(("[", "{")):
+        return "text"
+    first = stripped.split("\n", 1)[0].strip()
+    if first.startswith("{") and _parses(first, dict):
+        return "jsonl"
+    return "json" if _parses(stripped, (dict, list)) else "text"
+
+
+def _parses(text: str, kinds: type | tuple[type, ...]) -> bool:
+    try:
+        return isinstance(json.loads(text), kinds)
+    except ValueError:  # JSONDecodeError, or a number too long to convert
+        return False
 
 
 class Structured(NamedTuple):
