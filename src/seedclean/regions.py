@@ -3,8 +3,9 @@
 Markdown (MinerU output, the seed pages) holds blocks that are not prose:
 YAML (``---``) and TOML (``+++``) front matter, link reference definitions
 (``[label]: https://x.org "title"``), fenced code (```` ``` ```` and ``~~~``),
-indented code, display math (``$$``), the delimiter row of a table; and a writer can switch seedclean
-off for a stretch with a marker comment, as AutoCorrect and ruff allow:
+indented code, display math (``$$``), the delimiter row of a table; and a
+writer can switch seedclean off for a stretch with a marker comment, as
+AutoCorrect and ruff allow:
 
 * ``<!-- seedclean: off -->`` … ``<!-- seedclean: on -->`` (or to the end of the text);
 * ``<!-- seedclean: ignore -->`` on a line of its own: the next line; after text: its line;
