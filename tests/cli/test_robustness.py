@@ -145,3 +145,24 @@ def test_interrupted_run_leaves_each_file_old_or_new(tmp_path: Path, sig: int) -
     assert list(corpus.glob(".*seedclean-tmp")) == []
     for name, text in originals.items():
         assert (corpus / name).read_text(encoding="utf-8") == clean(text)
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """``seedclean check … | head`` printed "error: [Errno 32] Broken pipe" (BrokenPipeError
+    is a ConnectionError, and the scheduler-error handler caught it first)."""
+    page = tmp_path / "page.txt"
+    page.write_text("近年来,广东省检察院坚持以政治建设为统领。\n" * 4000, encoding="utf-8")
+    code = "import sys; from seedclean.cli import main; sys.exit(main(sys.argv[1:]))"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "check", str(page)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # what `head -1` does after its line
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1
+    assert b"Broken pipe" not in err
+    assert b"error" not in err

@@ -108,3 +108,17 @@ def test_a_named_file_is_processed_even_when_ignored(repo: Path, capsys, monkeyp
     done = run(capsys, "check", "drafts/c.txt", "build/out.txt", "--statistics")
     assert "would clean drafts/c.txt" in done.err
     assert "would clean build/out.txt" in done.err
+
+
+def test_a_folder_of_unmatched_files_gets_a_hint(tmp_path: Path, capsys, monkeypatch) -> None:
+    """A folder holding only *.jsonl reported "0 files", exit 0, with nothing said."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.jsonl").write_text('{"text": "近年来,广东"}\n', encoding="utf-8")
+    result = run(capsys, "check", "corpus")
+    assert result.code == 0
+    assert "hint: no file matched include (*.txt, *.md)" in result.err
+    assert "--include '*.jsonl'" in result.err
+    result = run(capsys, "check", "corpus", "--include", "*.jsonl")
+    assert result.code == 1
+    assert "hint" not in result.err

@@ -58,16 +58,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _dispatch(argv)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except BrokenPipeError:  # `seedclean check . | head`; before ConnectionError, its base
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except ConnectionError as exc:  # seedclean.distributed.engine.SchedulerError
         print(f"seedclean: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("seedclean: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # e.g. `seedclean check . | head`
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
     except Exception as exc:
         if os.environ.get("SEEDCLEAN_DEBUG"):
             raise

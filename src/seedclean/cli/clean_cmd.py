@@ -22,6 +22,7 @@ from seedclean.cli.runner import default_jobs, run_files
 from seedclean.files import SkipFileError, Target
 from seedclean.files.atomic import remove_stale_temp
 from seedclean.files.names import shown
+from seedclean.files.walking import unmatched_suffixes
 from seedclean.report import (
     FileResult,
     HtmlReport,
@@ -104,6 +105,16 @@ def _targets(args: argparse.Namespace, settings: Settings, summary: Summary) -> 
     for path, problem in problems:
         _err(f"{path}: error: {problem}")
         summary.add(FileResult(path, "skipped", skip_kind="not-found", message=problem, error=True))
+    folders = [p for p in args.paths if p != "-" and Path(p).is_dir()]
+    if not targets and folders:
+        suffixes = unmatched_suffixes(folders, settings.include)
+        if suffixes:
+            shown_suffixes = ", ".join(suffixes[:4])
+            _err(
+                f"seedclean: hint: no file matched include ({', '.join(settings.include)}); "
+                f"the folders hold {shown_suffixes} files "
+                f"(--include '*{suffixes[0]}' picks them up)"
+            )
     out = getattr(args, "out", None)
     if out:  # never clean the output folder's own files (a second run into the same place)
         out_real = os.path.realpath(out) + os.sep

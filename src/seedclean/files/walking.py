@@ -231,3 +231,26 @@ def collect_targets(
                 seen.add(key)
                 targets.append(target)
     return targets, problems
+
+
+def unmatched_suffixes(
+    folders: Sequence[str], include: Sequence[str], limit: int = 10_000
+) -> list[str]:
+    """Suffixes of files in ``folders`` that ``include`` leaves out, most common first.
+
+    For the hint after a walk that found nothing (a folder of ``*.jsonl`` with
+    the default ``include``); looks at no more than ``limit`` files.
+    """
+    counts: dict[str, int] = {}
+    seen = 0
+    for folder in folders:
+        for _base, dirnames, filenames in os.walk(folder):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for name in filenames:
+                seen += 1
+                suffix = PurePosixPath(name).suffix.lower()
+                if suffix and not name.startswith(".") and not _matches(name, include):
+                    counts[suffix] = counts.get(suffix, 0) + 1
+            if seen >= limit:
+                break
+    return sorted(counts, key=lambda s: (-counts[s], s))
