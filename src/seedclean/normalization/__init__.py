@@ -33,7 +33,11 @@ from seedclean.normalization.fold import fold_replacements, grouping_replacement
 from seedclean.normalization.marks import mark_replacements
 from seedclean.normalization.pairs import pair_replacements
 from seedclean.normalization.recheck import probe_text
-from seedclean.normalization.script import full_t2s_replacements, preposition_yu_replacements
+from seedclean.normalization.script import (
+    full_t2s_replacements,
+    preposition_yu_replacements,
+    traditional_lines,
+)
 from seedclean.normalization.spaces import space_replacements
 from seedclean.regions import Region, blocks_rule, outside, protected_regions
 
@@ -63,6 +67,8 @@ def _fold(
         out += grouping_replacements(text)
     if "script-preposition-yu" in active:
         out += preposition_yu_replacements(text)
+    if "script-traditional-only" in active:
+        return traditional_lines(text, out)
     return out, []
 
 

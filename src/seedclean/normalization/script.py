@@ -10,6 +10,16 @@ table and the character class are built once, on first use; OpenCC itself is
 never imported for the default rule (its dictionary file is read directly),
 and the full converter (``script-t2s``) is built only when that rule is asked
 for, because the pure-Python OpenCC runs at about 1 MB/s.
+
+The default rule fixes stray traditional characters in simplified text (OCR
+and conversion leftovers).  A line that *is* traditional-script text (a quoted
+Weibo post, a Taiwan or Hong Kong page) is left as it is, with a notice:
+:func:`traditional_lines` drops the rule's replacements on a line holding at
+least :data:`TRADITIONAL_LINE_MIN` of them making up at least
+:data:`TRADITIONAL_LINE_SHARE` of its Han characters, and hardly a character
+that exists only in simplified script (``动``, ``说``: at most one per four
+traditional ones; simplified text with stray traditional characters holds
+many).  ``script-t2s`` converts such lines when asked for by id.
 """
 
 from __future__ import annotations
@@ -19,13 +29,23 @@ import re
 from importlib import resources
 from typing import Any
 
-from seedclean.edits import Replacement
+from seedclean.edits import Notice, Replacement
 
 __all__ = [
+    "TRADITIONAL_LINE_MIN",
+    "TRADITIONAL_LINE_SHARE",
     "full_t2s_replacements",
     "preposition_yu_replacements",
+    "traditional_lines",
     "traditional_only_table",
 ]
+
+#: A line with at least this many traditional-only characters …
+TRADITIONAL_LINE_MIN = 3
+#: … making up at least this share of its Han characters is traditional-script text.
+TRADITIONAL_LINE_SHARE = 0.15
+_RULE = "script-traditional-only"
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @functools.cache
@@ -104,3 +124,56 @@ def full_t2s_replacements(text: str) -> list[Replacement]:
         if start >= 0:
             out.append(Replacement(base + start, base + len(old), new[start:], "script-t2s"))
     return out
+
+
+@functools.cache
+def simplified_only() -> frozenset[str]:
+    """Characters that exist only in simplified script (OpenCC's s2t maps them to others only)."""
+    source = resources.files("opencc") / "dictionary" / "STCharacters.txt"
+    found = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        simplified, _, traditional = line.partition("\t")
+        if len(simplified) == 1 and simplified not in traditional.split():
+            found.append(simplified)
+    return frozenset(found)
+
+
+def traditional_lines(
+    text: str, replacements: list[Replacement]
+) -> tuple[list[Replacement], list[Notice]]:
+    """Drop ``script-traditional-only`` replacements on traditional-script lines; notice each line.
+
+    The decision looks at one line only, so cleaning a line alone or inside its
+    page gives the same result.
+    """
+    by_line: dict[int, list[Replacement]] = {}
+    for rep in replacements:
+        if rep.rule == _RULE:
+            by_line.setdefault(text.rfind("\n", 0, rep.start) + 1, []).append(rep)
+    dropped: set[int] = set()
+    notices: list[Notice] = []
+    for start, reps in by_line.items():
+        count = sum(rep.end - rep.start for rep in reps)
+        if count < TRADITIONAL_LINE_MIN:
+            continue
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        han = len(_HAN.findall(text, start, end))
+        if count < TRADITIONAL_LINE_SHARE * han:
+            continue
+        simplified = simplified_only()
+        if sum(char in simplified for char in text[start:end]) * 4 > count:
+            continue  # simplified text with stray traditional characters
+        dropped.update(id(rep) for rep in reps)
+        notices.append(
+            Notice(
+                _RULE,
+                start,
+                end,
+                f"traditional-script line ({count} of {han} Han characters exist only in "
+                "traditional script): left as is; --extend-select script-t2s converts it",
+            )
+        )
+    if not dropped:
+        return replacements, []
+    return [rep for rep in replacements if id(rep) not in dropped], notices
