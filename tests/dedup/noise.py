@@ -26,9 +26,15 @@ def ocr_noise(text: str, rate: float, rng: random.Random) -> str:
             elif char in _PUNCT:
                 chars[pos] = _PUNCT[char]
             else:
-                # Common characters, but no numeral: a digit read as another number is a
-                # different number (see seedclean.dedup.numbers), not OCR noise to tolerate.
-                chars[pos] = rng.choice("的是在不了有和人这中上")
+                # OCR misreads a character as one of the same shape, never as an
+                # unrelated one: a different character is a different word (see
+                # seedclean.dedup.meaning).  Misread the nearest look-alike, if any.
+                near = [p for p in range(len(chars)) if chars[p] in _SWAP]
+                if near:
+                    pos = min(near, key=lambda p: abs(p - pos))
+                    chars[pos] = rng.choice(_SWAP[chars[pos]])
+                else:
+                    chars.insert(pos, char)
         elif op < 0.7 and len(chars) > 2:
             del chars[pos]
         elif op < 0.9:

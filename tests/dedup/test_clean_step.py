@@ -60,7 +60,7 @@ def test_removal_keeps_layout_tidy():
 
 def test_near_duplicate_removed_fragment_only_noticed():
     para = "强化制度保障，搭建检企平台。不断加强知识产权综合保护，联合公安、法院等部门印发意见。"
-    near = para.replace("检企", "检金").replace("，", ",")
+    near = para.replace("平台", "平合").replace("，", ",")
     piece = para[: len(para) // 2 + 2]
     text = "\n".join([para, near, piece])
     out = remove_duplicates_and_explain(text)

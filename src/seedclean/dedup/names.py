@@ -41,19 +41,14 @@ from __future__ import annotations
 
 import re
 
+from seedclean.dedup.confusables import HAN_LOOKALIKES
 from seedclean.dedup.numbers import NUMERAL_CHARS
 
-__all__ = ["LOOKALIKES", "differing_regions", "is_name_change", "names_agree"]
+__all__ = ["LOOKALIKES", "differing_regions", "differing_spans", "is_name_change", "names_agree"]
 
 # Groups of Han characters that OCR reads as one another (shape look-alikes).
 # Only used to forgive a two-character region whose both characters are misreads.
-LOOKALIKES = (
-    "己已巳 未末 土士 日曰 人入八 大太犬丈 天夭夫 千干于午 刀力刃 田由甲申电 王玉主壬"
-    " 贝见 木本术禾 今令 戊戌戍戎 拨拔 侯候 辨辩辫 析折 免兔 鸟乌 母毋 瓜爪 汨汩 炙灸"
-    " 赢羸嬴 准淮 历厉 仑仓 冶治 即既 杨扬 设没 话活 崇祟 徒徙 茶荼 晴睛 沐沭 宫官"
-    " 往住 问间 休体 白自 刺剌 幻幼 儿几 衣农 广厂 开升 壁璧 锻缎 峰锋蜂 密蜜 候堠"
-    " 陈阵 钓钩 己乙 处外 真直 哀衰衷 拆折 浙淅 盲肓 宣宜 姐妲 书韦 为办 门们 问向"
-)
+LOOKALIKES = HAN_LOOKALIKES
 _GROUPS: dict[str, frozenset[int]] = {}
 for _n, _group in enumerate(LOOKALIKES.split()):
     for _char in _group:
@@ -77,6 +72,15 @@ def differing_regions(first: str, second: str) -> list[tuple[str, str]]:
     >>> differing_regions("李强强调要", "王东明强调要")
     [('李强', '王东明')]
     """
+    return [(first[i1:i2], second[j1:j2]) for i1, i2, j1, j2 in differing_spans(first, second)]
+
+
+def differing_spans(first: str, second: str) -> list[tuple[int, int, int, int]]:
+    """:func:`differing_regions` as offsets ``(i1, i2, j1, j2)`` into the two strings.
+
+    >>> differing_spans("图为张三在田间", "图为李四在田边")
+    [(2, 4, 2, 4), (6, 7, 6, 7)]
+    """
     regions: list[list[int]] = []
     from rapidfuzz.distance import Indel  # loads on first use
 
@@ -93,18 +97,21 @@ def differing_regions(first: str, second: str) -> list[tuple[str, str]]:
             merged[-1][1], merged[-1][3] = region[1], region[3]
         else:
             merged.append(region)
-    return [_trimmed(first[i1:i2], second[j1:j2]) for i1, i2, j1, j2 in merged]
+    return _spans(first, second, merged)
 
 
-def _trimmed(left: str, right: str) -> tuple[str, str]:
-    """A joined region without the equal text it spans at its ends."""
-    head = 0
-    while head < min(len(left), len(right)) and left[head] == right[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(left), len(right)) - head and left[-1 - tail] == right[-1 - tail]:
-        tail += 1
-    return left[head : len(left) - tail], right[head : len(right) - tail]
+def _spans(first: str, second: str, merged: list[list[int]]) -> list[tuple[int, int, int, int]]:
+    """Joined regions without the equal text they span at their ends."""
+    out = []
+    for i1, i2, j1, j2 in merged:
+        head = 0
+        while head < min(i2 - i1, j2 - j1) and first[i1 + head] == second[j1 + head]:
+            head += 1
+        tail = 0
+        while tail < min(i2 - i1, j2 - j1) - head and first[i2 - 1 - tail] == second[j2 - 1 - tail]:
+            tail += 1
+        out.append((i1 + head, i2 - tail, j1 + head, j2 - tail))
+    return out
 
 
 def _shiftable(first: str, second: str, before: list[int], after: list[int]) -> bool:

@@ -9,8 +9,9 @@ Scores are computed on comparison keys (so punctuation and width never count):
   and ``fuzz.partial_ratio / 100`` (best window of the longer one) is at least
   ``threshold``.  Jaccard cannot see fragments; containment can.
 
-Both must also agree on their numbers (:mod:`.numbers`) and names
-(:mod:`.names`) unless those checks are switched off.
+Both must also agree on their numbers (:mod:`.numbers`) and differ only by OCR
+noise (:mod:`.meaning`: no other name, negation, word or letter) unless those
+checks are switched off.
 
 Only candidate pairs are scored (``process.cpdist``, element-wise, all cores),
 never all pairs.
@@ -32,7 +33,7 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from rapidfuzz.distance import ScoreAlignment
 
-from seedclean.dedup.names import names_agree
+from seedclean.dedup.meaning import meaning_agrees
 from seedclean.dedup.numbers import numbers_agree
 
 __all__ = ["EXACT", "FRAGMENT", "KIND_NAMES", "NEAR", "NONE", "verify_pairs"]
@@ -70,8 +71,9 @@ def verify_pairs(
         other_lengths: text lengths behind ``other_keys``.
         numbers_must_agree: reject near pairs and fragments whose aligned
             numbers differ (see :mod:`.numbers`).
-        names_must_agree: reject near pairs and fragments that replace a run of
-            two or more Han characters by another (see :mod:`.names`).
+        names_must_agree: reject near pairs and fragments whose differences are
+            not OCR noise: another name or word, an inserted or deleted
+            negation, other Latin letters (see :mod:`.meaning`).
 
     Returns:
         ``(kinds, scores)``: kind codes (``NONE``, ``NEAR``, ``FRAGMENT``,
@@ -180,11 +182,11 @@ def _partial_scores(
     return scores, windows
 
 
-def _agree(first: str, second: str, numbers: bool, names: bool) -> bool:
-    """The pair passes the selected agreement checks (numbers, names)."""
+def _agree(first: str, second: str, numbers: bool, names: bool, *, ends_free: bool = False) -> bool:
+    """The pair passes the selected agreement checks (numbers, meaning)."""
     if numbers and not numbers_agree(first, second):
         return False
-    return not names or names_agree(first, second)
+    return not names or meaning_agrees(first, second, ends_free=ends_free)
 
 
 def _fragment_agrees(
@@ -217,7 +219,7 @@ def _aligned_agree(
     # that a differing number or name shows up as a substitution.
     start = max(0, window.dest_start - window.src_start - 2)
     end = min(len(stack), window.dest_end + (len(needle) - window.src_end) + 2)
-    return _agree(needle, stack[start:end], numbers, names)
+    return _agree(needle, stack[start:end], numbers, names, ends_free=True)
 
 
 def _scores(
