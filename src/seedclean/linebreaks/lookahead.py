@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from seedclean.linebreaks import blocks as bl
-from seedclean.linebreaks import seams
+from seedclean.linebreaks import lexicon, seams
 from seedclean.linebreaks.view import CAPTION, LEFT_OK, View
 
 _CANDIDATES = bl.INTERLOPERS | {bl.BODY}
@@ -136,15 +136,35 @@ def past_sentence(
     text = view.blocks[j].text
     if len(text) > SENTENCE_CAPTION_CHARS or view.edge(j).end != "terminal":
         return -1
-    if sum(map(text.count, "。！？!?")) != 1 or view.word_across(tail, j) is not None:
+    if sum(map(text.count, "。！？!?")) != 1 or _cut_into(view, tail, j):
         return -1
     c = continuation(view, tail, chain, members, j + 1)
     if c < 0 or view.label(c) != bl.BODY:
         return -1
     after = view.decide(tail, chain, members, c)
+    if _repeats(view, tail, c):
+        return -1  # 习 ‖ 习近平…: a repeat of the seam's character, not a cut word
     if seams.specific(after) or (after.join and view.word_across(tail, c) is not None):
         return c
     return -1
+
+
+def _cut_into(view: View, tail: int, j: int) -> bool:
+    """Whether a word runs from ``tail`` into block ``j``: in the dictionary or on the page.
+
+    ``…国家主席习`` ‖ ``近平在北京…会晤。``: when ``习近平`` is written elsewhere on
+    the page, the one-sentence block is the cut sentence's tail, not a caption.
+    """
+    if view.word_across(tail, j) is not None:
+        return True
+    left, right = view.blocks[tail], view.blocks[j]
+    return bool(lexicon.page_echo(view.text, left.end, right.cstart))
+
+
+def _repeats(view: View, tail: int, c: int) -> bool:
+    """Whether block ``c`` starts with the last character of ``tail`` (``习`` ‖ ``习近平``)."""
+    a, b = view.edge(tail), view.edge(c)
+    return a.end_char != "" and a.end_char == b.start_char
 
 
 def over_sentence(view: View, tail: int, c: int, decision: seams.Decision) -> seams.Decision:

@@ -6,7 +6,8 @@ scanned again at the top of the next column.  Chinese also repeats on purpose
 cannot be a reduplication (research study §5.6):
 
 * at least 3 characters, or exactly 2 when one of them is punctuation (``用。``);
-* never a single character, never only ASCII or digits (years, numbers, URLs);
+* never a single character, never only ASCII (URLs), never a digit (``60亿立方米``
+  ‖ ``60亿立方米的产量…`` repeats a number on purpose: a figure is never dropped);
 * never one character repeated (``哈哈哈``);
 * the later block must keep some text after the repeat is dropped.
 
@@ -27,6 +28,7 @@ from importlib import resources
 _ASCII_ONLY = re.compile(r"[\x00-\x7f]+$")
 _PUNCT = re.compile(r"[^\w\s]")
 _HAS_WORD = re.compile(r"\w")
+_DIGIT = re.compile(r"\d")
 
 
 def acceptable(repeat: str) -> bool:
@@ -34,7 +36,7 @@ def acceptable(repeat: str) -> bool:
     k = len(repeat)
     if k < 2 or len(set(repeat)) == 1 or not _HAS_WORD.search(repeat):
         return False
-    if _ASCII_ONLY.match(repeat) or repeat.isdigit():
+    if _ASCII_ONLY.match(repeat) or _DIGIT.search(repeat):
         return False
     if any(c.isspace() for c in repeat):
         return False

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from seedclean.linebreaks import blocks as bl
-from seedclean.linebreaks import chars, lexicon, seams
+from seedclean.linebreaks import chars, guards, lexicon, seams
 from seedclean.linebreaks.config import BreaksConfig
 from seedclean.linebreaks.facts import Edge, Facts, Memo
 from seedclean.linebreaks.segment import Block
@@ -25,10 +25,14 @@ from seedclean.linebreaks.segment import Block
 LEFT_OK = frozenset({bl.BODY, bl.HEADLINE, bl.LIST})
 #: ... and labels that may continue one.
 RIGHT_OK = frozenset({bl.BODY, bl.HEADLINE})
+#: Interlopers that are layout rather than text (a repeat may be read across them).
+_LAYOUT = frozenset({bl.CAPTION, bl.BYLINE, bl.FURNITURE, bl.MARKER, bl.IMAGE})
 BARRIER = seams.Decision(False, True, "a barrier block (heading, list, caption, …)")
 SENTENCE_END = seams.Decision(False, True, "A ends a sentence")
 CAPTION = seams.Decision(False, False, "B reads as a caption (one dated or set-apart sentence)")
 HEADLINE = seams.Decision(False, False, "heading-like block without hard evidence")
+URL_END = seams.Decision(False, True, "A ends in a URL or e-mail address: never joined to text")
+LATIN_STOP = seams.Decision(False, True, "A ends a sentence with '.' after Chinese text")
 
 
 class View:
@@ -189,6 +193,11 @@ class View:
             return BARRIER
         if self.label(nxt) not in RIGHT_OK:
             return BARRIER
+        a_text = self.blocks[tail].text
+        if guards.latin_stop(a.tail):
+            return LATIN_STOP
+        if b.start_char > "\x7f" and guards.url_end(a_text):
+            return URL_END
         a_facts = self.fact(tail) if chain == 1 else None
         b_facts = self.fact(nxt)
         caption = captions and self.caption_like(nxt)
@@ -201,11 +210,13 @@ class View:
         # (…加沙地带 ‖ 加沙地带媒体办公室…), so its repeat is no evidence unless
         # the layout marks a column break or B starts inside a quote (…推动 ‖ 项行动”推动…)
         feats = seams.features(a, a_facts, headline, b, b_facts, unclosed, self.max_overlap)
-        if (
-            feats.overlap
-            and headline == 2
-            and not (self.column_break(tail, nxt) or chars.closes_unopened(b.head))
+        if feats.overlap and (
+            (headline == 2 and not (self.column_break(tail, nxt) or chars.closes_unopened(b.head)))
+            or not self.adjacent(tail, nxt)
+            or guards.starts_text(b.head)
         ):
+            # a repeat is only dropped between two fragments adjacent in the
+            # source, and never when B opens like a text (赵乐际 ‖ 赵乐际表示，…)
             feats = feats._replace(overlap=0)
         decision = seams.decide(feats)
         if caption and not (decision.join and decision.hard):
@@ -216,6 +227,7 @@ class View:
             and (
                 (a_facts is not None and a_facts.label == bl.HEADLINE)
                 or b_facts.label == bl.HEADLINE
+                or (a_facts is not None and self.titled(tail, nxt))
             )
         )
         if not heading:
@@ -225,6 +237,32 @@ class View:
             if lexical is not None:
                 return lexical
         return HEADLINE if decision.join else decision
+
+    def titled(self, tail: int, nxt: int) -> bool:
+        """Whether block ``tail`` reads as a title before ``nxt`` (see :mod:`.guards`).
+
+        A title-like block (short, no full stop, ending in a word) with a
+        ``！``/``？`` inside (``巴萨创下18年最差防守纪录！11轮西甲已丢14球``), or
+        followed by its byline (``踔厉前行，开启…新篇章`` ‖ ``中华人民共和国主席 习近平``),
+        or a bare dateline with a headline after it: a generic join would glue
+        the title to the body, so only evidence about the seam itself joins it.
+        """
+        text = self.blocks[tail].text
+        across = nxt > tail + 1
+        if across and guards.bare_dateline(text):
+            return True
+        if not guards.title_like(text):
+            return False
+        return guards.exclaims(text) or (across and self.label(tail + 1) == bl.BYLINE)
+
+    def adjacent(self, tail: int, nxt: int) -> bool:
+        """Whether blocks ``tail`` and ``nxt`` are neighbours in the source.
+
+        Only marked interlopers (a cue caption, byline, furniture, marker,
+        image: layout, not text) may sit between them; a body or heading-like
+        block between them is text the seam would skip.
+        """
+        return all(self.label(m) in _LAYOUT for m in range(tail + 1, nxt))
 
     def word_across(self, tail: int, nxt: int) -> seams.Decision | None:
         """A hard join when a dictionary word runs across the seam (see :mod:`.lexicon`).
