@@ -10,11 +10,13 @@ a caption-like block that turns out to be the continuation itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from seedclean.linebreaks import blocks as bl
 from seedclean.linebreaks import lexicon, seams
 from seedclean.linebreaks.view import CAPTION, LEFT_OK, View
+from seedclean.linebreaks.view import HEADLINE as HEADLINE_KEEP
 
 _CANDIDATES = bl.INTERLOPERS | {bl.BODY}
 
@@ -40,9 +42,37 @@ def may_interlope(view: View, tail: int, chain: int, j: int, decision: seams.Dec
         return False
     if not decision.join:
         return True
-    return view.label(j) == bl.HEADLINE and (
-        j + 1 < len(view.blocks) and not view.decide(j, 1, (), j + 1).join
+    if view.label(j) != bl.HEADLINE or j + 1 >= len(view.blocks):
+        return False
+    onward = view.decide(j, 1, (), j + 1)
+    if onward.join:
+        return False
+    # a clause ended by a comma, then a heading-shaped line kept from the next
+    # block only by its shape, then one clause (自打上场比赛开始， ‖
+    # 这两位顶级中锋之间便结下了 ‖ “不解之缘”，): a chain of one-phrase lines,
+    # not a heading inside a cut
+    return not (
+        view.edge(tail).end_char in _CLAUSE_END
+        and _shape_only(onward)
+        and _one_clause(view.blocks[j + 1].text)
     )
+
+
+def _one_clause(text: str) -> bool:
+    """Whether ``text`` holds no sentence end before its last characters (one clause)."""
+    return _SENTENCE_INSIDE.search(text.rstrip()[:-2]) is None
+
+
+_SENTENCE_INSIDE = re.compile(r"[。！？!?]")
+
+
+#: Clause punctuation after which the next clause starts on a new line.
+_CLAUSE_END = frozenset("，,、")
+
+
+def _shape_only(decision: seams.Decision) -> bool:
+    """Whether a seam was kept only because a side is shaped like a heading."""
+    return decision is HEADLINE_KEEP or decision.reason in seams.HEADING_ROWS
 
 
 def island_fallback(
