@@ -6,7 +6,7 @@ away is the language: ``党员`` is a word, so the two sides read as one phrase.
 
 :func:`cohesion` measures that with a unigram word model (jieba's MIT-licensed
 frequency dictionary, compacted by ``tools/make_lexicon.py`` into
-``data/lexicon.txt.gz``: words of one to four Han characters with a cost in
+``data/lexicon.txt``: words of one to four Han characters with a cost in
 bits): it is the cost of the two seam windows segmented apart (the seam is a
 word boundary) minus the cost of their concatenation segmented as one text.
 It is never negative; it is large when the cheapest reading of the joined
@@ -17,14 +17,16 @@ seam and occurs elsewhere on the page (``扎`` ‖ ``波罗热核电站`` when
 ``扎波罗热`` is written out a few paragraphs later) is a word the dictionary
 may not know.
 
-The table is loaded on first use (one ``dict.fromkeys`` per cost class), so
-``import seedclean`` stays light and a page whose seams are all settled by
-punctuation never loads it.
+The table is read on first use, and only in part: the file holds one line per
+first character, and a word's line is parsed when a window first holds that
+character (:class:`Lexicon`).  A small file reads a few dozen of its 9,894
+lines instead of building all 133k entries (~60 ms), so ``seedclean check``
+on one page starts fast; a page whose seams are all settled by punctuation
+reads nothing.
 """
 
 from __future__ import annotations
 
-import gzip
 import re
 from functools import cache
 from importlib import resources
@@ -45,15 +47,54 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
+class Lexicon:
+    """The word table, parsed one first character at a time.
+
+    ``lines`` maps a first character to its line of ``data/lexicon.txt``
+    (``中9 中国9 中心12 …``: each word followed by its cost).  :meth:`words_for`
+    returns :attr:`words` holding every word that starts with a character of
+    its argument, which is all that :func:`cost` and :func:`cohesion` look up
+    for substrings of it.  Parsing twice is harmless (the same entries), so
+    threads may share one instance.
+    """
+
+    def __init__(self, lines: dict[str, str]) -> None:
+        self.lines = lines
+        self.words: dict[str, int] = {}
+        self.seen: set[str] = set()
+
+    def words_for(self, text: str) -> dict[str, int]:
+        """The table, complete for every word starting with a character of ``text``."""
+        for char in text:
+            if char not in self.seen:
+                line = self.lines.get(char)
+                if line is not None:
+                    self._parse(line)
+                self.seen.add(char)
+        return self.words
+
+    def all_words(self) -> dict[str, int]:
+        """The whole table (every line parsed)."""
+        return self.words_for("".join(self.lines))
+
+    def _parse(self, line: str) -> None:
+        words = self.words
+        for token in line.split(" "):
+            word = token.rstrip("0123456789")
+            words[word] = int(token[len(word) :])
+
+
 @cache
+def lexicon() -> Lexicon:
+    """The word table of ``data/lexicon.txt``, split into lines (nothing parsed yet)."""
+    raw = resources.files("seedclean.linebreaks").joinpath("data/lexicon.txt").read_bytes()
+    lines = raw.decode("utf-8").split("\n")
+    return Lexicon({line[0]: line for line in lines if line})
+
+
 def table() -> dict[str, int]:
-    """Word -> cost in bits (``round(log2(total / freq))``) from ``data/lexicon.txt.gz``."""
-    raw = resources.files("seedclean.linebreaks").joinpath("data/lexicon.txt.gz").read_bytes()
-    words: dict[str, int] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        cost, _, entries = line.partition(" ")
-        words.update(dict.fromkeys(entries.split(" "), int(cost)))
-    return words
+    """Word -> cost in bits (``round(log2(total / freq))``): the whole table."""
+    return lexicon().all_words()
 
 
 def left_window(text: str) -> str:
@@ -98,9 +139,9 @@ def cohesion(left: str, right: str) -> tuple[int, str]:
     a, b = left_window(left), right_window(right)
     if not a or not b:
         return 0, ""
-    words = table()
-    # the cheapest word across the seam; without one the seam is a boundary
     joined, cut = a + b, len(a)
+    words = lexicon().words_for(joined)
+    # the cheapest word across the seam; without one the seam is a boundary
     word, word_cost = "", UNKNOWN + 1
     for start in range(cut):
         for end in range(cut + 1, min(len(joined), start + WINDOW) + 1):

@@ -110,16 +110,7 @@ def _inside_word(text: str, pos: int) -> bool:
     after = text[pos + 2 : pos + 3]
     if not (before and _IS_HAN(before)) and not (after and _IS_HAN(after)):
         return False
-    if text[pos - 1] + text[pos + 1] not in _bigrams():
-        return False  # no word of the table holds these two characters together
     # The windows stop at the first character that is not Han (a line break too).
+    # Without a word of the table across the space, the score is 0.
     bits, _ = cohesion(text[max(0, pos - WINDOW) : pos], text[pos + 1 : pos + 1 + WINDOW])
     return bits >= WORD_BITS
-
-
-@functools.cache
-def _bigrams() -> frozenset[str]:
-    """Every pair of adjacent characters inside a word of the line-break word table."""
-    from seedclean.linebreaks.lexicon import table
-
-    return frozenset(w[i : i + 2] for w in table() if len(w) > 1 for i in range(len(w) - 1))
