@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from seedclean.dedup.candidates import candidate_pairs
 from seedclean.dedup.index import fence
-from seedclean.dedup.key import _script_table, line_keys, paragraph_key
+from seedclean.dedup.key import _script_table, line_keys, paragraph_key, table_keys
 from seedclean.dedup.sketch import EMPTY, _probes, shingle_hashes, signatures
 
 _DROP = regex.compile(r"[\p{P}\p{S}\p{Z}\p{C}\s]+")
@@ -38,12 +38,15 @@ _TEXT = st.text(alphabet=st.sampled_from(_TRICKY + "\n"), max_size=40) | st.text
 @given(_TEXT)
 def test_line_keys_match_the_definition(text):
     assert line_keys(text) == [_reference_key(line) for line in text.split("\n")]
+    assert table_keys(text) == [_reference_key(line) for line in text.split("\n")]
     assert paragraph_key(text) == _reference_key(text)
 
 
 def test_line_keys_on_seed_pages(seeds):
     for text in seeds.values():
         assert line_keys(text) == [_reference_key(line) for line in text.split("\n")]
+        head = text[:2000]  # keyed by the plain definition inside line_keys
+        assert table_keys(head) == line_keys(head)
 
 
 def _reference_signatures(keys: list[str], ngram: int, slots: int, seed: int) -> np.ndarray:

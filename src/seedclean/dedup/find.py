@@ -26,20 +26,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
-
-from seedclean.dedup.assemble import assemble_clusters, cluster_stats, link_pairs
-from seedclean.dedup.candidates import candidate_pairs
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.key import line_keys
 from seedclean.dedup.paragraphs import split_paragraphs
 from seedclean.dedup.report import PREVIEW_CHARS, Cluster, DedupReport, IndexMatch, Member
-from seedclean.dedup.sketch import band_keys, signatures
-from seedclean.dedup.verify import verify_pairs
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
     from seedclean.dedup.index import DedupIndex
+
+# The sketches, candidate search and verification (numpy) are imported where they
+# are used: a small text whose paragraphs cannot match (:mod:`.quick`) needs none.
 
 __all__ = ["ParagraphTable", "find_duplicates", "preview", "sketch_bands"]
 
@@ -56,6 +55,10 @@ def preview(paragraph: str) -> str:
 
 def sketch_bands(keys: list[str], config: DedupConfig) -> npt.NDArray[np.uint32]:
     """Band keys of ``keys``, shape ``(len(keys), bands)``, computed in batches."""
+    import numpy as np
+
+    from seedclean.dedup.sketch import band_keys, signatures
+
     out = np.zeros((len(keys), config.bands), dtype=np.uint32)
     for lo in range(0, len(keys), _BATCH):
         sig = signatures(keys[lo : lo + _BATCH], config.ngram, config.slots, config.seed)
@@ -143,6 +146,12 @@ def cluster_table(
     table: ParagraphTable, config: DedupConfig, index: DedupIndex | None = None
 ) -> tuple[list[Cluster], dict[str, int | float]]:
     """Cluster the paragraphs of ``table`` (and match them with ``index``)."""
+    import numpy as np
+
+    from seedclean.dedup.assemble import assemble_clusters, cluster_stats, link_pairs
+    from seedclean.dedup.candidates import candidate_pairs
+    from seedclean.dedup.verify import verify_pairs
+
     rep_of: dict[str, int] = {}
     groups: list[list[int]] = []
     for row, key in enumerate(table.keys):

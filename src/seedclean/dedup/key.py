@@ -190,11 +190,23 @@ def _casefold_key(text: str) -> str:
     return "\n".join(_DROP.sub("", line) for line in folded.split("\n")).translate(_script_table())
 
 
+#: Up to this many characters a text is keyed by the plain definition: building the
+#: tables (and importing numpy) costs ~0.1 s once, which a small file never repays.
+SMALL_TEXT = 8192
+
+
 def line_keys(text: str) -> list[str]:
     """Comparison keys of every ``\\n``-separated line of ``text``, in one pass.
 
     ``line_keys(text)[i]`` equals ``paragraph_key(text.split("\\n")[i])``.
     """
+    if len(text) <= SMALL_TEXT:
+        return _casefold_key(text).split("\n")
+    return table_keys(text)
+
+
+def table_keys(text: str) -> list[str]:
+    """:func:`line_keys` through the code point tables (numpy), for any length."""
     import numpy as np
 
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)

@@ -26,7 +26,8 @@ from typing import NamedTuple
 
 from seedclean.dedup.catalog import RULES
 from seedclean.dedup.config import DedupConfig
-from seedclean.dedup.find import find_duplicates
+from seedclean.dedup.find import ParagraphTable, cluster_table
+from seedclean.dedup.quick import MAX_KEYS, surely_unique
 from seedclean.dedup.report import DedupReport, Member
 from seedclean.edits import (
     Edit,
@@ -310,7 +311,7 @@ def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Ex
     maps: list[OffsetMap] = []
     source = LineIndex(text)
     for _ in range(_MAX_ROUNDS):
-        report = find_duplicates([(_NAME, current)], config)
+        report = _find(current, config)
         plan = plan_for_text(current, _NAME, report, kinds)
         restate = _restater(current, source, maps)
         notices = tuple(
@@ -354,6 +355,28 @@ def _restater(current: str, source: LineIndex, maps: list[OffsetMap]) -> Callabl
 
 def _unchanged(note: str) -> str:
     return note
+
+
+def _find(text: str, config: DedupConfig | None) -> DedupReport:
+    """The clusters of :func:`~seedclean.dedup.find_duplicates` for one text (no stats).
+
+    A text of a few paragraphs that :func:`~seedclean.dedup.quick.surely_unique`
+    clears skips the sketches: the clusters are the same (none), found without
+    numpy.
+    """
+    config = config or DedupConfig()
+    table = ParagraphTable(config.min_chars)
+    table.add(_NAME, text)
+    keys = table.keys
+    lengths = [m.chars for m in table.members]
+    if (
+        len(keys) <= MAX_KEYS
+        and len(set(keys)) == len(keys)
+        and surely_unique(keys, lengths, config)
+    ):
+        return DedupReport((), {})
+    clusters, _stats = cluster_table(table, config)
+    return DedupReport(tuple(clusters), {})
 
 
 def _to_input(offset: int, maps: list[OffsetMap]) -> int:
