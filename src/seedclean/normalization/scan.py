@@ -69,17 +69,51 @@ def has_wide_trigger(text: str) -> bool:
     return _WIDE_TRIGGER.search(text) is not None
 
 
+# Where a wide span may begin: its first character, or the indent before a fence.
+_WIDE_FIRST = re.compile(r"[<`\]{$]")
+_WIDE_FIRST_OR_FENCE = re.compile(r"[<`\]{$]|(?m:^)[ \t]+`")
+_INDENTED_FENCE = re.compile(r"(?m)^[ \t]+`")
+
+
+def _is_narrow(char: str) -> bool:
+    return "\x21" <= char <= "\x7e" or char in "×÷"
+
+
 def _wide_spans(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of the wide protected spans of ``text`` (usually none)."""
+    """Starts and ends of the wide protected spans of ``text`` (usually none).
+
+    These are the ``wide`` matches of ``_wide_scanner(keep).finditer(text)``,
+    found without running the scanner over every character: academic pages are
+    mostly ASCII, where the alternation is retried at every position.  A wide
+    span begins where :data:`_WIDE_FIRST` finds one of its first characters; a
+    narrow span (made of narrow characters only) can hide that start only from
+    inside the same run of narrow characters.  So from each such character the
+    scanner is tried position by position from the start of its run (or from
+    where the previous match ended), exactly as ``finditer`` would reach it.
+    """
     starts: list[int] = []
     ends: list[int] = []
     if not has_wide_trigger(text):
         return starts, ends
     keep = tuple(trigger.search(text) is not None for trigger in _TRIGGERS)
-    for match in _wide_scanner(keep).finditer(text):
-        if match.lastgroup == "wide":
-            starts.append(match.start())
-            ends.append(match.end())
+    match_at = _wide_scanner(keep).match
+    first = _WIDE_FIRST_OR_FENCE if _INDENTED_FENCE.search(text) else _WIDE_FIRST
+    pos = 0
+    while (found := first.search(text, pos)) is not None:
+        trigger = found.start()
+        at = trigger
+        while at > pos and _is_narrow(text[at - 1]):
+            at -= 1
+        while at <= trigger:
+            match = match_at(text, at)
+            if match is None:
+                at += 1
+                continue
+            if match.lastgroup == "wide":
+                starts.append(match.start())
+                ends.append(match.end())
+            at = match.end()
+        pos = at
     return starts, ends
 
 
