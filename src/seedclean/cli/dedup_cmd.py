@@ -55,9 +55,9 @@ from seedclean.dedup.index import (
     IndexMissingError,
 )
 from seedclean.dedup.index.content import file_reader
-from seedclean.dedup.remove import removals
+from seedclean.dedup.remove import Removal, removals
 from seedclean.dedup.reread import SourceChangedError
-from seedclean.edits import Edit, splice
+from seedclean.edits import Edit, Replacement, splice
 from seedclean.files import (
     SkipFileError,
     Snapshot,
@@ -71,6 +71,7 @@ from seedclean.files.history import history_order, tracked_files
 from seedclean.files.names import is_text_name, shown
 from seedclean.files.walking import selected
 from seedclean.formats import DEFAULT_FIELDS, RECORD_KINDS, check_kind, kind_of, record_view
+from seedclean.formats.removal import REMOVABLE_KINDS, record_removals
 from seedclean.report import FileResult, HtmlReport, Summary
 from seedclean.report.ci import GithubOutput, JsonLinesOutput, SarifOutput, dedup_findings
 from seedclean.report.terminal import colour_wanted, paint
@@ -112,10 +113,10 @@ def _documents(
     announce: bool = True,
     records: str = "",
 ) -> Iterator[tuple[str, str]]:
-    """The documents to search; ``records``: why record files are skipped ("" reads them)."""
+    """The documents to search; ``records``: why JSON documents are skipped ("" reads them)."""
     for target in targets:
         try:
-            kind = _kind(target.display, records)
+            kind = _kind(target.display, records, _NOT_REMOVABLE)
             snap = read_snapshot(target.path, settings.max_file_size)
             text = decode_bytes(snap.data, settings.encoding).text if snap.data else ""
             if kind != "text" and text:
@@ -163,26 +164,29 @@ def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def _kind(name: str, records: str) -> str:
-    """The file's format; other structured files, and record files when ``records`` says
-    why not, are skipped.  A record file is searched as :func:`record_view`: one
-    paragraph per record (its text fields), reported by the record's line."""
+def _kind(name: str, records: str, refused: frozenset[str] = RECORD_KINDS) -> str:
+    """The file's format; other structured files, and ``refused`` record kinds when
+    ``records`` says why not, are skipped.  A record file is searched as
+    :func:`record_view`: one paragraph per record (its text fields), reported by the
+    record's line."""
     kind = kind_of(name)
     check_kind(kind, name)
-    if kind in RECORD_KINDS and records:
+    if kind in refused and records:
         raise SkipFileError("format", f"{kind} records {records}", error=False)
     return kind
 
 
-_NOT_WITH_INDEX = "are compared only without --index and --update-index"
+#: Record kinds whose records ``--remove`` cannot take out one by one (a JSON array).
+_NOT_REMOVABLE = RECORD_KINDS - REMOVABLE_KINDS
 
 
 def _why_not(args: argparse.Namespace) -> str:
-    """Why record files cannot take part in this run ("" when they can: a report)."""
+    """Why JSON documents cannot take part in this run ("" when they can: no ``--remove``)."""
     if args.remove:
-        return "are compared only without --remove (it rewrites prose files)"
-    if args.index is not None or args.update_index:
-        return _NOT_WITH_INDEX
+        return (
+            "are not rewritten by --remove (duplicate records are removed from .jsonl, .csv "
+            "and .tsv files; run without --remove to report them, or convert to JSON Lines)"
+        )
     return ""
 
 
@@ -232,7 +236,7 @@ def _open_index(args: argparse.Namespace, settings: Settings) -> tuple[DedupInde
         return None, False
     directory = settings.index_dir()  # --index DIR is the ``index`` setting
     root = directory.resolve().parent
-    reader = file_reader(root, settings.max_file_size)
+    reader = _reader(settings, root)
     config = settings.dedup_config()
     if args.rebuild:
         return DedupIndex.rebuild(directory, config, reader=reader), False
@@ -282,7 +286,7 @@ def _update_index(
     root: Path,
     quiet: bool,
 ) -> None:
-    given = _documents(targets, settings, root, Summary(), announce=False, records=_NOT_WITH_INDEX)
+    given = _documents(targets, settings, root, Summary(), announce=False)
     stats = index.update(given)
     gone = index.remove(_vanished(index.paths(), root))
     if not quiet:
@@ -300,11 +304,17 @@ def _reindex_stale(index: DedupIndex, targets: list[Target], settings: Settings,
     if not stale:
         return 0
     # (files that are gone are forgotten with the others after the comparison)
-    return index.update(_stale_documents(stale, root, settings.max_file_size)).changed
+    return index.update(_stale_documents(stale, root, settings)).changed
 
 
-def _stale_documents(paths: list[str], root: Path, max_size: int) -> Iterator[tuple[str, str]]:
-    read = file_reader(root, max_size)
+def _reader(settings: Settings, root: Path) -> Callable[[str], str]:
+    """How indexed files are read back: with the run's ``--encoding``, and record files
+    as the view of their ``--field`` values (the documents they were indexed as)."""
+    return file_reader(root, settings.max_file_size, settings.encoding, settings.fields)
+
+
+def _stale_documents(paths: list[str], root: Path, settings: Settings) -> Iterator[tuple[str, str]]:
+    read = _reader(settings, root)
     for path in paths:
         try:
             yield path, read(path)
@@ -389,7 +399,9 @@ def _remove(
     for path, why in sorted(unsafe.items()):
         _err(f"{path}: {why}")
     report = _without(report, unsafe)
-    plans = removal_plan(report, kinds, texts={p: text for p, (_, _, text) in texts.items()})
+    seen = {p: _as_searched(targets[p], text, settings) for p, (_, _, text) in texts.items()}
+    plans = removal_plan(report, kinds, texts=seen)
+    _record_plans(plans, report, kinds, targets, settings, texts)
     kept_elsewhere = _kept_elsewhere(report, kinds)
     linked: dict[str, tuple[str, str, int, str]] = {}
     # plan every rewrite before the first one: a refusal leaves every file as it was
@@ -421,7 +433,8 @@ def _remove(
             problems += 1
             continue
         if not quiet:
-            _err(f"removed {len(result.edits)} duplicate paragraph(s) from {path}")
+            unit = "record" if kind_of(targets[path].display) in REMOVABLE_KINDS else "paragraph"
+            _err(f"removed {len(result.edits)} duplicate {unit}(s) from {path}")
         if html is not None:
             links = _links(result.edits, kept_elsewhere.get(path, []), linked)
             html.add(
@@ -461,7 +474,8 @@ def _read_again(
             unsafe[path] = f"not rewritten: {skip.reason}"
             continue
         decoded = decode_bytes(snap.data, settings.encoding)
-        if searched is not None and not searched.same(path, decoded.text):
+        searched_text = _as_searched(targets[path], decoded.text, settings)
+        if searched is not None and not searched.same(path, searched_text):
             unsafe[path] = _CHANGED
         elif path in removing:
             texts[path] = (decoded.encoding, snap, decoded.text)
@@ -484,6 +498,33 @@ def _without(report: DedupReport, unsafe: Collection[str]) -> DedupReport:
         if len(members) > 1:
             clusters.append(cluster._replace(members=members))
     return report._replace(clusters=tuple(clusters))
+
+
+def _record_plans(
+    plans: dict[str, list[Replacement]],
+    report: DedupReport,
+    kinds: tuple[str, ...],
+    targets: dict[str, Target],
+    settings: Settings,
+    texts: dict[str, tuple[str, Snapshot, str]],
+) -> None:
+    """Replace the plans of record files by removals of whole records (the first copy stays)."""
+    found: dict[str, list[Removal]] = {}
+    for removal in removals(report, kinds).values():
+        found.setdefault(removal.member.path, []).append(removal)
+    for path in plans:
+        kind = kind_of(targets[path].display) if path in targets else "text"
+        if kind in REMOVABLE_KINDS and plans[path]:
+            text = texts[path][2]
+            plans[path] = record_removals(text, kind, settings.fields, path, found[path])
+
+
+def _as_searched(target: Target, text: str, settings: Settings) -> str:
+    """A file's text as the search read it: a record file's :func:`record_view`."""
+    kind = kind_of(target.display)
+    if kind in RECORD_KINDS and text:
+        return record_view(text, kind, settings.fields)
+    return text
 
 
 def _kept_elsewhere(

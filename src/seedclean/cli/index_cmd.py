@@ -24,7 +24,9 @@ __all__ = ["run_index"]
 def run_index(args: argparse.Namespace, settings: Settings) -> int:
     """``seedclean index verify``."""
     directory = Path(args.directory) if args.directory else settings.index_dir()
-    reader = file_reader(directory.resolve().parent, settings.max_file_size)
+    reader = file_reader(
+        directory.resolve().parent, settings.max_file_size, settings.encoding, settings.fields
+    )
     try:
         index = DedupIndex.open(directory, reader=reader)
     except IndexDamagedError as exc:
