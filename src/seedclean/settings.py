@@ -1,12 +1,12 @@
 """Command-line settings from ``[tool.seedclean]`` (or ``--config FILE``), merged with flags.
 
 Precedence is command line, then file, then defaults, key by key: a flag given
-on the command line replaces the file's value for that key.  Only one file is
-read: ``--config FILE`` if given (keys at top level or under
-``[tool.seedclean]``), else the nearest ``pyproject.toml`` with a
-``[tool.seedclean]`` table upward from the inputs' location (each path
-argument's folder, as ruff and black do; the current folder for stdin).  Inputs
-under different settings files are an error that names them.  A
+on the command line replaces the file's value for that key.  ``--config FILE``
+(keys at top level or under ``[tool.seedclean]``) applies to every input;
+otherwise each input uses the nearest ``pyproject.toml`` with a
+``[tool.seedclean]`` table above it, as ruff and black do (:class:`PerInput`:
+a path argument is walked with its folder's settings, each file is cleaned with
+the settings nearest to it, stdin with the current folder's).  A
 ``pyproject.toml`` on the way up that is not valid TOML is an error, never
 skipped.  Keys are the long option
 names (``min-chars``, ``extend-select``); an unknown key is an error that names
@@ -40,8 +40,11 @@ from seedclean.files.walking import DEFAULT_EXCLUDE, Target, collect_targets
 
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
+    "PerInput",
     "Settings",
     "SettingsError",
+    "collect_per_input",
+    "differing",
     "discover",
     "find_config",
     "load",
@@ -367,3 +370,90 @@ def merge(file_values: Mapping[str, Any], cli_values: Mapping[str, Any]) -> Sett
     """
     chosen = {**file_values, **{k: v for k, v in cli_values.items() if v is not None}}
     return Settings(**chosen)
+
+
+class PerInput:
+    """The settings of each input, found as ruff and black find them.
+
+    Each file uses the nearest settings file above it (a ``pyproject.toml``
+    with a ``[tool.seedclean]`` table), command-line values over it, key by
+    key; ``--config FILE`` or ``--isolated`` fix one set of settings for every
+    input.  Each settings file is read once, each folder searched once.
+
+    Raises (from its methods):
+        SettingsError: a settings file is broken, or a ``pyproject.toml`` on
+            the way up is not valid TOML.
+    """
+
+    def __init__(
+        self,
+        cli_values: Mapping[str, Any],
+        cwd: Path,
+        *,
+        config: str | None = None,
+        isolated: bool = False,
+    ) -> None:
+        self._cli = dict(cli_values)
+        self._cwd = cwd
+        self._fixed: Settings | None = None
+        if config or isolated:
+            self._fixed = merge(load(config, cwd, isolated=isolated), self._cli)
+        self._by_file: dict[Path | None, Settings] = {}
+        self._by_folder: dict[Path, Path | None] = {}
+
+    def of_folder(self, folder: Path) -> Settings:
+        """The settings of the files in ``folder``."""
+        if self._fixed is not None:
+            return self._fixed
+        folder = (self._cwd / folder).absolute()
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config(folder)
+        config = self._by_folder[folder]
+        if config not in self._by_file:
+            values = load(str(config), self._cwd) if config else {"root": str(self._cwd)}
+            self._by_file[config] = merge(values, self._cli)
+        return self._by_file[config]
+
+    def of_argument(self, raw: str) -> Settings:
+        """The settings a path argument is walked with (its folder's; ``-``: the current one)."""
+        return self.of_folder(self._cwd if raw == "-" else _start(raw, self._cwd))
+
+    def used(self) -> list[Settings]:
+        """The distinct settings handed out so far, in the order they were first found."""
+        return [self._fixed] if self._fixed is not None else list(self._by_file.values())
+
+
+def differing(primary: Settings, others: Sequence[Settings], keys: Sequence[str]) -> list[str]:
+    """The file keys (``threshold``, ``min-chars``, ...) among ``keys`` whose values in
+    ``others`` differ from ``primary``'s."""
+    names = {attr: key for key, (attr, _) in KEYS.items()}
+    return [
+        names[attr]
+        for attr in keys
+        if any(getattr(other, attr) != getattr(primary, attr) for other in others)
+    ]
+
+
+def collect_per_input(
+    paths: Sequence[str], inputs: PerInput
+) -> tuple[list[Target], list[tuple[str, str]]]:
+    """The files ``paths`` name or hold, each argument walked with its own settings
+    (``include``, ``exclude``, ...); a file reached twice is listed once."""
+    groups: list[tuple[Settings, list[str]]] = []
+    for raw in paths:
+        each = inputs.of_argument(raw)
+        if groups and groups[-1][0] is each:
+            groups[-1][1].append(raw)
+        else:
+            groups.append((each, [raw]))
+    targets: list[Target] = []
+    problems: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for each, group in groups:
+        found, trouble = each.collect(group)
+        for target in found:
+            if target.display not in seen:
+                seen.add(target.display)
+                targets.append(target)
+        problems.extend(trouble)
+    return targets, problems

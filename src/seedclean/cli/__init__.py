@@ -20,7 +20,7 @@ def _dispatch(argv: Sequence[str] | None) -> int:
 
     from seedclean.cli.parser import build_parser, cli_values
     from seedclean.rules import UnknownRuleError
-    from seedclean.settings import SettingsError, load, merge, validate
+    from seedclean.settings import PerInput, SettingsError, validate
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -29,18 +29,23 @@ def _dispatch(argv: Sequence[str] | None) -> int:
 
         return run_rules(args)
     try:
-        paths = getattr(args, "paths", ())
-        file_values = load(args.config, Path.cwd(), isolated=args.isolated, paths=paths)
+        paths = getattr(args, "paths", None) or ()
         given = {k: v for k, v in cli_values(args).items() if v is not None}
-        settings = merge(file_values, validate(given, "command line"))
-        settings.clean_config()  # unknown rule ids are usage errors, before any file is read
+        inputs = PerInput(
+            validate(given, "command line"), Path.cwd(), config=args.config, isolated=args.isolated
+        )
+        # each path argument's settings, read before any file is (a broken one is exit 2)
+        found = [inputs.of_argument(raw) for raw in paths] or [inputs.of_folder(Path.cwd())]
+        settings = found[0]
+        for each in inputs.used():
+            each.clean_config()  # unknown rule ids are usage errors, before any file is read
     except (SettingsError, UnknownRuleError) as exc:
         print(f"seedclean: error: {exc}", file=sys.stderr)
         return 2
     if args.command == "dedup":
         from seedclean.cli.dedup_cmd import run_dedup
 
-        return run_dedup(args, settings)
+        return run_dedup(args, settings, inputs)
     if args.command == "index":
         from seedclean.cli.index_cmd import run_index
 
@@ -48,8 +53,8 @@ def _dispatch(argv: Sequence[str] | None) -> int:
     from seedclean.cli.clean_cmd import run_check, run_clean
 
     if args.command == "check":
-        return run_check(args, settings)
-    return run_clean(args, settings)
+        return run_check(args, settings, inputs)
+    return run_clean(args, settings, inputs)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

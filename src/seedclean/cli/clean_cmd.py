@@ -33,7 +33,8 @@ from seedclean.report import (
 from seedclean.report.ci import GithubOutput, JsonLinesOutput, SarifOutput
 from seedclean.report.diff import char_diff, unified_diff
 from seedclean.report.terminal import colour_wanted, paint
-from seedclean.settings import Settings
+from seedclean.rules import UnknownRuleError
+from seedclean.settings import PerInput, Settings, SettingsError, collect_per_input
 
 __all__ = ["run_check", "run_clean"]
 
@@ -100,8 +101,13 @@ def _paint_check(line: str, display: str) -> str:
     return f"{paint(display + ':' + place, 'bold', True)}: {paint(rule, style, True)} {detail}"
 
 
-def _targets(args: argparse.Namespace, settings: Settings, summary: Summary) -> list[Target]:
-    targets, problems = settings.collect(args.paths)
+def _targets(
+    args: argparse.Namespace, settings: Settings, summary: Summary, inputs: PerInput | None
+) -> list[Target]:
+    if inputs is None:
+        targets, problems = settings.collect(args.paths)
+    else:  # each path argument walked with its own settings
+        targets, problems = collect_per_input(args.paths, inputs)
     for path, problem in problems:
         _err(f"{path}: error: {problem}")
         summary.add(FileResult(path, "skipped", skip_kind="not-found", message=problem, error=True))
@@ -174,28 +180,26 @@ def _print_check(args: argparse.Namespace, result: FileResult, colour: bool = Fa
 
 
 def _results(
-    args: argparse.Namespace, plan: Plan, targets: list[Target], settings: Settings
+    args: argparse.Namespace,
+    plan: Plan,
+    targets: list[Target],
+    settings: Settings,
+    plans: dict[str, Plan],
 ) -> Iterator[FileResult]:
     if getattr(args, "engine", "local") == "dask":
         from seedclean.distributed.cli import clean_results
 
         return clean_results(plan, targets, args.scheduler)
-    return run_files(plan, targets, settings.jobs or default_jobs())
+    if not plans:
+        return run_files(plan, targets, settings.jobs or default_jobs())
+    return run_files(
+        plan, targets, settings.jobs or default_jobs(), lambda t: plans.get(t.display, plan)
+    )
 
 
-def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
-    writing = not check and not args.check and not args.diff
-    if args.output_format != "text" and (args.diff or (writing and args.paths == ["-"])):
-        what = "--diff" if args.diff else "clean - (the cleaned text)"
-        _err(f"seedclean: {what} uses stdout; it cannot be combined with --output-format")
-        return 2
-    if writing and not args.out and not args.in_place and args.paths != ["-"]:
-        _err(
-            "seedclean clean: say where the results go: --out DIR, --in-place, "
-            "or only look with --check or --diff"
-        )
-        return 2
-    plan = Plan(
+def _plan(args: argparse.Namespace, settings: Settings, *, check: bool, writing: bool) -> Plan:
+    """What to do with each file under ``settings``."""
+    return Plan(
         config=settings.clean_config(),
         write=("out" if args.out else "in-place" if args.in_place else "none")
         if writing
@@ -211,6 +215,49 @@ def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
         or bool(args.report or args.html_report),
         fields=settings.fields,
     )
+
+
+def _plans(
+    args: argparse.Namespace,
+    targets: list[Target],
+    settings: Settings,
+    inputs: PerInput,
+    *,
+    check: bool,
+    writing: bool,
+) -> dict[str, Plan]:
+    """Each file's plan when its nearest settings file is not ``settings``' (by display name).
+
+    Raises:
+        SettingsError, UnknownRuleError: a settings file found on the way is broken.
+    """
+    made: dict[int, Plan] = {}
+    plans: dict[str, Plan] = {}
+    for target in targets:
+        own = inputs.of_folder(target.path.parent)
+        if own is settings:
+            continue
+        if id(own) not in made:
+            made[id(own)] = _plan(args, own, check=check, writing=writing)
+        plans[target.display] = made[id(own)]
+    return plans
+
+
+def _run(
+    args: argparse.Namespace, settings: Settings, inputs: PerInput | None, *, check: bool
+) -> int:
+    writing = not check and not args.check and not args.diff
+    if args.output_format != "text" and (args.diff or (writing and args.paths == ["-"])):
+        what = "--diff" if args.diff else "clean - (the cleaned text)"
+        _err(f"seedclean: {what} uses stdout; it cannot be combined with --output-format")
+        return 2
+    if writing and not args.out and not args.in_place and args.paths != ["-"]:
+        _err(
+            "seedclean clean: say where the results go: --out DIR, --in-place, "
+            "or only look with --check or --diff"
+        )
+        return 2
+    plan = _plan(args, settings, check=check, writing=writing)
     summary = Summary(dry_run=not writing)
     if args.paths == ["-"]:
         return _stdin(args, plan, summary, check)
@@ -227,7 +274,22 @@ def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
         if problem:
             _err(problem)
             return 2
-    targets = _targets(args, settings, summary)
+    targets = _targets(args, settings, summary, inputs)
+    try:
+        plans = (
+            {}
+            if inputs is None
+            else _plans(args, targets, settings, inputs, check=check, writing=writing)
+        )
+    except (SettingsError, UnknownRuleError) as exc:
+        _err(f"seedclean: error: {exc}")
+        return 2
+    if plans and getattr(args, "engine", "local") == "dask":
+        _err(
+            "seedclean: error: --engine dask cleans with one settings file, and the inputs fall "
+            "under several; run once per project, or choose one with --config FILE"
+        )
+        return 2
     refusals = _refusals(args, targets, plan.write)
     for problem in refusals:
         _err(f"seedclean {args.command}: error: {problem}")
@@ -245,7 +307,7 @@ def _run(args: argparse.Namespace, settings: Settings, *, check: bool) -> int:
     colour = colour_wanted(sys.stdout)
     progress = Progress(len(targets), enabled=wanted(sys.stderr, args.quiet))
     try:
-        for result in _results(args, plan, targets, settings):
+        for result in _results(args, plan, targets, settings, plans):
             progress.step()
             summary.add(result)
             line = _status_line(result, plan.write == "none")
@@ -285,14 +347,14 @@ def _finish(args: argparse.Namespace, summary: Summary, *, check: bool, dry_run:
     return 1 if found and not getattr(args, "exit_zero", False) else 0
 
 
-def run_clean(args: argparse.Namespace, settings: Settings) -> int:
-    """``seedclean clean``."""
-    return _run(args, settings, check=False)
+def run_clean(args: argparse.Namespace, settings: Settings, inputs: PerInput | None = None) -> int:
+    """``seedclean clean``; ``inputs``: each file's own settings (else ``settings`` for all)."""
+    return _run(args, settings, inputs, check=False)
 
 
-def run_check(args: argparse.Namespace, settings: Settings) -> int:
-    """``seedclean check``."""
+def run_check(args: argparse.Namespace, settings: Settings, inputs: PerInput | None = None) -> int:
+    """``seedclean check``; ``inputs``: each file's own settings (else ``settings`` for all)."""
     args.check = True
     args.out = None
     args.in_place = False
-    return _run(args, settings, check=True)
+    return _run(args, settings, inputs, check=True)

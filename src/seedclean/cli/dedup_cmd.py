@@ -75,7 +75,7 @@ from seedclean.formats.removal import REMOVABLE_KINDS, record_removals
 from seedclean.report import FileResult, HtmlReport, Summary
 from seedclean.report.ci import GithubOutput, JsonLinesOutput, SarifOutput, dedup_findings
 from seedclean.report.terminal import colour_wanted, paint
-from seedclean.settings import Settings
+from seedclean.settings import PerInput, Settings, SettingsError, collect_per_input, differing
 
 __all__ = ["run_dedup"]
 
@@ -681,8 +681,30 @@ def _index_problem(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
-    """``seedclean dedup``."""
+#: Settings applied per path argument (the walk); every other key is one for the whole run.
+_WALK_KEYS = ("include", "exclude", "extend_exclude", "respect_gitignore", "root", "source")
+
+
+def _one_settings_note(
+    settings: Settings, inputs: PerInput, targets: list[Target], quiet: bool
+) -> None:
+    """Say so when the inputs fall under settings files that disagree: ``dedup`` compares
+    every file with one set of settings (the first input's, command-line values over it)."""
+    others = [inputs.of_folder(t.path.parent) for t in targets]
+    distinct = list({id(o): o for o in others if o is not settings}.values())
+    keys = [a for a in settings.__dataclass_fields__ if a not in _WALK_KEYS]
+    names = differing(settings, distinct, keys)
+    if names and not quiet:
+        files = ", ".join(o.source or "defaults" for o in distinct)
+        _err(
+            f"seedclean dedup: note: the inputs fall under settings that disagree on "
+            f"{', '.join(names)} ({files}); dedup compares every file with the settings of "
+            f"the first input ({settings.source or 'defaults'}), command-line values over them"
+        )
+
+
+def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | None = None) -> int:
+    """``seedclean dedup``; ``inputs``: walk each path argument with its own settings."""
     if not args.paths:
         _err("seedclean dedup: no paths given (try: seedclean dedup .)")
         return 2
@@ -693,8 +715,17 @@ def run_dedup(args: argparse.Namespace, settings: Settings) -> int:
         _err(stdin)
         return 2
     cut = args.paths.index("-") if "-" in args.paths else len(args.paths)
-    before, problems = settings.collect(args.paths[:cut])
-    after, late = settings.collect(args.paths[cut + 1 :])
+    if inputs is None:
+        before, problems = settings.collect(args.paths[:cut])
+        after, late = settings.collect(args.paths[cut + 1 :])
+    else:
+        before, problems = collect_per_input(args.paths[:cut], inputs)
+        after, late = collect_per_input(args.paths[cut + 1 :], inputs)
+        try:
+            _one_settings_note(settings, inputs, before + after, args.quiet)
+        except SettingsError as exc:
+            _err(f"seedclean: error: {exc}")
+            return 2
     targets, problems = before + after, problems + late
     if cut == len(args.paths):  # no stdin: the first copy in history keeps
         targets = before = _in_history_order(targets, settings)

@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from seedclean.cli.process import Plan, process_file
@@ -50,15 +50,23 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def run_files(plan: Plan, targets: Sequence[Target], jobs: int) -> Iterator[FileResult]:
+def run_files(
+    plan: Plan,
+    targets: Sequence[Target],
+    jobs: int,
+    plan_of: Callable[[Target], Plan] | None = None,
+) -> Iterator[FileResult]:
     """Process ``targets`` with ``jobs`` processes, yielding results in input order.
 
-    At most one process per file and per core is started, whatever ``jobs`` says.
+    ``plan_of`` gives a file its own plan (the settings nearest to it); without
+    it every file follows ``plan``.  At most one process per file and per core
+    is started, whatever ``jobs`` says.
     """
     jobs = max(1, min(jobs, len(targets), default_jobs()))  # more processes than cores: no gain
+    choose = plan_of if plan_of is not None else (lambda _target: plan)
     if jobs == 1:
         for target in targets:
-            yield process_file(plan, target)
+            yield process_file(choose(target), target)
         return
     # loaded only here: one file (a pre-commit hook, an editor) runs without the pool
     from concurrent.futures import ProcessPoolExecutor
@@ -69,7 +77,7 @@ def run_files(plan: Plan, targets: Sequence[Target], jobs: int) -> Iterator[File
     with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent) as pool:
         try:
             for target in todo:
-                pending.append(pool.submit(process_file, plan, target))
+                pending.append(pool.submit(process_file, choose(target), target))
                 if len(pending) >= window:
                     yield pending.popleft().result()
             while pending:
