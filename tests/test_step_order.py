@@ -52,3 +52,17 @@ def test_no_seed_paragraph_survives_inside_another(seeds: dict[str, str]) -> Non
         inside = [(p[:20], q[:20]) for p in paras for q in paras if p is not q and p in q]
         assert not inside, (name, inside)
     assert clean(seeds["001"]).count("因地制宜打造特色产业") == 1
+
+
+def test_neighbouring_fragments_at_the_top_are_removed_without_overlap() -> None:
+    """Two fragments next to each other at the top of the text gave overlapping removals:
+    ``ValueError: overlapping replacements (dedup-exact)``, an internal error of ``clean``
+    (found by the CLI property test on a seed headline and a seed paragraph)."""
+    from tests.cli.test_invariants import POOL
+
+    headline, body = POOL[0], POOL[4]
+    page = f"{headline}\n{body}\n\n{headline}\n\n{body}"
+    result = clean_and_explain(page)
+    assert apply_edits(page, result.edits) == result.text
+    assert clean(result.text) == result.text
+    assert sum(e.rule == "dedup-exact" for e in result.edits) == 2

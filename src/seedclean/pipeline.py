@@ -115,8 +115,8 @@ def _verbatim_fragments(text: str, min_chars: int) -> Explained:
         heads.setdefault(body[:_PROBE], []).append(k)
         tails.setdefault(body[-_PROBE:], []).append(k)
     least = max(_FRAGMENT_CHARS, min_chars)
-    out: list[Replacement] = []
-    for k, (para, body) in enumerate(paras):
+    kept_of: dict[int, int] = {}
+    for k, (_, body) in enumerate(paras):
         if len(body) < least:
             continue
         longer = [
@@ -125,15 +125,25 @@ def _verbatim_fragments(text: str, min_chars: int) -> Explained:
             if len(paras[j][1]) > len(body)
             and (paras[j][1].startswith(body) or paras[j][1].endswith(body))
         ]
-        if not longer:
-            continue
-        kept = paras[longer[0]][0]
-        start = paras[k - 1][0].end if k else para.start
-        end = para.end if k else paras[k + 1][0].start if k + 1 < len(paras) else para.end
-        note = f"verbatim part of line {kept.line}: {paras[longer[0]][1][:30]}…"
-        out.append(Replacement(start, end, "", _EXACT, note, kept.start))
-    if not out:
+        if longer:  # the longest holder: nothing it is a start or end of is longer
+            kept_of[k] = max(longer, key=lambda j: (len(paras[j][1]), -j))
+    # A fragment whose holder is itself removed stays (every removal's kept copy survives).
+    removed = sorted(k for k, j in kept_of.items() if j not in kept_of)
+    if not removed:
         return Explained(text)
+    out: list[Replacement] = []
+    gone = set(removed)
+    for k in removed:
+        para = paras[k][0]
+        kept = paras[kept_of[k]][0]
+        front = all(i in gone for i in range(k + 1))  # only removed paragraphs before it
+        if not front:  # from the end of the paragraph before it
+            start, end = paras[k - 1][0].end, para.end
+        else:  # a run at the top of the text: up to the next paragraph's start
+            start = para.start
+            end = paras[k + 1][0].start if k + 1 < len(paras) else para.end
+        note = f"verbatim part of line {kept.line}: {paras[kept_of[k]][1][:30]}…"
+        out.append(Replacement(start, end, "", _EXACT, note, kept.start))
     return splice(text, out)
 
 
