@@ -46,4 +46,20 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "tiny lines": lambda n: _repeat("a\n", n),
     "tiny paragraphs": lambda n: _repeat("字\n\n", n),
     "repeated paragraph": lambda n: _repeat("同一段落重复出现了很多次。\n\n", n),
+    # one long line of ASCII with a single trigger of the width/spacing rules
+    "ascii words and one han": lambda n: _repeat("word ", n) + "中\n",
+    "ascii words around one han": lambda n: (
+        _repeat("word ", n // 2) + "中" + _repeat(" word", n // 2)
+    ),
+    "ascii words and one comma": lambda n: (
+        _repeat("word ", n // 2) + "中," + _repeat(" word", n // 2)
+    ),
+    "ascii words and han commas": lambda n: _repeat("word，", n),
+    "ascii commas": lambda n: _repeat("word, ", n) + "中。\n",
+    "url run": lambda n: _repeat("http://example.com/a/b?c=d&e=f ", n) + "中。\n",
+    "one long url": lambda n: "见https://example.com/" + _repeat("a/", n) + " 中。\n",
+    "digit run": lambda n: "1" * n + "中\n",
+    "digit run and commas": lambda n: _repeat("1,234,", n) + "中。\n",
+    "decimal run": lambda n: _repeat("3.14.", n) + "中\n",
+    "mixed line": lambda n: _repeat("中文abc 123，http://x.y/z “引号” (括号) —— 1.5% ", n),
 }

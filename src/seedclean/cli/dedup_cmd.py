@@ -55,7 +55,7 @@ from seedclean.dedup.index import (
     IndexMissingError,
 )
 from seedclean.dedup.index.content import file_reader
-from seedclean.dedup.remove import Removal, removals
+from seedclean.dedup.remove import Removal, held_headlines, removals
 from seedclean.dedup.reread import SourceChangedError
 from seedclean.edits import Edit, Replacement, splice
 from seedclean.files import (
@@ -399,6 +399,7 @@ def _remove(
     for path, why in sorted(unsafe.items()):
         _err(f"{path}: {why}")
     report = _without(report, unsafe)
+    _name_held_headlines(report, kinds)
     seen = {p: _as_searched(targets[p], text, settings) for p, (_, _, text) in texts.items()}
     plans = removal_plan(report, kinds, texts=seen)
     _record_plans(plans, report, kinds, targets, settings, texts)
@@ -480,6 +481,16 @@ def _read_again(
         elif path in removing:
             texts[path] = (decoded.encoding, snap, decoded.text)
     return texts, unsafe
+
+
+def _name_held_headlines(report: DedupReport, kinds: tuple[str, ...]) -> None:
+    """Name the headline-like repeats ``--remove`` leaves (another article's same title)."""
+    for held in held_headlines(report, kinds):
+        kept = held.kept
+        _err(
+            f"{held.member.path}:{held.member.line}: headline-like repeat kept (the paragraphs "
+            f"after the copies differ) of {kept.path}:{kept.line}: {kept.preview}"
+        )
 
 
 def _without(report: DedupReport, unsafe: Collection[str]) -> DedupReport:

@@ -28,7 +28,7 @@ from seedclean.dedup.catalog import RULES
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.find import ParagraphTable, cluster_table
 from seedclean.dedup.quick import MAX_KEYS, surely_unique
-from seedclean.dedup.report import DedupReport, Member
+from seedclean.dedup.report import PREVIEW_CHARS, DedupReport, Member
 from seedclean.edits import (
     Edit,
     Explained,
@@ -42,7 +42,10 @@ from seedclean.edits import (
 from seedclean.regions import outside, protected_regions
 
 __all__ = [
+    "HEADLINE_CHARS",
     "Removal",
+    "headline_like",
+    "held_headlines",
     "removal_plan",
     "removals",
     "remove_duplicates",
@@ -144,18 +147,25 @@ class Removal(NamedTuple):
     via: Member | None = None
 
 
-def removals(report: DedupReport, kinds: Collection[str]) -> dict[tuple[str, int], Removal]:
-    """Every paragraph removed for ``kinds``, by ``(path, start)``, with a kept copy that stays.
+#: Paragraphs of at most this many characters without sentence punctuation are
+#: headline-like: two articles may share a title, so such a repeat is removed only
+#: when the paragraph after it repeats the paragraph after its kept copy too.
+HEADLINE_CHARS = 40
+_SENTENCE_PUNCTUATION = frozenset("。！？；…!?;.")
+assert HEADLINE_CHARS <= PREVIEW_CHARS  # the preview holds a headline whole
+_HELD = "headline-like repeat kept (the paragraphs after the copies differ) of"
 
-    A cluster's kept copy can itself be removed: a near duplicate's kept copy
-    may be a fragment of a longer paragraph, an exact copy's kept copy may be a
-    near duplicate of an earlier one.  Such a removal then names the copy that
-    stays at the end of that chain (``kept``) and the removed one (``via``), so
-    the kept copy of every removal survives.  When exact duplicates are not
-    removed, the identical copies of a paragraph removed for another kind are
-    removed with it (they repeat the same kept copy just as much; keeping them
-    would let a second run find them).
+
+def headline_like(member: Member, limit: int = HEADLINE_CHARS) -> bool:
+    """Whether ``member`` is short and has no sentence punctuation (a title, a heading).
+
+    Sentence punctuation is ``。！？；…`` and ASCII ``.!?;`` (OCR output often has them).
     """
+    return member.chars <= limit and not _SENTENCE_PUNCTUATION.intersection(member.preview)
+
+
+def _direct(report: DedupReport, kinds: Collection[str]) -> dict[tuple[str, int], Removal]:
+    """Each non-kept member of ``kinds``, by ``(path, start)``, with its cluster's kept copy."""
     direct: dict[tuple[str, int], Removal] = {}
     for cluster in report.clusters:
         if cluster.kind in kinds:
@@ -172,6 +182,55 @@ def removals(report: DedupReport, kinds: Collection[str]) -> dict[tuple[str, int
                     direct.setdefault(
                         (member.path, member.start), Removal(member, found.kind, leader)
                     )
+    return direct
+
+
+def held_headlines(
+    report: DedupReport, kinds: Collection[str], headline_chars: int = HEADLINE_CHARS
+) -> list[Removal]:
+    """The headline-like repeats that are reported but not removed.
+
+    A short paragraph without sentence punctuation (:func:`headline_like`) that
+    repeats another such paragraph is removed only when the paragraph after it and the
+    paragraph after its kept copy are duplicates of each other too (the same
+    article twice); two articles that merely share a title keep both titles.
+    ``headline_chars=0`` removes such repeats like any other.
+    """
+    if headline_chars <= 0:
+        return []
+    clusters_of: dict[tuple[str, int], set[int]] = {}
+    for number, cluster in enumerate(report.clusters):
+        for member in cluster.members:
+            clusters_of.setdefault((member.path, member.paragraph), set()).add(number)
+    held = []
+    for removal in _direct(report, kinds).values():
+        member, kept = removal.member, removal.kept
+        if not (headline_like(member, headline_chars) and headline_like(kept, headline_chars)):
+            continue
+        after = clusters_of.get((member.path, member.paragraph + 1), set())
+        if after.isdisjoint(clusters_of.get((kept.path, kept.paragraph + 1), set())):
+            held.append(removal)
+    return sorted(held, key=lambda r: (r.member.path, r.member.start))
+
+
+def removals(
+    report: DedupReport, kinds: Collection[str], headline_chars: int = HEADLINE_CHARS
+) -> dict[tuple[str, int], Removal]:
+    """Every paragraph removed for ``kinds``, by ``(path, start)``, with a kept copy that stays.
+
+    A cluster's kept copy can itself be removed: a near duplicate's kept copy
+    may be a fragment of a longer paragraph, an exact copy's kept copy may be a
+    near duplicate of an earlier one.  Such a removal then names the copy that
+    stays at the end of that chain (``kept``) and the removed one (``via``), so
+    the kept copy of every removal survives.  When exact duplicates are not
+    removed, the identical copies of a paragraph removed for another kind are
+    removed with it (they repeat the same kept copy just as much; keeping them
+    would let a second run find them).  Headline-like repeats of another
+    article's title stay (:func:`held_headlines`).
+    """
+    direct = _direct(report, kinds)
+    for held in held_headlines(report, kinds, headline_chars):
+        del direct[(held.member.path, held.member.start)]
     out: dict[tuple[str, int], Removal] = {}
     for key, removal in direct.items():
         kept = removal.kept
@@ -324,6 +383,14 @@ def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Ex
             for c in report.clusters
             if c.kind == "fragment" and "fragment" not in kinds
             for m in c.members[1:]
+        ) + tuple(
+            Notice(
+                _RULE_OF[h.kind],
+                _to_input(h.member.start, maps),
+                _to_input(h.member.start, maps) + h.member.chars,
+                restate(f"{_HELD} line {h.kept.line}: {h.kept.preview}"),
+            )
+            for h in held_headlines(report, kinds)
         )
         if not plan:
             break

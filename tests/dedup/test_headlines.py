@@ -1,0 +1,108 @@
+"""Two articles with the same title keep both titles (#10's dedup part).
+
+A short paragraph without sentence punctuation (a title, a heading) repeats
+legitimately: two different articles may carry one headline.  Such a repeat
+is reported (a notice in ``clean``; named by ``dedup --remove``) and removed
+only when the paragraph after it repeats the paragraph after its kept copy
+too, i.e. the same article was pasted twice.  Built from real articles of
+``../shared/evaldata``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from seedclean.dedup import DedupConfig, find_duplicates, remove_duplicates_and_explain
+from seedclean.dedup.key import paragraph_key
+from seedclean.dedup.remove import HEADLINE_CHARS, headline_like, held_headlines, removals
+from tests.cli.helpers import run
+
+
+def _headline_articles(articles: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    """Articles whose title is headline-like and long enough to be compared."""
+    out = []
+    for article in articles:
+        title = article["title"].strip()
+        compared = len(paragraph_key(title)) >= DedupConfig().min_chars
+        if (
+            compared
+            and len(title) <= HEADLINE_CHARS
+            and not any(c in title for c in "。！？；!?;.…")
+        ):
+            out.append((title, article["paragraphs"][:3]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def pair(articles: list[dict[str, Any]]) -> tuple[str, list[str], list[str]]:
+    """A real title, its article's first paragraphs, and another article's."""
+    found = _headline_articles(articles)
+    assert len(found) >= 2
+    (title, own), (_, other) = found[0], found[-1]
+    return title, own, other
+
+
+def test_two_articles_with_one_title_keep_both_titles(pair) -> None:
+    title, own, other = pair
+    text = "\n\n".join([title, *own, title, *other]) + "\n"
+    out = remove_duplicates_and_explain(text)
+    assert out.text == text  # nothing removed: the articles differ
+    assert [n.rule for n in out.notices] == ["dedup-exact"]
+    assert out.notices[0].message.startswith("headline-like repeat kept")
+    assert "line 1:" in out.notices[0].message
+    assert text[out.notices[0].start :].startswith(title)
+
+
+def test_the_same_article_twice_loses_its_second_title(pair) -> None:
+    title, own, _ = pair
+    text = "\n\n".join([title, *own, title, *own]) + "\n"
+    out = remove_duplicates_and_explain(text)
+    assert out.text == "\n\n".join([title, *own]) + "\n"
+    assert out.notices == ()
+
+
+def test_a_body_paragraph_repeat_is_still_removed(pair) -> None:
+    # the stricter bar is for headline-like paragraphs only
+    _, own, other = pair
+    text = "\n\n".join([*own, other[0], own[0]]) + "\n"
+    out = remove_duplicates_and_explain(text)
+    assert out.text == "\n\n".join([*own, other[0]]) + "\n"
+
+
+def test_headline_like(pair) -> None:
+    title, own, _ = pair
+    report = find_duplicates([("a", f"{title}\n\n{own[0]}\n\n{title}\n\n{own[0]}\n")])
+    members = [m for c in report.clusters for m in c.members]
+    assert headline_like(members[0])
+    assert not any(headline_like(m) for m in members if m.chars > HEADLINE_CHARS)
+
+
+def test_headline_chars_zero_removes_titles_like_body_paragraphs(pair) -> None:
+    title, own, other = pair
+    report = find_duplicates([("a", "\n\n".join([title, *own, title, *other]) + "\n")])
+    assert len(held_headlines(report, ["exact", "near"])) == 1
+    assert held_headlines(report, ["exact", "near"], headline_chars=0) == []
+    assert len(removals(report, ["exact", "near"], headline_chars=0)) == 1
+    assert removals(report, ["exact", "near"]) == {}
+
+
+def test_dedup_remove_keeps_the_title_of_another_article(
+    pair, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    title, own, other = pair
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.seedclean]\n", encoding="utf-8")
+    first = "\n\n".join([title, *own]) + "\n"
+    second = "\n\n".join([title, *other]) + "\n"
+    repeat = "\n\n".join([title, *own]) + "\n"
+    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(second, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(repeat, encoding="utf-8")
+    result = run(capsys, "dedup", "--remove", "a.txt", "b.txt", "c.txt")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == first
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == second  # its title stays
+    assert (tmp_path / "c.txt").read_text(encoding="utf-8") == ""  # the same article again
+    assert "b.txt:1: headline-like repeat kept" in result.err
