@@ -22,10 +22,10 @@ index), and nothing is deleted from a folder without the marker.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import re
+import sys
 from pathlib import Path
 
 __all__ = [
@@ -149,8 +149,14 @@ def remove_segment_dir(path: Path) -> bool:
     if any(e.name not in SEGMENT_FILES or not e.is_file(follow_symlinks=False) for e in entries):
         return False
     for entry in entries:
-        with contextlib.suppress(FileNotFoundError):
+        try:
             Path(entry.path).unlink()
+        except FileNotFoundError:
+            pass
+        except PermissionError:
+            if sys.platform != "win32":
+                raise
+            # Windows: a reader still maps it; the folder stays for a later clean-up
     try:
         path.rmdir()
     except FileNotFoundError:

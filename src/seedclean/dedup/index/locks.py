@@ -10,13 +10,16 @@
   on ``read.lock``, so no segment disappears between a reader listing it and
   mapping it; once mapped, a deleted file stays readable to the reader.  The
   reader keeps its snapshot (and its answers stay consistent) however long
-  it runs.
+  it runs.  Windows has no shared ``flock``: there readers take ``read.lock``
+  exclusively (``filelock``) while they list and map, so they wait for each
+  other; a segment still mapped cannot be deleted there and stays for a later
+  clean-up.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,6 +44,22 @@ def snapshot_lock(directory: Path, *, exclusive: bool) -> Iterator[None]:
     to guard against: readers then go ahead without the lock.
     """
     path = directory / READ_LOCK
+    if sys.platform == "win32":  # no shared flock: readers take the lock alone, briefly
+        try:
+            lock = FileLock(path)
+            lock.acquire()
+        except OSError:
+            if exclusive:
+                raise
+            yield  # a read-only index folder: no writer to guard against
+            return
+        try:
+            yield
+        finally:
+            lock.release()
+        return
+    import fcntl
+
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError:
