@@ -279,3 +279,26 @@ def test_jobs_is_capped_at_the_cores(here: Path, capsys, monkeypatch) -> None:
         (here / f"p{i}.txt").write_text(SHORT, encoding="utf-8")
     assert run(capsys, "check", ".", "--jobs", "100000").code == 1
     assert started == [2]
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (("dedup", "--remove"), "--html-report"),
+        (("check",), "--html-report"),
+        (("clean", "--in-place"), "--report"),
+    ],
+)
+def test_a_report_naming_a_folder_is_refused_before_anything_is_written(
+    here: Path, capsys, command: tuple[str, ...], option: str
+) -> None:
+    # found by trying: dedup --remove rewrote the files, then stopped with an internal error
+    (here / "p.txt").write_text(SHORT + "\n" + SHORT, encoding="utf-8")
+    (here / "folder").mkdir()
+    before = snapshot(here)
+    result = run(capsys, *command, "p.txt", option, "folder")
+    assert result.code == 2
+    assert "folder: the report file is a folder; name a file in it" in result.err
+    assert "internal error" not in result.err
+    assert snapshot(here) == before
+    assert sorted(p.name for p in here.iterdir()) == ["folder", "p.txt", "pyproject.toml"]

@@ -153,13 +153,15 @@ def _existing_parent(folder: Path, top: Path) -> Path | None:
 
 
 def report_problems(reports: Sequence[str], targets: Sequence[Target]) -> list[str]:
-    """Report files that would overwrite one of the inputs."""
+    """Report files that would overwrite one of the inputs, or that name a folder."""
     ids = {file_id(t.path) for t in targets}
     reals = {os.path.realpath(t.path) for t in targets}
     problems = []
     for report in reports:
         path = Path(report)
-        if os.path.realpath(path) in reals or (path.exists() and file_id(path) in ids):
+        if path.is_dir():  # found only at the end, after --remove had rewritten files
+            problems.append(f"{shown(report)}: the report file is a folder; name a file in it")
+        elif os.path.realpath(path) in reals or (path.exists() and file_id(path) in ids):
             problems.append(f"{shown(report)}: the report file is one of the inputs")
     return problems
 
