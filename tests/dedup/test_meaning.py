@@ -116,12 +116,37 @@ def test_reasons() -> None:
     assert reasons("controlrice", "contr0lrice") == [""]
 
 
+def test_a_kept_pair_is_reported_with_its_differing_spans() -> None:
+    out = remove_duplicates_and_explain(f"{VERDICT}\n\n{VERDICT.replace('张某某', '李某某')}\n")
+    assert [(n.rule, n.message) for n in out.notices] == [
+        ("dedup-near", "kept: like line 1 but for 张→李")
+    ]
+    negated = MEETING.replace("同意", "不同意")
+    out = remove_duplicates_and_explain(f"{MEETING}\n\n{negated}\n")
+    assert [n.message for n in out.notices] == ["kept: like line 1 but for +不"]
+    quiet = remove_duplicates_and_explain(f"{MEETING}\n\n{negated}\n", rules={"dedup-exact"})
+    assert quiet.notices == ()
+
+
+def test_a_removal_note_shows_the_noise_it_forgave() -> None:
+    scanned = VERDICT.replace("有期", "有有期").replace("人张", "入张")
+    (edit,) = remove_duplicates_and_explain(f"{VERDICT}\n\n{scanned}\n").edits
+    assert edit.note.startswith("same as line 1, but for 人→入, +有: ")
+
+
 def test_the_cli_keeps_both_and_shows_the_difference(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = tmp_path / "name.txt"
     text = f"{VERDICT}\n\n{VERDICT.replace('张某某', '李某某')}\n"
     page.write_text(text, encoding="utf-8")
+    checked = run(capsys, "check", str(page))
+    assert "dedup-near (notice, left unchanged) kept: like line 1 but for 张→李" in checked.out
+    assert checked.code == 0
+    scanned = tmp_path / "scanned.txt"
+    scanned.write_text(f"{VERDICT}\n\n{VERDICT.replace('有期', '有有期')}\n", encoding="utf-8")
+    checked = run(capsys, "check", str(scanned))
+    assert "(same as line 1, but for +有)" in checked.out, checked.out
     assert run(capsys, "dedup", str(page), "--remove").code == 0
     assert page.read_text(encoding="utf-8") == text
     assert run(capsys, "clean", str(page), "--in-place").code == 0

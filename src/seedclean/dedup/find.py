@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.key import line_keys
+from seedclean.dedup.meaning import meaningful_differences, show
 from seedclean.dedup.paragraphs import split_paragraphs
 from seedclean.dedup.report import PREVIEW_CHARS, Cluster, DedupReport, IndexMatch, Member
 
@@ -111,6 +112,7 @@ def find_duplicates(
     *,
     index: DedupIndex | None = None,
     reread: Callable[[str], str] | None = None,
+    differing: list[tuple[Member, Member, str]] | None = None,
 ) -> DedupReport:
     """Find duplicate paragraphs within and across ``documents``.
 
@@ -124,6 +126,9 @@ def find_duplicates(
             streamed once into fixed-width rows on disk and only the ones
             holding candidates or duplicates are read back (the report is the
             same; see :mod:`seedclean.dedup.spilled`).
+        differing: when given (in-memory search only), pairs that score as
+            near duplicates but differ in meaning (see :mod:`.meaning`) are
+            appended as ``(earlier, later, differences shown)``.
 
     Returns:
         A report whose clusters each hold the kept paragraph first.
@@ -137,13 +142,16 @@ def find_duplicates(
     table = ParagraphTable(config.min_chars)
     for path, text in documents:
         table.add(path, text)
-    clusters, stats = cluster_table(table, config, index)
+    clusters, stats = cluster_table(table, config, index, differing)
     stats["seconds"] = round(time.perf_counter() - began, 4)
     return DedupReport(tuple(clusters), stats)
 
 
 def cluster_table(
-    table: ParagraphTable, config: DedupConfig, index: DedupIndex | None = None
+    table: ParagraphTable,
+    config: DedupConfig,
+    index: DedupIndex | None = None,
+    differing: list[tuple[Member, Member, str]] | None = None,
 ) -> tuple[list[Cluster], dict[str, int | float]]:
     """Cluster the paragraphs of ``table`` (and match them with ``index``)."""
     import numpy as np
@@ -176,6 +184,7 @@ def cluster_table(
     keep = free[first] & free[second]
     first, second = first[keep], second[keep]
     rep_chars = [table.members[g[0]].chars for g in groups]
+    rejected: list[int] | None = [] if differing is not None else None
     kinds, scores = verify_pairs(
         rep_keys,
         first,
@@ -186,7 +195,13 @@ def cluster_table(
         min_chars=config.min_chars,
         numbers_must_agree=config.numbers_must_agree,
         names_must_agree=config.names_must_agree,
+        differing=rejected,
     )
+    if differing is not None:
+        for k in rejected or ():
+            a, b = sorted((int(first[k]), int(second[k])), key=lambda rep: groups[rep][0])
+            shown = show(meaningful_differences(rep_keys[a], rep_keys[b]))
+            differing.append((table.members[groups[a][0]], table.members[groups[b][0]], shown))
     links = link_pairs(
         first, second, kinds, scores, free=free, key_lengths=np.array([len(k) for k in rep_keys])
     )

@@ -27,6 +27,8 @@ from typing import NamedTuple
 from seedclean.dedup.catalog import RULES
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.find import ParagraphTable, cluster_table
+from seedclean.dedup.key import paragraph_key
+from seedclean.dedup.meaning import differences, show
 from seedclean.dedup.quick import MAX_KEYS, surely_unique
 from seedclean.dedup.report import PREVIEW_CHARS, DedupReport, Member
 from seedclean.edits import (
@@ -249,18 +251,32 @@ def _where(member: Member, path: str) -> str:
     return f"line {member.line}" if member.path == path else f"{member.path}:{member.line}"
 
 
-def _targets(path: str, found: Collection[Removal]) -> list[tuple[int, int, str, str, int]]:
+def _targets(
+    path: str, found: Collection[Removal], read: Callable[[str], str | None]
+) -> list[tuple[int, int, str, str, int]]:
     targets = []
     for r in found:
         where = _where(r.kept, path)
+        but = _but_for(r, read) if r.kind == "near" else ""
         if r.via is None:
-            note = f"same as {where}: {r.kept.preview}"
+            note = f"same as {where}{but}: {r.kept.preview}"
         else:
-            note = f"same as {_where(r.via, path)}, itself removed as a copy of {where}: "
+            note = f"same as {_where(r.via, path)}, itself removed as a copy of {where}{but}: "
             note += r.kept.preview
         ref = r.kept.start if r.kept.path == path else -1
         targets.append((r.member.start, r.member.end, _RULE_OF[r.kind], note, ref))
     return targets
+
+
+def _but_for(removal: Removal, read: Callable[[str], str | None]) -> str:
+    """``, but for 台→合, +局``: where a near duplicate differs from the copy it repeats."""
+    compared = removal.via or removal.kept
+    kept_text, text = read(compared.path), read(removal.member.path)
+    if kept_text is None or text is None:
+        return ""
+    kept = paragraph_key(kept_text[compared.start : compared.end])
+    found = differences(kept, paragraph_key(text[removal.member.start : removal.member.end]))
+    return f", but for {show(found)}" if found else ""
 
 
 def removal_plan(
@@ -293,7 +309,13 @@ def removal_plan(
     paths = sorted(by_path)
     if isinstance(texts, Mapping):  # a corpus file listed as a fragment is not touched
         paths = [p for p in paths if p in texts]
-    return {path: _plan(read(path), _targets(path, by_path[path])) for path in paths}
+
+    def text_of(path: str) -> str | None:
+        if isinstance(texts, Mapping):
+            return texts.get(path)
+        return read(path)
+
+    return {path: _plan(read(path), _targets(path, by_path[path], text_of)) for path in paths}
 
 
 def plan_for_text(
@@ -301,7 +323,7 @@ def plan_for_text(
 ) -> list[Replacement]:
     """The replacements that remove ``path``'s non-kept members of ``kinds`` from ``text``."""
     found = [r for r in removals(report, kinds).values() if r.member.path == path]
-    return _plan(text, _targets(path, found))
+    return _plan(text, _targets(path, found, lambda p: text if p == path else None))
 
 
 def _plan(text: str, targets: list[tuple[int, int, str, str, int]]) -> list[Replacement]:
@@ -370,10 +392,21 @@ def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Ex
     maps: list[OffsetMap] = []
     source = LineIndex(text)
     for _ in range(_MAX_ROUNDS):
-        report = _find(current, config)
+        differing: list[tuple[Member, Member, str]] = []
+        report = _find(current, config, differing)
         plan = plan_for_text(current, _NAME, report, kinds)
         restate = _restater(current, source, maps)
-        notices = tuple(
+        kept_apart = tuple(
+            Notice(
+                "dedup-near",
+                _to_input(later.start, maps),
+                _to_input(later.start, maps) + later.end - later.start,
+                restate(f"kept: like line {earlier.line} but for {shown}"),
+            )
+            for earlier, later, shown in differing
+            if "near" in kinds
+        )
+        notices = kept_apart + tuple(
             Notice(
                 "dedup-fragment",
                 _to_input(m.start, maps),
@@ -424,7 +457,11 @@ def _unchanged(note: str) -> str:
     return note
 
 
-def _find(text: str, config: DedupConfig | None) -> DedupReport:
+def _find(
+    text: str,
+    config: DedupConfig | None,
+    differing: list[tuple[Member, Member, str]] | None = None,
+) -> DedupReport:
     """The clusters of :func:`~seedclean.dedup.find_duplicates` for one text (no stats).
 
     A text of a few paragraphs that :func:`~seedclean.dedup.quick.surely_unique`
@@ -442,7 +479,7 @@ def _find(text: str, config: DedupConfig | None) -> DedupReport:
         and surely_unique(keys, lengths, config)
     ):
         return DedupReport((), {})
-    clusters, _stats = cluster_table(table, config)
+    clusters, _stats = cluster_table(table, config, differing=differing)
     return DedupReport(tuple(clusters), {})
 
 

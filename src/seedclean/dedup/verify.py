@@ -55,6 +55,7 @@ def verify_pairs(
     other_lengths: Sequence[int] | None = None,
     numbers_must_agree: bool = True,
     names_must_agree: bool = True,
+    differing: list[int] | None = None,
 ) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float64]]:
     """Classify each pair ``(keys[first[k]], other[second[k]])``.
 
@@ -74,6 +75,9 @@ def verify_pairs(
         names_must_agree: reject near pairs and fragments whose differences are
             not OCR noise: another name or word, an inserted or deleted
             negation, other Latin letters (see :mod:`.meaning`).
+        differing: when given, the pair numbers that score as near duplicates
+            and agree on their numbers but differ in meaning are appended (so
+            a caller can report them).
 
     Returns:
         ``(kinds, scores)``: kind codes (``NONE``, ``NEAR``, ``FRAGMENT``,
@@ -109,6 +113,13 @@ def verify_pairs(
             for n in np.flatnonzero(near).tolist():
                 k = int(picked[n])
                 near[n] = _agree(left[k], right[k], numbers_must_agree, names_must_agree)
+                if (
+                    not near[n]
+                    and differing is not None
+                    and names_must_agree
+                    and _agree(left[k], right[k], numbers_must_agree, False)
+                ):
+                    differing.append(k)
         kinds[picked[near]] = NEAR
         scores[picked[near]] = ratio[near]
     if lengths is not None:

@@ -72,7 +72,11 @@ def edit_lines(
     lines = []
     for edit in edits:
         line, col = index.line_col(max(edit.origin, 0))
-        lines.append(f"{display}:{line}:{col}: {edit.rule} {quote(edit.old)} → {quote(edit.new)}")
+        said = f"{display}:{line}:{col}: {edit.rule} {quote(edit.old)} → {quote(edit.new)}"
+        if edit.rule.startswith("dedup-") and edit.note:
+            # what it repeats and, for a near copy, where it differs (the quote is cut)
+            said += f" ({edit.note.partition(': ')[0]})"
+        lines.append(said)
     for notice in notices:
         line, col = index.line_col(max(notice.origin, 0))
         where = f"{display}:{line}:{col}"
