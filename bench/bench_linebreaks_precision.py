@@ -100,12 +100,19 @@ def measure(texts: list[str]) -> tuple[dict[str, float], list[str], Counter[str]
         joins += len(doc_joins)
         moves += len(doc_moves)
         docs_hit += bool(doc_joins or doc_moves)
+        moved = {e.origin: len(e.old) for e in doc_moves}
         for e in doc_joins:
             reasons[e.note.split(";")[0]] += 1
             open_left += text[: e.origin].rstrip()[-1:] in _OPEN_LEFT
             inner += mid_word(text, e.origin, e.old)
             left = text[max(0, e.origin - 30) : e.origin].replace("\n", "⏎")
-            right = text[e.origin + len(e.old) : e.origin + len(e.old) + 30].replace("\n", "⏎")
+            # the right side is what the join reached: past the blocks it moved away
+            start = e.origin + len(e.old)
+            while start in moved:
+                start += moved[start]
+            right = text[start : start + 30].replace("\n", "⏎")
+            if start != e.origin + len(e.old):
+                right = "(past interlopers) " + right
             shown.append(f"{left} ‖ {right}")
     n = len(texts)
     return (

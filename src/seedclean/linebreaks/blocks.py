@@ -294,6 +294,14 @@ def dash_label(text: str, max_chars: int = 40) -> bool:
 _LABEL_KEY = re.compile(r"(?:^|\s)[^\s\d，,。：:、；;！？!?（）()“”]{1,8}[：:]")
 
 
+#: A paper's front-matter field (keywords, classification and article numbers,
+#: DOI): a line of its own that no sentence runs out of.
+_FRONT_FIELD = re.compile(
+    r"[ \t\u3000]*(?:关键[词字]|主题词|Key\s*words?|KEY\s*WORDS?|中图分类号|中图法分类号"
+    r"|文献标识码|文献标志码|文章编号|DOI|doi)\s*[:：][^\n]{0,300}$"
+)
+
+
 def field_line(text: str) -> bool:
     """A ``label：value`` line listing short items, as in a data box or line-up.
 
@@ -304,6 +312,8 @@ def field_line(text: str) -> bool:
     标签：值 lines") and end without a full stop, so a block ending in one is
     not a cut sentence and a block starting with one is not a continuation.
     """
+    if _FRONT_FIELD.match(text) is not None:
+        return True  # 关键词：湖羊羔羊；早期断奶；发育
     if len(text) > 80:
         return False
     if len(_LABEL_KEY.findall(text)) >= 2 and not chars.SENTENCE_PUNCT.search(text):
@@ -313,3 +323,29 @@ def field_line(text: str) -> bool:
         return False
     items = _ITEM_SEP.split(found.group(1))
     return len(items) >= 2 and all(0 < len(item) <= 16 for item in items)
+
+
+#: How a title of a paper, table or figure ends (``…对肉兔生长性能的影响``,
+#: ``…在活动期肠道黏膜中的分布``, ``…研究``): a noun phrase that names a study.
+_TITLE_END = re.compile(
+    r"(?:的(?:影响|研究|分析|探讨|比较|评价|特征|分布|作用|关系|效应|机制|变化|应用|构建|设计)"
+    r"|研究|初探|综述|进展)$"
+)
+_NOT_IN_TITLE = re.compile(r"[，,。；;！？!?：:]")
+
+
+def title_line(text: str) -> bool:
+    """A one-line title of a paper, table or figure: its text follows in the next block.
+
+    ``饲粮铁添加水平对0~90日龄新西兰肉兔血液指标的影响`` ‖ ``由表5可知，…``:
+    it ends like a title, has no comma, colon or sentence punctuation and is
+    at most 120 characters, where a sentence cut by a page break would be
+    longer or hold a comma.
+    """
+    stripped = text.strip()
+    return (
+        0 < len(stripped) <= 120
+        and "\n" not in stripped
+        and _TITLE_END.search(stripped) is not None
+        and _NOT_IN_TITLE.search(stripped) is None
+    )

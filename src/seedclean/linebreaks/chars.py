@@ -85,9 +85,13 @@ def end_char(text: str) -> tuple[str, str]:
         core = text.rstrip(_CLOSER_CHARS)
         if core and core[-1] in TERMINAL:
             return "terminal", last
+        if core[-1:] == "." and _LATIN_SENTENCE_END.search(core):
+            return "terminal", last  # a reference's closing bracket (…426.])
         return "word", last
     if last == ".":
         return ("terminal" if _LATIN_SENTENCE_END.search(text) else "word"), last
+    if last == "○" and len(text) > 1 and (text[-2] in "$ " or HAN_CHAR.match(text[-2])):
+        return "terminal", last  # a full stop read as a circle (…$1 m$ ○)
     return _END_CLASS.get(last, "word"), last
 
 
@@ -233,7 +237,9 @@ def separator(left: str, right: str) -> str:
 
 #: A Latin sentence end: a word, or a citation or parenthesis closing it (``…[33].``,
 #: ``…(2019).``), or the page range ending a reference (``…12(3):253-267.``).
-_LATIN_SENTENCE_END = re.compile(r"(?:[A-Za-z]{2,}|[A-Za-z0-9][\])]|\d[-–]\d+)\.$")
+#: A Latin sentence end: a word, a closing bracket or a number of two digits or
+#: more before the full stop (``…found 477.1833.``, ``…1999.``).
+_LATIN_SENTENCE_END = re.compile(r"(?:[A-Za-z]{2,}|[A-Za-z0-9][\])]|\d[-–]\d+|\d{2,})\.$")
 _LATIN_LEFT = re.compile(r"[A-Za-z][,;:!?)\"']?$")
 _LATIN_RIGHT = re.compile(r"[A-Za-z0-9(\"']")
 

@@ -39,6 +39,8 @@ class Facts(NamedTuple):
     field: bool  # a label：value line listing short items (see blocks.field_line)
     dash_label: bool  # a short label ending in a dash (■谈意义——, see blocks.dash_label)
     han: bool  # holds a Han character (a block without one next to Chinese is another language)
+    title: bool  # reads as a paper, table or figure title (see blocks.title_line)
+    doi_end: bool  # ends with a DOI (a reference is over)
 
 
 def edge(text: str, window: int) -> Edge:
@@ -86,6 +88,8 @@ def compute(text: str, headline_chars: int, label: str | None = None) -> Facts:
         bl.field_line(text),
         bl.dash_label(text, headline_chars),
         chars.HAN_CHAR.search(text) is not None,
+        bl.title_line(text),
+        seams.doi_end(text),
     )
 
 

@@ -209,15 +209,18 @@ def over_sentence(view: View, tail: int, c: int, decision: seams.Decision) -> se
 def crosses_heading(view: View, heading: int, decision: seams.Decision) -> bool:
     """Whether a join may step over the markdown heading at block ``heading``.
 
-    On hard evidence (a repeat, a character that cannot start a line, an open
-    bracket: :data:`.seams.TABLE`), or when a byline follows the heading: a
+    On hard evidence (a repeat, a character that cannot start a line, a comma
+    at the paragraph's end: :data:`.seams.TABLE`), or when a byline follows the
+    heading: a
     headline and its byline in the middle of a cut sentence are another
     article's head placed in the column (``…由四对基`` ‖ ``## 结对共建促提升`` ‖
     ``某市检察院政治部主任 张虹`` ‖ ``层院分别签订…``).  A section heading of
     the same text is followed by its section: a word that merely seems to run
-    across (``…数据尚缺`` ‖ ``# 2.1.2 林下产品价值`` ‖ ``根据…``) is not enough.
+    across (``…数据尚缺`` ‖ ``# 2.1.2 林下产品价值`` ‖ ``根据…``) is not enough, nor
+    is a bracket the paragraph leaves open (``…干涸(21]`` ‖ ``# 2.3沙俄时期的咸海`` ‖
+    ``1839一1889年，…``: a mistyped closer, and the section's first paragraph).
     """
-    if decision.hard:
+    if decision.hard and decision.reason != seams.UNCLOSED_ROW:
         return True
     after = heading + 1
     return after < len(view.blocks) and view.label(after) == bl.BYLINE

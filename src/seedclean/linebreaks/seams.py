@@ -25,13 +25,30 @@ _OPENER = re.compile(
     r"|中新网|人民网|[\u4e00-\u9fff]{2,10}讯(?:[ \t\u3000\xa0：:（(]|$)"
     r"|摘\s*要|关键[词字]"
     r"|(?:中图分类号|文献标识码|文章编号|DOI|Abstract|Key\s*words|Keywords)\s*[:：\s]"
-    r"|【|[□■◆●▲►◀])"
+    r"|【|[□■◆●▲►◀]"
+    # an affiliation line under a paper's authors: ``（1 北京科技大学 …``, ``(1.School of …``,
+    # ``1Institute for …``, ``(College of …``
+    r"|[（(]\s*(?:\d{1,2}\s*[.．、,，]?\s*)?[^（）()\n。；;]{0,30}?"
+    r"(?:大学|学院|研究所|研究院|研究中心|实验室|University|College|School|Institute|Department"
+    r"|Laborator|Academy)"
+    r"|\d{1,2}\s*(?:[A-Z][a-z]+\s*)?(?:University|College|School|Institute|Department|Laborator"
+    r"|Academy|Key\s*Lab)"
+    # a paper's author line: three or more names set apart by spaces (``魏朝青 周慧慧 王旋 …``)
+    r"|\d?\s*(?:[\u4e00-\u9fff]{1,3}\s*(?:\d(?:\s*,\s*\d)*|\\?\*)*[ \u3000]+){3,}"
+    # an affiliation after a superscript mark (``$^{1}$ State Key Laboratory …``)
+    r"|\$\s*\^\s*\{\s*\d[\d,\s]*\}\s*\$\s*(?:State|Key|College|School|Department|Institute"
+    r"|University|Laborator|[\u4e00-\u9fff]{2,20}?(?:大学|学院|研究所|研究院))"
+    # a panel legend or an interview turn: ``A：…；B：…``, ``Q：…``
+    r"|[A-Z][：:])"
 )
 #: Discourse openers that start a new paragraph far more often than they continue one.
 _PARAGRAPH_LEAD = re.compile(
     r"(?:近日|近年来|今年以来|去年以来|日前|此前|目前|当前|据了解|据悉|据介绍|据统计|与此同时|此外|另外"
     r"|首先|其次|最后|总之|综上|对此|为此|然而|下一步|前几日|前不久|日前|昨天|昨日|当天|当日|次日|随后"
     r"|另据|据[^，,。：:\n]{1,15}(?:报道|消息|介绍|透露|统计|显示))[，,]"
+    # how a paragraph of a paper opens (``由表5可知``, ``本研究中``, ``为进一步探讨``)
+    r"|(?:由|从)[表图]\s*\d{1,2}(?:[.．-]\d{1,2})?\s*(?:可知|可见|可以看出|所示|中可以看出)"
+    r"|本研究|本文[中将采通在以]|为了?进一步|综上所述|通过本研究"
 )
 #: A date that opens a news paragraph (``北京时间11月5日，``, ``11月4—6日，``, ``2012年，``).
 _DATE_LEAD = re.compile(
@@ -41,7 +58,9 @@ _DATE_LEAD = re.compile(
 #: List and section markers: a block starting with one never continues the previous block.
 _LIST_START = re.compile(
     r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)"
-    r"|[①-⑳]|[●•▪■◆◇○]|[-*+]\s|第[一二三四五六七八九十]+[，,、]|[\[［]\d{1,3}[\]］](?!$))"
+    r"|[①-⑳]|[●•▪■◆◇○]|[-*+]\s|第[一二三四五六七八九十]+[，,、]|[\[［]\d{1,3}[\]］](?!$)"
+    # a numbered section title (``2.4.1层次分析法``) or item (``2)畜牧生产子系统``)
+    r"|\d{1,2}(?:[.．]\d{1,2}){2,3}(?![\d.．%％])\s*[\u4e00-\u9fffA-Za-z]|\d{1,2}[)）](?!\d))"
 )
 
 
@@ -57,9 +76,17 @@ _DIGITS = frozenset("0123456789０１２３４５６７８９")
 #: A citation mark ending a block (``…效果[5]``, ``…[2,3]``, ``…[1-4]``): the
 #: sentence it cites is over, even when its full stop is missing.
 _CITATION_END = re.compile(r"[\[［]\d{1,3}(?:\s*[,，\-–—~～]\s*\d{1,3})*[\]］]$")
+#: A DOI ending a block (``…doi:10.1371/journal.pone.0203891``): a reference is over.
+_DOI_END = re.compile(r"\b10\.\d{4,9}/[^\s/]+(?:/[^\s/]+)*$")
+#: An equation number ending a block (``… 秸秆还田比例 (2)``, ``…$ 9``): the
+#: display formula it numbers is over, and the text after it starts anew.
+_EQUATION_END = re.compile(
+    r"(?:\$\s*|[ \t\u3000]+)[（(]\d{1,3}(?:[.．-]\d{1,2})?[）)]$|\$[ \t]+\d{1,2}$"
+)
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile("[A-Za-z]")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_EQUATION_LAST = frozenset(")）0123456789")
 
 
 class Seam(NamedTuple):
@@ -83,6 +110,8 @@ class Seam(NamedTuple):
     a_citation: bool  # A ends with a citation mark ([5])
     other_script: bool  # one side is Latin-only text, the other Chinese
     latin_capital: bool  # A ends a Latin word or formula, B starts with a capital letter
+    a_equation: bool  # A ends with an equation number ((2) after a formula)
+    a_title: bool  # A is one block that reads as a paper, table or figure title
 
 
 class Decision(NamedTuple):
@@ -161,10 +190,23 @@ def features(
         b_facts.field,
         a_facts is not None and a_facts.dash_label,
         k,
-        a.end_char in "]］" and _CITATION_END.search(a.tail) is not None,
+        (a.end_char in "]］" and _CITATION_END.search(a.tail) is not None)
+        or (a.end == "word" and a.end_char.isalnum() and _doi_end(a, a_facts)),
         _other_script(a, a_facts, b, b_facts),
         b.start_char in _CAPITALS and a.end == "word" and _latin_end(a.tail),
+        a.end_char in _EQUATION_LAST and _EQUATION_END.search(a.tail) is not None,
+        a_facts is not None and a_facts.title,
     )
+
+
+def _doi_end(a: Edge, a_facts: Facts | None) -> bool:
+    """Whether a single block ends with a DOI (its tail is too short to read: ask its facts)."""
+    return a_facts is not None and a_facts.doi_end
+
+
+def doi_end(text: str) -> bool:
+    """Whether ``text`` ends with a DOI (``…doi:10.1080/13825585.2015.1073218``)."""
+    return _DOI_END.search(text[-80:]) is not None
 
 
 def _latin_end(tail: str) -> bool:
@@ -204,6 +246,7 @@ KINSOKU_ROW = "B starts with a character that cannot start a line"
 UNIT_ROW = "a number runs across the seam into its unit (2025 ‖ 年, 1401 ‖ 万元)"
 PARTICLE_ROW = "B starts with a particle that cannot open a paragraph (的, 了, …)"
 WORD_ACROSS = "a dictionary word runs across the seam"
+UNCLOSED_ROW = "A leaves a quote or bracket open"
 #: Evidence that is about this very seam (B's first characters continue A's
 #: last ones), as opposed to A merely being open (a comma, an open quote, a
 #: character at its end), which any continuation would satisfy.
@@ -267,7 +310,7 @@ TABLE: tuple[Row, ...] = (
         True,
     ),
     Row(
-        "A leaves a quote or bracket open",
+        UNCLOSED_ROW,
         lambda s: s.a_unclosed and s.a_end != "terminal",
         True,
         True,
@@ -284,8 +327,20 @@ TABLE: tuple[Row, ...] = (
     Row(B_HEADING, lambda s: s.b_headline == 2, False, False),
     Row("B starts with a paragraph lead (近年来，…)", lambda s: s.b_lead, False, False),
     Row(
-        "A ends with a citation mark ([5]): its sentence is over",
+        "A ends with a citation mark ([5]) or a DOI: its sentence is over",
         lambda s: s.a_citation,
+        False,
+        False,
+    ),
+    Row(
+        "A reads as a title (…的影响, …研究; no comma): its text follows",
+        lambda s: s.a_title,
+        False,
+        False,
+    ),
+    Row(
+        "A ends with an equation number ((2) after a formula): the formula is over",
+        lambda s: s.a_equation,
         False,
         False,
     ),
