@@ -349,3 +349,16 @@ def title_line(text: str) -> bool:
         and _TITLE_END.search(stripped) is not None
         and _NOT_IN_TITLE.search(stripped) is None
     )
+
+
+#: A short label and a colon opening a block (``上海队首发：``, ``中场：``,
+#: ``亚泰出场阵容（4231）：``, ``Q队长：``): two to ten characters, no
+#: punctuation, maybe a short bracket; not a time (``4:00``).
+_LABEL_START = re.compile(
+    r"(?!\d)[^\s，,。：:、；;！？!?“”‘’（）()《》]{2,10}(?:[（(][^（）()\n]{1,8}[）)])?[：:]"
+)
+
+
+def label_start(head: str) -> bool:
+    """Whether a block opens with a short label and a colon (a line of its own)."""
+    return _LABEL_START.match(head) is not None

@@ -257,3 +257,25 @@ def closes_unopened(head: str) -> bool:
         if left is not None and left not in head[:k]:
             return True
     return False
+
+
+_QUOTE_OPEN_OF = {"”": "“", "’": "‘", "」": "「", "』": "『"}
+_STATEMENT_PUNCT = frozenset("，。！？!?；,")
+
+
+def statement_end(text: str) -> bool:
+    """Whether ``text`` ends with a closing quote after a quoted statement.
+
+    ``…今晚我可能无法入睡，”``, ``…#相信过程。#加油”``: the quote holds clause
+    or sentence punctuation, so it is what someone said, and its closing
+    quote ends the sentence even without a full stop before it.  A quoted
+    name or title (``“检察开放日”``) holds none and may run on.
+    """
+    stripped = text.rstrip()
+    opener = _QUOTE_OPEN_OF.get(stripped[-1:])
+    if opener is None:
+        return False
+    start = stripped.rfind(opener, max(0, len(stripped) - 300), len(stripped) - 1)
+    if start < 0:  # opened in an earlier block: the characters before the closer tell
+        return stripped[-2:-1] in _STATEMENT_PUNCT
+    return any(c in _STATEMENT_PUNCT for c in stripped[start + 1 : -1])

@@ -41,6 +41,8 @@ class Facts(NamedTuple):
     han: bool  # holds a Han character (a block without one next to Chinese is another language)
     title: bool  # reads as a paper, table or figure title (see blocks.title_line)
     doi_end: bool  # ends with a DOI (a reference is over)
+    statement_end: bool  # ends with a closing quote after a quoted statement (…入睡，”)
+    label_start: bool  # opens with a short label and a colon (上海队首发：…)
 
 
 def edge(text: str, window: int) -> Edge:
@@ -90,6 +92,8 @@ def compute(text: str, headline_chars: int, label: str | None = None) -> Facts:
         chars.HAN_CHAR.search(text) is not None,
         bl.title_line(text),
         seams.doi_end(text),
+        chars.statement_end(text),
+        bl.label_start(head),
     )
 
 

@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 
 from seedclean.linebreaks import blocks as bl
-from seedclean.linebreaks import lexicon, seams
+from seedclean.linebreaks import chars, lexicon, seams
+from seedclean.linebreaks.overlap import single_repeat
 from seedclean.linebreaks.view import CAPTION, LEFT_OK, View
 from seedclean.linebreaks.view import HEADLINE as HEADLINE_KEEP
 
@@ -105,6 +106,7 @@ def continuation(view: View, tail: int, chain: int, members: Sequence[int], firs
     """
     limit = min(len(view.blocks), first + view.config.lookahead + 1)
     heading = -1
+    titled = False
     for c in range(first, limit):
         kind = view.label(c)
         if kind == bl.BODY:
@@ -113,6 +115,9 @@ def continuation(view: View, tail: int, chain: int, members: Sequence[int], firs
                 continue
             if decision.join and heading >= 0 and not crosses_heading(view, heading, decision):
                 view.refused = (c, f"{decision.reason}, but across a markdown heading")
+                return -1
+            if decision.join and titled and not _lexical(view, tail, chain, c, decision):
+                view.refused = (c, f"{decision.reason}, but across a heading or byline")
                 return -1
             return c if decision.join and not _nearer(view, first, c) else -1
         if kind == bl.HEADING and bl.markdown_heading(view.blocks[c].text):
@@ -126,7 +131,42 @@ def continuation(view: View, tail: int, chain: int, members: Sequence[int], firs
                 return c
         if kind not in bl.INTERLOPERS:
             return -1
+        titled = titled or kind in _TITLED
     return -1
+
+
+#: Word evidence (bits, see :mod:`.lexicon`) enough to carry a join past a
+#: heading or byline: any dictionary word that runs across the seam and reads
+#: cheaper joined; a headline followed by the next article rarely has one.
+ACROSS_TITLE_BITS = 1
+
+#: Interlopers that head or sign an article: stepping over one on generic
+#: evidence would join the end of one article to the start of the next.
+_TITLED = frozenset({bl.HEADING, bl.HEADLINE, bl.BYLINE})
+
+
+def _lexical(view: View, tail: int, chain: int, c: int, decision: seams.Decision) -> bool:
+    """Whether a join past a heading or byline rests on more than a character at A's end.
+
+    ``…共同发展新篇章`` ‖ ``中华人民共和国主席 某某`` ‖ ``应普京总统邀请，…``:
+    a headline, its byline, then the article.  A headline ends in a word too,
+    so "a word runs across the seam" (any character at A's end) says nothing
+    here; hard evidence does (continuing punctuation, a repeat, a character
+    that cannot start a line), and so does a dictionary word that runs across
+    the seam (``…干警参`` ‖ ``加业务竞赛``), a character read twice across it,
+    or a string across it that the page writes elsewhere (:func:`.lexicon.page_echo`).
+    A paragraph that already ended a sentence (``…有了盼头，日子一天``) is body
+    text cut at its end, not a headline: the generic evidence stands there.
+    """
+    if chain > 1 or chars.SENTENCE_PUNCT.search(view.blocks[tail].text) is not None:
+        return True
+    if decision.hard or view.word_across(tail, c, ACROSS_TITLE_BITS) is not None:
+        return True
+    a, b = view.edge(tail), view.edge(c)
+    if single_repeat(a.tail, b.head):
+        return True  # …由四对基 ‖ ## 结对共建促提升 ‖ byline ‖ 基层院分别…
+    left, right = view.blocks[tail], view.blocks[c]
+    return lexicon.page_echo(view.text, left.end, right.cstart) != ""
 
 
 def _nearer(view: View, first: int, c: int) -> bool:

@@ -53,7 +53,7 @@ _PARAGRAPH_LEAD = re.compile(
 #: A date that opens a news paragraph (``北京时间11月5日，``, ``11月4—6日，``, ``2012年，``).
 _DATE_LEAD = re.compile(
     r"(?:北京时间|当地时间|时间回到)?(?:\d{4}年)?(?:\d{1,2}月\d{1,2}[日号](?:[-—–至]\d{1,2}[日号]?)?"
-    r"|\d{1,2}月(?:[-—–至]\d{1,2}[日号])|\d{4}年(?:\d{1,2}月)?)[^，,。：:\n]{0,6}[，,]"
+    r"|\d{1,2}月(?:\d{1,2}[日号]?)?[-—–至]\d{1,2}[日号]|\d{4}年(?:\d{1,2}月)?)[^，,。：:\n]{0,6}[，,]"
 )
 #: List and section markers: a block starting with one never continues the previous block.
 _LIST_START = re.compile(
@@ -112,6 +112,8 @@ class Seam(NamedTuple):
     latin_capital: bool  # A ends a Latin word or formula, B starts with a capital letter
     a_equation: bool  # A ends with an equation number ((2) after a formula)
     a_title: bool  # A is one block that reads as a paper, table or figure title
+    a_statement: bool  # A ends with a closing quote after a quoted statement
+    b_label: bool  # B opens with a short label and a colon
 
 
 class Decision(NamedTuple):
@@ -196,6 +198,8 @@ def features(
         b.start_char in _CAPITALS and a.end == "word" and _latin_end(a.tail),
         a.end_char in _EQUATION_LAST and _EQUATION_END.search(a.tail) is not None,
         a_facts is not None and a_facts.title,
+        a_facts is not None and a_facts.statement_end,
+        b_facts.label_start,
     )
 
 
@@ -329,6 +333,18 @@ TABLE: tuple[Row, ...] = (
     Row(
         "A ends with a citation mark ([5]) or a DOI: its sentence is over",
         lambda s: s.a_citation,
+        False,
+        False,
+    ),
+    Row(
+        "A ends with a closing quote after a quoted statement (…入睡，”)",
+        lambda s: s.a_statement,
+        False,
+        False,
+    ),
+    Row(
+        "B opens with a short label and a colon (上海队首发：…, 中场：…)",
+        lambda s: s.b_label,
         False,
         False,
     ),

@@ -264,15 +264,18 @@ class View:
         """
         return all(self.label(m) in _LAYOUT for m in range(tail + 1, nxt))
 
-    def word_across(self, tail: int, nxt: int) -> seams.Decision | None:
+    def word_across(self, tail: int, nxt: int, bits: int = 0) -> seams.Decision | None:
         """A hard join when a dictionary word runs across the seam (see :mod:`.lexicon`).
 
         Asked only where the shape of a side (heading-like) would keep the
         break: ``…党支部在党`` ‖ ``员队伍中…`` is a cut word, not a heading.
+        ``bits``: a lower threshold than ``config.word_bits`` (0: the config's).
         """
         threshold = self.config.word_bits
         if threshold <= 0:
             return None
+        if bits > 0:
+            threshold = min(threshold, bits)
         key = (self.edge(tail).tail[-lexicon.WINDOW :], self.edge(nxt).head[: lexicon.WINDOW])
         found = self.memo.words.get(key)
         if found is None:

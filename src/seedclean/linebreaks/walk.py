@@ -131,6 +131,9 @@ class Walk(View):
                 if not movers:
                     checkpoint = (len(plan.out), j)
                 decision = self.decide(tail, chain, members, c)
+                if decision.join and not decision.hard:
+                    # name the language evidence when it backs a generic join
+                    decision = self.word_across(tail, c, lookahead.ACROSS_TITLE_BITS) or decision
                 if sentence:
                     decision = lookahead.over_sentence(self, tail, c, decision)
                 marked = any(self.label(m) in _MARKED for m in range(tail + 1, c))
