@@ -22,6 +22,7 @@ cannot be a reduplication (research study §5.6):
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import cache
 from importlib import resources
 
@@ -98,4 +99,53 @@ def single_repeat(left: str, right: str) -> bool:
         and _HAN.match(char) is not None
         and _HAN.match(right[1]) is not None
         and char not in reduplicable()
+    )
+
+
+#: A pair opening with one of these is a numeral and a measure word, which
+#: doubles on purpose (``一天一天地好起来``, ``一步一步``, ``两个两个``).
+_NUMERALS = frozenset("一二两三四五六七八九十几每")
+
+
+@cache
+def reduplicable_words() -> frozenset[str]:
+    """Two-character words that legitimately double (``data/reduplicable_words.txt``)."""
+    raw = resources.files("seedclean.linebreaks").joinpath("data/reduplicable_words.txt")
+    found: set[str] = set()
+    for line in raw.read_text(encoding="utf-8").splitlines():
+        found.update(w for w in line.split("#", 1)[0].split() if len(w) == 2)
+    return frozenset(found)
+
+
+def double_read(left: str, right: str, words: Collection[str]) -> bool:
+    """Whether ``right`` starts with ``left``'s last two characters read a second time.
+
+    Only the character test of the two-character ``seam-overlap``; the caller
+    asks it only for a seam it joins anyway (one sentence cut in two, neither
+    side heading-like).  The pair must be a dictionary word of two Han
+    characters (``words``), not one that legitimately doubles (ABAB:
+    ``研究研究``, :func:`reduplicable_words`) nor a numeral and a measure
+    word (``一天一天``, ``一步一步``), not already doubled inside
+    ``left``, and ``right`` must go on with a Han character after it.
+
+    >>> words = {"改善", "研究"}
+    >>> double_read("推动两国进一步改善", "改善两国关系", words)
+    True
+    >>> double_read("大家再研究", "研究这个方案", words), double_read("改善改善", "改善关系", words)
+    (False, False)
+    """
+    if len(left) < 3 or len(right) < 3:
+        return False
+    pair = left[-2:]
+    return (
+        right.startswith(pair)
+        and pair[0] != pair[1]
+        and pair[0] not in _NUMERALS
+        and left[-4:-2] != pair
+        and right[2:4] != pair
+        and _HAN.match(pair[0]) is not None
+        and _HAN.match(pair[1]) is not None
+        and _HAN.match(right[2]) is not None
+        and pair in words
+        and pair not in reduplicable_words()
     )

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from seedclean.edits import Replacement
-from seedclean.linebreaks import chars, seams
+from seedclean.linebreaks import blocks as bl
+from seedclean.linebreaks import chars, lexicon, seams
 from seedclean.linebreaks.catalog import HYPHEN, JOIN, OVERLAP, RELOCATE, SINGLE
-from seedclean.linebreaks.overlap import single_repeat
+from seedclean.linebreaks.overlap import double_read, single_repeat
 from seedclean.linebreaks.segment import Block
 
 
@@ -32,6 +33,7 @@ class Planner:
         self.blocks = blocks
         self.hyphen = HYPHEN in active
         self.single = SINGLE in active
+        self.overlap = OVERLAP in active
         self.out: list[Replacement] = []
 
     def join(self, tail: int, nxt: int, decision: seams.Decision) -> None:
@@ -39,6 +41,7 @@ class Planner:
         a, b = self.blocks[tail], self.blocks[nxt]
         wide = self.text.count("\n", a.end, b.start) >= 3
         decision = self._single(a, b, decision, wide)
+        decision = self._double(a, b, decision)
         self._gap(a, a.end, b.cstart, b, decision, decision.reason)
         self._overlap(a, b, decision)
 
@@ -55,6 +58,7 @@ class Planner:
         movers = list(range(tail + 1, c))
         wide = self.text.count("\n", a.end, self.blocks[tail + 1].start) >= 3
         decision = self._single(a, b, decision, marked or wide)
+        decision = self._double(a, b, decision)
         note = f"{decision.reason}; across {len(movers)} interloper(s)"
         self._gap(a, a.end, self.blocks[movers[0]].start, b, decision, note)
         for i in movers:
@@ -97,6 +101,22 @@ class Planner:
             return decision
         if single_repeat(a.text[-2:], self.text[b.cstart : b.cstart + 2]):
             return decision._replace(overlap=1)
+        return decision
+
+    def _double(self, a: Block, b: Block, decision: seams.Decision) -> seams.Decision:
+        """Add a two-character repeat (``改善`` ‖ ``改善两国关系``) to a join of one sentence.
+
+        Only when ``seam-overlap`` is on, the seam is joined without a repeat
+        found yet, and the paragraph is not heading-like (a headline whose last
+        word opens the body keeps both).  See :func:`.overlap.double_read`.
+        """
+        if decision.overlap or not self.overlap or not decision.join:
+            return decision
+        head = self.text[b.cstart : b.cstart + 4]
+        if head[:2] != a.text[-2:] or bl.headline_strength(a.text) == 2:
+            return decision
+        if double_read(a.text[-4:], head, lexicon.table()):
+            return decision._replace(overlap=2)
         return decision
 
     def _overlap(self, a: Block, b: Block, decision: seams.Decision) -> None:
