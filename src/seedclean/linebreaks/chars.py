@@ -90,9 +90,19 @@ def end_char(text: str) -> tuple[str, str]:
         return "word", last
     if last == ".":
         return ("terminal" if _LATIN_SENTENCE_END.search(text) else "word"), last
-    if last == "○" and len(text) > 1 and (text[-2] in "$ " or HAN_CHAR.match(text[-2])):
-        return "terminal", last  # a full stop read as a circle (…$1 m$ ○)
+    if last in _READ_STOP_LAST and _READ_STOP.search(text[-8:]):
+        return "terminal", last  # a full stop misread (…$1 m$ ○, …[20-21] 0, …）°)
     return _END_CLASS.get(last, "word"), last
+
+
+#: A full stop that OCR read as another mark: a circle after a formula or a
+#: Han character (``…$1 m$ ○``), and ``°``, ``0``, ``>`` or ``人`` after a
+#: closing bracket, a formula or a full stop (``…（P=0.98）°``, ``…[20-21] 0``,
+#: ``…见表4。 人``), or ``人`` set apart after a Han character (``…差异显著 人``).
+_READ_STOP = re.compile(
+    r"(?:[。.)）\]］$][ \t]*[○°0人>]|[\u4e00-\u9fff][ \t]+[○人]|[\u4e00-\u9fff$][ \t]*○)$"
+)
+_READ_STOP_LAST = frozenset("○°0人>")
 
 
 #: One bracketed label: ``[点击查看]``, ``【技术统计】`` (no nesting, no line break).
