@@ -40,13 +40,13 @@ sys.path.insert(0, str(ROOT))
 
 from tests.dedup.noise import ocr_noise  # noqa: E402
 
-from seedclean.cli.process import Plan  # noqa: E402
 from seedclean.cli.runner import run_files  # noqa: E402
 from seedclean.config import CleanConfig  # noqa: E402
 from seedclean.dedup import DedupReport, find_duplicates  # noqa: E402
 from seedclean.distributed import clean_files, dedup_on_client  # noqa: E402
 from seedclean.distributed.engine import require_dask  # noqa: E402
 from seedclean.files import collect_targets  # noqa: E402
+from seedclean.process import Plan  # noqa: E402
 
 EVALDATA = ROOT.parent / "shared" / "evaldata"
 

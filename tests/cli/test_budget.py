@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from seedclean.cli.process import _budget, _OverBudget
+from seedclean.process import _budget, _OverBudget
 
 from .helpers import run, seed_text
 

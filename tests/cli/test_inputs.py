@@ -134,7 +134,7 @@ def test_symlinks_in_place_are_skipped_and_targets_cleaned(capsys) -> None:
 
 
 def test_file_changed_while_cleaning_is_left_alone(capsys, monkeypatch) -> None:
-    import seedclean.cli.process as process
+    import seedclean.process as process
 
     path = _write("busy.txt", PAGE.encode())
     original = process.clean_and_explain  # type: ignore[attr-defined]

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from seedclean.cli.process import Plan
 from seedclean.cli.runner import run_files as local_run
 from seedclean.config import CleanConfig
 from seedclean.distributed import clean_files
 from seedclean.files import collect_targets
+from seedclean.process import Plan
 from tests.dedup.noise import ocr_noise
 
 INCLUDE = ("*.txt", "*.md")

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Protocol
 
 from seedclean.cli.guards import out_problems, report_out_problems, report_problems, root_of
-from seedclean.cli.process import Plan, clean_bytes
 from seedclean.cli.progress import Progress, wanted
 from seedclean.cli.runner import default_jobs, run_files
 from seedclean.files import SkipFileError, Target
 from seedclean.files.atomic import remove_stale_temp
 from seedclean.files.names import shown
 from seedclean.files.walking import unmatched_suffixes
+from seedclean.process import Plan, clean_bytes
 from seedclean.report import (
     FileResult,
     HtmlReport,

@@ -15,8 +15,8 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from seedclean.cli.process import Plan, process_file
 from seedclean.files import Target
+from seedclean.process import Plan, process_file
 from seedclean.report.records import FileResult
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """``clean`` on Dask: files as partitions, each task reads, cleans and writes its files.
 
 Every file goes through exactly the function the local CLI uses
-(:func:`seedclean.cli.process.process_file`: safe read, encoding detection,
+(:func:`seedclean.process.process_file`: safe read, encoding detection,
 ``clean_and_explain``, atomic write to ``--out`` or in place), so the files
 written are byte-identical to the local path.  Only paths go out to the
 workers and only per-file summaries come back (texts are not returned unless
@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from seedclean.cli.process import Plan, process_file
 from seedclean.config import CleanConfig
 from seedclean.distributed.engine import connected, require_dask, total_threads
 from seedclean.files import Target, collect_targets
+from seedclean.process import Plan, process_file
 from seedclean.report.records import FileResult
 
 __all__ = ["clean_files", "run_files"]

@@ -11,13 +11,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 
-from seedclean.cli.process import Plan
 from seedclean.dedup.config import DedupConfig
 from seedclean.distributed.clean import run_files
 from seedclean.distributed.dedup import DistributedDedup, dedup_on_client
 from seedclean.distributed.engine import DaskMissingError, connected, require_dask
 from seedclean.distributed.scan import FileRef
 from seedclean.files import Target
+from seedclean.process import Plan
 from seedclean.report.records import FileResult
 
 __all__ = ["clean_results", "dedup_targets", "engine_problem"]
