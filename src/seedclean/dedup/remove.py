@@ -406,24 +406,28 @@ def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Ex
             for earlier, later, shown in differing
             if "near" in kinds
         )
-        notices = kept_apart + tuple(
-            Notice(
-                "dedup-fragment",
-                _to_input(m.start, maps),
-                _to_input(m.start, maps) + m.end - m.start,
-                restate(f"fragment of line {c.members[0].line}: {c.members[0].preview}"),
+        notices = (
+            kept_apart
+            + tuple(
+                Notice(
+                    "dedup-fragment",
+                    _to_input(m.start, maps),
+                    _to_input(m.start, maps) + m.end - m.start,
+                    restate(f"fragment of line {c.members[0].line}: {c.members[0].preview}"),
+                )
+                for c in report.clusters
+                if c.kind == "fragment" and "fragment" not in kinds
+                for m in c.members[1:]
             )
-            for c in report.clusters
-            if c.kind == "fragment" and "fragment" not in kinds
-            for m in c.members[1:]
-        ) + tuple(
-            Notice(
-                _RULE_OF[h.kind],
-                _to_input(h.member.start, maps),
-                _to_input(h.member.start, maps) + h.member.chars,
-                restate(f"{_HELD} line {h.kept.line}: {h.kept.preview}"),
+            + tuple(
+                Notice(
+                    _RULE_OF[h.kind],
+                    _to_input(h.member.start, maps),
+                    _to_input(h.member.start, maps) + h.member.chars,
+                    restate(f"{_HELD} line {h.kept.line}: {h.kept.preview}"),
+                )
+                for h in held_headlines(report, kinds)
             )
-            for h in held_headlines(report, kinds)
         )
         if not plan:
             break
