@@ -82,7 +82,10 @@ def mark_replacements(text: str, active: frozenset[str]) -> tuple[list[Replaceme
                 out.append(Replacement(start, end, full, rule))
                 converted_end = end
         elif kind == "ellipsis":
-            if "punct-ellipsis" in active and (after_converted or _either_side(text, start, end)):
+            # 。。。 is Chinese whatever stands around it (judging it by its neighbours made
+            # ``。。。,`` change only in a second run, once the comma had become ``，``)
+            chinese = match.group().startswith("。") or _either_side(text, start, end)
+            if "punct-ellipsis" in active and (after_converted or chinese):
                 out.append(Replacement(start, end, _ellipsis(match.group()), "punct-ellipsis"))
                 converted_end = end
         elif kind == "dash":
