@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import NamedTuple
 
+from seedclean.chardata import HAN_IDEOGRAPHS
 from seedclean.edits import Edit, Explained, Notice
 
 __all__ = ["Region", "blocks_rule", "outside", "protected_regions"]
@@ -69,7 +70,7 @@ _LINK_DEFINITION = re.compile(
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$"
 )
 _INDENTED = re.compile(r"(?m)(?:\A|(?<=\n\n))(?:(?:[ ]{4}|\t)[^\n]*\S[^\n]*(?:\n|\Z))+")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
 _NONSPACE = re.compile(r"\S")
 
 

@@ -47,13 +47,14 @@ import itertools
 import re
 from typing import NamedTuple
 
+from seedclean.chardata import HAN_IDEOGRAPHS
 from seedclean.dedup.confusables import HAN_LOOKALIKES, LATIN_LOOKALIKES, NEGATIONS, SPLIT_GLYPHS
 from seedclean.dedup.names import differing_spans
 from seedclean.dedup.numbers import NUMERAL_CHARS
 
 __all__ = ["Difference", "differences", "meaning_agrees", "meaningful_differences", "show"]
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
 _LETTERS = re.compile("[a-z]")
 _NUMERALS = frozenset(NUMERAL_CHARS)
 _NEGATIONS = frozenset(NEGATIONS)

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 
+from seedclean.chardata import HAN_IDEOGRAPHS
 from seedclean.dedup.confusables import HAN_LOOKALIKES
 from seedclean.dedup.numbers import NUMERAL_CHARS
 
@@ -54,7 +55,7 @@ for _n, _group in enumerate(LOOKALIKES.split()):
     for _char in _group:
         _GROUPS[_char] = _GROUPS.get(_char, frozenset()) | {_n}
 # Han ideographs: the CJK unified blocks (A-I extensions) and compatibility ideographs.
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
 _NUMERALS = frozenset(NUMERAL_CHARS)
 _NONE: frozenset[int] = frozenset()
 

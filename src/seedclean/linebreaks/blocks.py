@@ -13,6 +13,17 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from seedclean.chardata import (
+    CHAPTER_NUMBER,
+    CIRCLED_NUMBERS,
+    CN_DIGITS,
+    CN_YEAR_DIGITS,
+    HAN_IDEOGRAPHS,
+    LIST_BULLETS,
+    LIST_ITEM,
+    REFERENCE_NUMBER,
+    SET_APART_MARKS,
+)
 from seedclean.linebreaks import chars, shapes
 
 BODY: Final = "body"
@@ -33,12 +44,12 @@ ASIDE: Final = "aside"  # a block wholly in brackets: a closing credit or a lead
 INTERLOPERS: Final = frozenset({HEADING, HEADLINE, CAPTION, BYLINE, FURNITURE, MARKER, IMAGE})
 
 _SPECIAL_START = re.compile(
-    r"[ \t\u3000]*(?:[#|>!<$`~\-*+_□■◆◇●○•▪▲►◀▶◄◎★☆①-⑳（(\[【—－↑↓]|\d|图|第|原标题"
-    r"|[一二三四五六七八九十]+[是、])"
+    rf"[ \t\u3000]*(?:[#|>!<$`~\-*+_{LIST_BULLETS}{SET_APART_MARKS}◎{CIRCLED_NUMBERS}（(\[【—－↑↓]"
+    rf"|\d|图|第|原标题|[{CN_DIGITS}]+[是、])"
 )
 _HEADING = re.compile(
     r"#{1,6}\s|(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)$"
-    r"|(?:第[一二三四五六七八九十百零\d]+[章节部分篇编条讲]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+    rf"|(?:{CHAPTER_NUMBER}|[{CN_DIGITS}]+、|[（(][{CN_DIGITS}]+[）)])"
     r"[^。！？!?；;\n]{0,30}$"
 )
 _VERBATIM = re.compile(r"[ \t]*(?:```|~~~|\$\$|<[A-Za-z!/]|>)")
@@ -50,14 +61,16 @@ _SEPARATOR = re.compile(r"[ \t\u3000]*(?:[.…·•*＊\-—－=_~～○◎●�
 #: (``（作者为某研究所研究员）``, ``（附图片1张）``, ``（本文系某基金资助项目成果）``).
 _PARENTHETICAL = re.compile(r"[ \t\u3000]*[（(][^（）()\n]{2,100}[）)][。.]?$")
 #: A letter's signature: a role ending in 人/者 and a name (``举报人：王某某``, ``申请人：某公司``).
-_SIGNATURE = re.compile(r"[\u4e00-\u9fff]{1,6}[人者][：:][ \t\u3000]*[\u4e00-\u9fff·]{2,16}$")
+_SIGNATURE = re.compile(
+    rf"[{HAN_IDEOGRAPHS}]{{1,6}}[人者][：:][ \t\u3000]*[{HAN_IDEOGRAPHS}·]{{2,16}}$"
+)
 _MARKER = re.compile(
-    r"[（(]\s*(?:上接|下转|转|紧接|接|续)第?\s*[\d一二三四五六七八九十]*\s*[版页面]?\s*[）)]$"
+    rf"[（(]\s*(?:上接|下转|转|紧接|接|续)第?\s*[\d{CN_DIGITS}]*\s*[版页面]?\s*[）)]$"
 )
 _FURNITURE = re.compile(
     r"(?:[-—－\s]*(?:第\s*)?\d{1,4}\s*(?:版|页)?[-—－\s]*"
     r"|\d{4}年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?"
-    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+    rf"|[{CN_YEAR_DIGITS}]{{4}}年[{CN_DIGITS}]{{1,2}}月[{CN_DIGITS}]{{1,3}}日"
     r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
     r"|第\s*\d{1,5}\s*期"
     r"|(?:责任编辑|版式设计|美术编辑|责任校对|本版编辑|值班编辑|联系电话|电子信箱|电话|邮箱|传真|网址)[：:\s].{0,40}"
@@ -69,26 +82,23 @@ _FURNITURE = re.compile(
 _BYLINE = re.compile(
     r"[□■◆●▲\s]*(?:本报|本刊|本台|新华社|央视|本版)?(?:特派记者|记者|通讯员|特约记者|实习记者|实习生"
     r"|特约评论员|编辑|校对|策划|摄影|美编|撰稿|主持|文/|图/|文·图|文图)"
-    r"[\s:：/]*[\u4e00-\u9fff·]{2,4}(?:$|[\s、])"
+    rf"[\s:：/]*[{HAN_IDEOGRAPHS}·]{{2,4}}(?:$|[\s、])"
     r"|.{0,30}(?:书记|检察长|院长|主任|局长|部长|主席|会长|厅长|处长|庭长|组长|委员|记者|通讯员|编辑|总编)"
-    r"[ \t\u3000]*[\u4e00-\u9fff·]{2,4}$"
+    rf"[ \t\u3000]*[{HAN_IDEOGRAPHS}·]{{2,4}}$"
     r"|.{0,20}(?:文章来源|来源|作者)(?:[：:]|[ \t\u3000\xa0]+(?=\S))"
 )
 _SOURCE_LINE = re.compile(r".{0,20}(?:文章来源|来源|作者)(?:[：:]|[ \t\u3000\xa0]+(?=\S))")
 #: The original headline of a reposted article (``原标题：…``): page furniture.
 _ORIGINAL_TITLE = re.compile(r"[ \t\u3000]*原标题\s*[：:\s][^\n]{1,100}$")
 _CAPTION_CUE = re.compile(
-    r"[ \t\u3000]*(?:[►◀▶◄▲▼△▽]|图\s*[\d①-⑩一二三四五六七八九十]+\s*[：:．.、\s]"
+    rf"[ \t\u3000]*(?:[►◀▶◄▲▼△▽]|图\s*[\d①-⑩{CN_DIGITS}]+\s*[：:．.、\s]"
     r"|图为|上图|下图|左图|右图|组图|资料图|图\s*[：:]|[↑↓]|(?:左|右|上|下)(?:侧|方|起)\s*[：:]"
-    r"|表\s*\d{1,2}(?:[.．-]\d{1,2})?(?:\s+|[：:．.、]\s*|(?=[\u4e00-\u9fff])(?![显列示明中]))\S)"
+    rf"|表\s*\d{{1,2}}(?:[.．-]\d{{1,2}})?(?:\s+|[：:．.、]\s*|(?=[{HAN_IDEOGRAPHS}])(?![显列示明中]))\S)"
     r"|.*(?:摄|供图|图片来源\S*|图片来自\s*\S+|新华社发|资料图片?|视觉中国)\s*[）)]?[。.]?$"
     r"|.*[（(](?:图|组图|资料图|网络图片?|AFP|AP|EPA|Reuters|Getty\s*Images?|CFP|IC)[）)][。.]?$"
     r"|[ \t\u3000]*(?:Fig(?:ure)?|Table|Tab|Photo|Chart|Plate)\.?\s*[\dIVX]+(?:[.:：\s]|$)"
 )
-_LIST = re.compile(
-    r"[ \t\u3000]*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-    r"|\d{1,2}[.、．](?!\d)|[①-⑳]|[●•▪■◆◇○]\s?|[-*+]\s|[\[［]\d{1,3}[\]］])"
-)
+_LIST = re.compile(f"[ \t\u3000]*(?:{LIST_ITEM}|{REFERENCE_NUMBER})")
 
 
 _PROSE_END = frozenset("。！？!?")
@@ -273,7 +283,7 @@ def caption_like(text: str) -> bool:
 #: A ``label：value`` line: a short label (maybe numbered, ``浅盘场次（1）``), a
 #: colon, then the value.
 _FIELD = re.compile(
-    r"(?!\d+[：:])[^\s，,。：:、；;！？!?（）()“”]{1,8}(?:[（(][\d一二三四五六七八九十]{1,2}[）)])?[：:]"
+    rf"(?!\d+[：:])[^\s，,。：:、；;！？!?（）()“”]{{1,8}}(?:[（(][\d{CN_DIGITS}]{{1,2}}[）)])?[：:]"
     r"([^。！？!?；;\n]*)$"
 )
 _ITEM_SEP = re.compile(r"[、，,]")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from seedclean.chardata import HAN_IDEOGRAPHS
+
 #: Sentence-final punctuation: a block ending in one of these is complete.
 TERMINAL = frozenset("。！？!?…")
 #: Closing quotes and brackets; they inherit the class of what they close.
@@ -52,7 +54,7 @@ SENTENCE_PUNCT = re.compile(r"[。！？；!?;…]|(?<=[A-Za-z])\.(?!\w)")
 CLAUSE_PUNCT = re.compile(r"[，,：:]")
 
 #: Han ideographs (URO, Ext A, compatibility, supplementary planes).
-HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+HAN_CHAR = re.compile(f"[{HAN_IDEOGRAPHS}]")
 HYPHENATED_END = re.compile(r"(?<![A-Za-z-])[A-Za-z]{2,}-$")
 LOWER_START = re.compile(r"[a-z]")
 #: Markdown emphasis markers that must not hide the real last or first character.

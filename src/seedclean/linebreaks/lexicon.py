@@ -31,6 +31,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from seedclean.chardata import HAN_IDEOGRAPHS
+
 #: Characters of each side a seam window reads (the table's longest word).
 WINDOW = 4
 #: Cost, in bits, of a character the table does not know (rarer than any entry).
@@ -39,12 +41,9 @@ UNKNOWN = 26
 PAGE_SPAN = 20_000
 
 
-_LEFT = re.compile(f"[\u3400-\u4dbf\u4e00-\u9fff]{{1,{WINDOW}}}\\Z")
-_RIGHT = re.compile(f"[\u3400-\u4dbf\u4e00-\u9fff]{{1,{WINDOW}}}")
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+_LEFT = re.compile(f"[{HAN_IDEOGRAPHS}]{{1,{WINDOW}}}\\Z")
+_RIGHT = re.compile(f"[{HAN_IDEOGRAPHS}]{{1,{WINDOW}}}")
+_HAN_RUN = re.compile(f"[{HAN_IDEOGRAPHS}]+")
 
 
 class Lexicon:
@@ -170,6 +169,6 @@ def page_echo(text: str, left_end: int, right_start: int) -> str:
         text[left_end - 1] + text[right_start : right_start + 2],
         text[left_end - 2 : left_end] + text[right_start],
     ):
-        if all(map(_is_han, probe)) and text.count(probe, lo, hi):
+        if _HAN_RUN.fullmatch(probe) and text.count(probe, lo, hi):
             return probe
     return ""

@@ -26,6 +26,8 @@ from collections.abc import Collection
 from functools import cache
 from importlib import resources
 
+from seedclean.chardata import HAN_IDEOGRAPHS
+
 _ASCII_ONLY = re.compile(r"[\x00-\x7f]+$")
 _PUNCT = re.compile(r"[^\w\s]")
 _HAS_WORD = re.compile(r"\w")
@@ -62,7 +64,7 @@ def seam_overlap(left: str, right: str, max_k: int = 20) -> int:
     return 0
 
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
 
 
 @cache

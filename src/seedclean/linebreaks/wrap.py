@@ -36,9 +36,17 @@ import re
 from collections import Counter
 from collections.abc import Collection
 
+from seedclean.chardata import (
+    CHAPTER_NUMBER,
+    CIRCLED_NUMBERS,
+    CN_DIGITS,
+    HAN_IDEOGRAPHS,
+    LIST_BULLETS,
+    SET_APART_MARKS,
+)
 from seedclean.edits import Replacement
 from seedclean.linebreaks import blocks as bl
-from seedclean.linebreaks import chars, lines, seams
+from seedclean.linebreaks import chars, facts, lines
 from seedclean.linebreaks.catalog import HYPHEN, WRAP
 from seedclean.linebreaks.lines import Line, Profile
 from seedclean.linebreaks.segment import Block
@@ -47,16 +55,16 @@ from seedclean.linebreaks.segment import Block
 _VERBATIM_BLOCK = re.compile(r"(?:```|~~~|\$\$|<[A-Za-z!/]|>|\||\t| {4})")
 #: Lines that stand apart by markdown or document structure (tested on either side).
 _STRUCTURE = re.compile(
-    r"#{1,6}\s|>|\||```|~~~|!\[|[-*+]\s|\d{1,2}[.、．)](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-    r"|[一二三四五六七八九十]+[是、]|[①-⑳]|[●•▪■◆◇○□▲►◀▶◄★☆]"
-    r"|第[一二三四五六七八九十百零\d]+[章节部分篇编条讲]"
+    r"#{1,6}\s|>|\||```|~~~|!\[|[-*+]\s|\d{1,2}[.、．)](?!\d)"
+    rf"|[（(][{CN_DIGITS}\d]{{1,3}}[）)]|[{CN_DIGITS}]+[是、]|[{CIRCLED_NUMBERS}]"
+    f"|[{LIST_BULLETS}{SET_APART_MARKS}]|{CHAPTER_NUMBER}"
 )
 #: Lines that never run on into the next line (a list item may: it wraps too).
 _HARD_STRUCTURE = re.compile(r"#{1,6}\s|>|\||```|~~~|!\[")
 #: A table-of-contents line: a dot leader (or a run of spaces) before a page number.
 _TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{3,}|—{3,}|_{3,}|\s{2,})\s*\d{1,4}$")
 #: Layout inside a line: a space between Han characters (``本刊策划 李娜``), a run of spaces.
-_LAYOUT = re.compile("[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]|\\S {2,}\\S")
+_LAYOUT = re.compile(f"[{HAN_IDEOGRAPHS}][ \u3000]+[{HAN_IDEOGRAPHS}]|\\S {{2,}}\\S")
 #: A short label and a colon opening a line (``电话：``, ``编辑：``, ``前锋：``).
 _LABEL = re.compile(r"[^\s，,。：:、；;！？!?“”（）()]{1,6}[：:]")
 #: Punctuation that shows a line holds prose (tested inside lines, not at their ends).
@@ -206,7 +214,7 @@ def _join_lines(
 
 def _opens_body(text: str) -> bool:
     """Whether a line opens like the body after a headline (``11月3日，``, ``据了解，``)."""
-    return _BODY_LEAD.match(text) is not None or seams.opening(text, text)[2]
+    return _BODY_LEAD.match(text) is not None or facts.opening(text, text)[2]
 
 
 #: A date or a dateline opening a body paragraph (not an attributed statement:
@@ -224,7 +232,7 @@ def _apart(a: Line, b: Line, b_full: bool, base: int, labels: int) -> bool:
         return True
     if (labels >= 2 or not b_full) and (_LABEL.match(b.text) or bl.field_line(b.text)):
         return True
-    opener, list_start, _, _ = seams.opening(b.text, b.text)
+    opener, list_start, _, _ = facts.opening(b.text, b.text)
     if opener or list_start:
         return True
     if _HARD_STRUCTURE.match(a.text):

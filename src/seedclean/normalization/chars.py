@@ -9,8 +9,10 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-#: Han ideographs: 〇, Ext A, URO, compatibility block, and the supplementary planes.
-HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+from seedclean import chardata
+
+#: Han ideographs and 〇 (see :data:`seedclean.chardata.HAN`).
+HAN = chardata.HAN
 #: Opening full-width CJK punctuation.
 CP_OPEN = "“‘（《〈【〔「『〖"
 #: Closing full-width CJK punctuation, sentence marks and multi-em marks.

@@ -19,6 +19,8 @@ targets, tags, JSON, math) may hold any character, while a :data:`NARROW` span i
 
 from __future__ import annotations
 
+from seedclean.chardata import HAN_IDEOGRAPHS
+
 _ALNUM = "A-Za-z0-9"
 #: Characters a narrow protected span (and any half-width mark) is made of.
 NARROW_CHARS = "\\x21-\\x7e×÷"
@@ -38,7 +40,7 @@ _WIDE_PARTS = (
     # inline JSON object: {"名称": "测试,值", "数量": 1}
     r'\{[ \t]*"[^"\n]*"[ \t]*:[^{}\n]*\}',
     # inline math without Han: $\alpha , \beta$ (MinerU output)
-    r"\$(?!\$)[^$\n\u3400-\u9fff]+\$",
+    f"\\$(?!\\$)[^$\\n{HAN_IDEOGRAPHS}]+\\$",
 )
 # Each narrow part comes with a *trigger*: a short pattern that every match of the
 # part contains.  A long run of narrow characters without the trigger cannot hold

@@ -29,6 +29,7 @@ import re
 from importlib import resources
 from typing import Any
 
+from seedclean.chardata import HAN_IDEOGRAPHS
 from seedclean.edits import Notice, Replacement
 
 __all__ = [
@@ -45,7 +46,7 @@ TRADITIONAL_LINE_MIN = 3
 #: … making up at least this share of its Han characters is traditional-script text.
 TRADITIONAL_LINE_SHARE = 0.15
 _RULE = "script-traditional-only"
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
 
 
 @functools.cache
