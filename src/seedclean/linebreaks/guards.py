@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from seedclean.chardata import HAN_IDEOGRAPHS
 from seedclean.linebreaks import chars
 
 #: A URL or an e-mail address at the end of a block (``… http://t.cn/EwhKVKS``).
@@ -36,7 +37,7 @@ _URL_END = re.compile(
 #: bracket or quote (``…热点之一.``, ``…双相暴).``): academic Chinese ends
 #: sentences this way.  After a digit or a Latin letter it may be a number or
 #: an abbreviation, so it is not read as an end there.
-_LATIN_STOP = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff）)”’」』》][.．]\Z")
+_LATIN_STOP = re.compile(rf"[{HAN_IDEOGRAPHS}）)”’」』》][.．]\Z")
 #: An attributed statement opening a text: a short subject and a verb of saying,
 #: then a comma (``赵乐际表示，``, ``王毅指出，``): a sentence starts here.
 _STARTS_TEXT = re.compile(
