@@ -29,7 +29,7 @@ from seedclean.linebreaks import chars
 
 #: A URL or an e-mail address at the end of a block (``… http://t.cn/EwhKVKS``).
 _URL_END = re.compile(
-    r"(?:(?:https?|ftp)://|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/?\Z"
+    rf"(?:(?:https?|ftp)://|www\.)[^\s\u3000-\u303f{HAN_IDEOGRAPHS}\uff00-\uffef]+/?\Z"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z",
     re.ASCII,
 )
