@@ -102,7 +102,11 @@ def end_char(text: str) -> tuple[str, str]:
 #: closing bracket, a formula or a full stop (``…（P=0.98）°``, ``…[20-21] 0``,
 #: ``…见表4。 人``), or ``人`` set apart after a Han character (``…差异显著 人``).
 _READ_STOP = re.compile(
-    r"(?:[。.)）\]］$][ \t]*[○°0人>]|[\u4e00-\u9fff][ \t]+[○人]|[\u4e00-\u9fff$][ \t]*○)$"
+    r"(?:[。.)）\]］$][ \t]*[○°0人>]|["
+    + HAN_IDEOGRAPHS
+    + r"][ \t]+[○人]|["
+    + HAN_IDEOGRAPHS
+    + r"$][ \t]*○)$"
 )
 _READ_STOP_LAST = frozenset("○°0人>")
 
@@ -291,3 +295,12 @@ def statement_end(text: str) -> bool:
     if start < 0:  # opened in an earlier block: the characters before the closer tell
         return stripped[-2:-1] in _STATEMENT_PUNCT
     return any(c in _STATEMENT_PUNCT for c in stripped[start + 1 : -1])
+
+
+#: A DOI ending a block (``…doi:10.1371/journal.pone.0203891``): a reference is over.
+_DOI_END = re.compile(r"\b10\.\d{4,9}/[^\s/]+(?:/[^\s/]+)*$")
+
+
+def doi_end(text: str) -> bool:
+    """Whether ``text`` ends with a DOI (``…doi:10.1080/13825585.2015.1073218``)."""
+    return _DOI_END.search(text[-80:]) is not None

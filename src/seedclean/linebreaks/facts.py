@@ -58,10 +58,11 @@ _DATE_LEAD = re.compile(
 )
 #: List and section markers: a block starting with one never continues the previous block.
 _LIST_START = re.compile(
-    r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)"
-    r"|[①-⑳]|[●•▪■◆◇○]|[-*+]\s|第[一二三四五六七八九十]+[，,、]|[\[［]\d{1,3}[\]］](?!$)"
+    f"(?:{LIST_ITEM}|第[{CN_DIGITS}]+[，,、]|{REFERENCE_NUMBER}(?!$)"
     # a numbered section title (``2.4.1层次分析法``) or item (``2)畜牧生产子系统``)
-    r"|\d{1,2}(?:[.．]\d{1,2}){2,3}(?![\d.．%％])\s*[\u4e00-\u9fffA-Za-z]|\d{1,2}[)）](?!\d))"
+    r"|\d{1,2}(?:[.．]\d{1,2}){2,3}(?![\d.．%％])\s*["
+    + HAN_IDEOGRAPHS
+    + r"A-Za-z]|\d{1,2}[)）](?!\d))"
 )
 
 
@@ -164,7 +165,7 @@ def compute(text: str, headline_chars: int, label: str | None = None) -> Facts:
         bl.dash_label(text, headline_chars),
         chars.HAN_CHAR.search(text) is not None,
         bl.title_line(text),
-        seams.doi_end(text),
+        chars.doi_end(text),
         chars.statement_end(text),
         bl.label_start(head),
     )

@@ -26,8 +26,6 @@ _DIGITS = frozenset("0123456789０１２３４５６７８９")
 #: A citation mark ending a block (``…效果[5]``, ``…[2,3]``, ``…[1-4]``): the
 #: sentence it cites is over, even when its full stop is missing.
 _CITATION_END = re.compile(r"[\[［]\d{1,3}(?:\s*[,，\-–—~～]\s*\d{1,3})*[\]］]$")
-#: A DOI ending a block (``…doi:10.1371/journal.pone.0203891``): a reference is over.
-_DOI_END = re.compile(r"\b10\.\d{4,9}/[^\s/]+(?:/[^\s/]+)*$")
 #: An equation number ending a block (``… 秸秆还田比例 (2)``, ``…$ 9``): the
 #: display formula it numbers is over, and the text after it starts anew.
 _EQUATION_END = re.compile(
@@ -142,11 +140,6 @@ def features(
 def _doi_end(a: Edge, a_facts: Facts | None) -> bool:
     """Whether a single block ends with a DOI (its tail is too short to read: ask its facts)."""
     return a_facts is not None and a_facts.doi_end
-
-
-def doi_end(text: str) -> bool:
-    """Whether ``text`` ends with a DOI (``…doi:10.1080/13825585.2015.1073218``)."""
-    return _DOI_END.search(text[-80:]) is not None
 
 
 def _latin_end(tail: str) -> bool:
