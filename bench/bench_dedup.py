@@ -47,8 +47,8 @@ from seedclean.dedup import (  # noqa: E402
     find_duplicates,
     remove_duplicates_and_explain,
 )
-from seedclean.dedup.find import sketch_bands  # noqa: E402
 from seedclean.dedup.key import paragraph_key  # noqa: E402
+from seedclean.dedup.sketch import sketch_bands  # noqa: E402
 
 EVALDATA = ROOT.parent / "shared" / "evaldata"
 Loc = tuple[str, int]

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from seedclean.dedup import DedupIndex
-from seedclean.dedup.find import sketch_bands
 from seedclean.dedup.index import fence, tiers, writer
 from seedclean.dedup.index.segments import Segment
 from seedclean.dedup.key import key_hash, line_keys, paragraph_key
+from seedclean.dedup.sketch import sketch_bands
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from seedclean.dedup import DedupConfig, find_duplicates
-from seedclean.dedup.find import ParagraphTable
+from seedclean.dedup.table import ParagraphTable
 from seedclean.dedup.quick import surely_unique
 from tests.dedup.noise import ocr_noise
 

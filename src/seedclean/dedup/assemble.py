@@ -56,7 +56,7 @@ def link_pairs(
     kinds: npt.NDArray[np.int8],
     scores: npt.NDArray[np.float64],
     *,
-    free: npt.NDArray[np.bool_],
+    free: npt.NDArray[np.bool_] | None = None,
     key_lengths: npt.NDArray[np.integer] | Callable[[I64], npt.NDArray[np.integer]],
 ) -> Links:
     """Leaders for near duplicates, then containers for fragments (see :mod:`.cluster`).
@@ -66,7 +66,8 @@ def link_pairs(
         second: later representative.
         kinds: kind code per pair (``NEAR``, ``FRAGMENT``, else ignored).
         scores: score per pair.
-        free: representatives that may lead or contain (not settled by an index).
+        free: representatives that may lead or contain (not settled by an index);
+            ``None``: all of them.
         key_lengths: key length per representative, or a function giving the
             lengths of the representatives it is passed.
     """
@@ -84,7 +85,7 @@ def link_pairs(
     half = int(frag.sum())
     ids = items.tolist()
     lengths = key_lengths(items) if callable(key_lengths) else key_lengths[items]
-    eligible = [i not in near_score and bool(free[i]) for i in ids]
+    eligible = [i not in near_score and (free is None or bool(free[i])) for i in ids]
     container, frag_score = fragment_containers(
         lengths.tolist(),
         eligible,

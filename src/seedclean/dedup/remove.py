@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from seedclean.dedup.catalog import RULES
 from seedclean.dedup.config import DedupConfig
-from seedclean.dedup.find import ParagraphTable, cluster_table
+from seedclean.dedup.table import ParagraphTable, cluster_table
 from seedclean.dedup.key import paragraph_key
 from seedclean.dedup.meaning import differences, show
 from seedclean.dedup.quick import MAX_KEYS, surely_unique

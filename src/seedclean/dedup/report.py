@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, NamedTuple
 
-__all__ = ["PREVIEW_CHARS", "Cluster", "DedupReport", "IndexMatch", "Kind", "Member"]
+__all__ = ["PREVIEW_CHARS", "Cluster", "DedupReport", "IndexMatch", "Kind", "Member", "preview"]
 
 Kind = Literal["exact", "near", "fragment"]
 PREVIEW_CHARS = 40
@@ -120,3 +120,11 @@ class IndexMatch(NamedTuple):
     kind: Kind
     score: float
     contains: bool = False
+
+
+def preview(paragraph: str) -> str:
+    """The first ``PREVIEW_CHARS`` characters of a paragraph, ``…`` when cut."""
+    stripped = paragraph.strip()
+    if len(stripped) <= PREVIEW_CHARS:
+        return stripped
+    return stripped[: PREVIEW_CHARS - 1] + "…"

@@ -24,14 +24,13 @@ import numpy as np
 import numpy.typing as npt
 
 from seedclean.dedup.config import DedupConfig
-from seedclean.dedup.find import preview
 from seedclean.dedup.key import line_keys
-from seedclean.dedup.report import IndexMatch, Member
+from seedclean.dedup.report import IndexMatch, Member, preview
 from seedclean.dedup.spill import SpillScan, text_digest
 from seedclean.dedup.verify import verify_pairs
 
 if TYPE_CHECKING:
-    from seedclean.dedup.index import DedupIndex
+    from seedclean.dedup.corpus import CorpusIndex
 
 __all__ = ["SourceChangedError", "Sources", "index_matches", "members_at", "verify_spilled"]
 
@@ -147,7 +146,7 @@ def verify_spilled(
 
 
 def index_matches(
-    sources: Sources, rep_rows: I64, index: DedupIndex, config: DedupConfig
+    sources: Sources, rep_rows: I64, index: CorpusIndex, config: DedupConfig
 ) -> dict[int, IndexMatch]:
     """The index match of every representative that has one, in batches of documents."""
     same_sketch = index.config.sketch_params() == config.sketch_params()

@@ -22,11 +22,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["EMPTY", "band_keys", "fmix64", "shingle_hashes", "signatures"]
+if TYPE_CHECKING:
+    from seedclean.dedup.config import DedupConfig
+
+__all__ = ["EMPTY", "band_keys", "fmix64", "shingle_hashes", "signatures", "sketch_bands"]
 
 U64 = npt.NDArray[np.uint64]
 U32 = npt.NDArray[np.uint32]
@@ -134,3 +138,16 @@ def band_keys(sig: U32, bands: int, rows: int, seed: int) -> U32:
     for r in range(rows):
         acc = fmix64(acc * _PRIME + block[:, :, r])
     return (acc >> np.uint64(32)).astype(np.uint32)
+
+
+#: Keys sketched per batch (bounds the signature matrix in memory).
+_BATCH = 8192
+
+
+def sketch_bands(keys: list[str], config: DedupConfig) -> npt.NDArray[np.uint32]:
+    """Band keys of ``keys``, shape ``(len(keys), bands)``, computed in batches."""
+    out = np.zeros((len(keys), config.bands), dtype=np.uint32)
+    for lo in range(0, len(keys), _BATCH):
+        sig = signatures(keys[lo : lo + _BATCH], config.ngram, config.slots, config.seed)
+        out[lo : lo + _BATCH] = band_keys(sig, config.bands, config.rows, config.seed)
+    return out

@@ -39,9 +39,9 @@ import numpy.typing as npt
 
 from seedclean.dedup.candidates import candidate_pairs
 from seedclean.dedup.config import DedupConfig
-from seedclean.dedup.find import sketch_bands
 from seedclean.dedup.key import line_keys
 from seedclean.dedup.paragraphs import split_paragraphs
+from seedclean.dedup.sketch import sketch_bands
 
 __all__ = ["SpillScan", "band_candidates", "exact_groups", "text_digest"]
 

@@ -52,7 +52,7 @@ from seedclean.dedup.reread import (
 from seedclean.dedup.spill import SpillScan, band_candidates, exact_groups
 
 if TYPE_CHECKING:
-    from seedclean.dedup.index import DedupIndex
+    from seedclean.dedup.corpus import CorpusIndex
 
 __all__ = ["SourceChangedError", "find_duplicates_spilled"]
 
@@ -64,7 +64,7 @@ def find_duplicates_spilled(
     reread: Callable[[str], str],
     config: DedupConfig | None = None,
     *,
-    index: DedupIndex | None = None,
+    index: CorpusIndex | None = None,
     workdir: str | Path | None = None,
 ) -> DedupReport:
     """:func:`~seedclean.dedup.find_duplicates`, spilling to a temporary directory.
@@ -96,7 +96,7 @@ def find_duplicates_spilled(
 
 
 def _cluster(
-    sources: Sources, config: DedupConfig, index: DedupIndex | None
+    sources: Sources, config: DedupConfig, index: CorpusIndex | None
 ) -> tuple[list[Cluster], dict[str, int | float]]:
     scan = sources.scan
     rep_rows, exact_rows = exact_groups(scan)

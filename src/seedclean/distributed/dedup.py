@@ -28,10 +28,11 @@ from typing import Any
 
 import numpy as np
 
+from seedclean.dedup.assemble import cluster_stats
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.report import DedupReport
 from seedclean.distributed import stages
-from seedclean.distributed.assemble import Edges, assemble, duplicate_counts, wanted_members
+from seedclean.distributed.assemble import Edges, assemble, wanted_members
 from seedclean.distributed.engine import connected, require_dask, total_threads
 from seedclean.distributed.scan import Document, FileRef, ScanPart, scan_partition
 from seedclean.files.atomic import DEFAULT_MAX_FILE_SIZE
@@ -158,8 +159,7 @@ def dedup_on_client(
         "compared": sum(c[2] for c in count_parts),
         "distinct": sum(e[0] for e in exact_out),
         "candidate_pairs": sum(candidate_counts),
-        "clusters": len(clusters),
-        **duplicate_counts(clusters),
+        **cluster_stats(clusters),
     }
     stats["seconds"] = round(time.perf_counter() - began, 4)
     skipped = [s for c in count_parts for s in c[3]]

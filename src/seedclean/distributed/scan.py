@@ -21,8 +21,9 @@ import numpy as np
 import numpy.typing as npt
 
 from seedclean.dedup.config import DedupConfig
-from seedclean.dedup.find import ParagraphTable, sketch_bands
 from seedclean.dedup.report import Member
+from seedclean.dedup.sketch import sketch_bands
+from seedclean.dedup.table import ParagraphTable
 from seedclean.files import SkipFileError, decode_bytes, read_snapshot
 
 __all__ = ["UID_SHIFT", "Document", "FileRef", "ScanPart", "read_text", "scan_partition"]
@@ -82,7 +83,7 @@ def scan_partition(
     """Build the :class:`ScanPart` of one partition (a one-element list, as bags want).
 
     Paragraphs and keys come from the local path's own
-    :class:`~seedclean.dedup.find.ParagraphTable`, so both paths always split
+    :class:`~seedclean.dedup.table.ParagraphTable`, so both paths always split
     and key text the same way.
     """
     table = ParagraphTable(config.min_chars)

@@ -30,7 +30,6 @@ import numpy.typing as npt
 from filelock import FileLock
 
 from seedclean.dedup.config import DedupConfig
-from seedclean.dedup.find import ParagraphTable, cluster_table
 from seedclean.dedup.index import layout
 from seedclean.dedup.index.content import Reader, digest, file_reader
 from seedclean.dedup.index.layout import (
@@ -48,6 +47,7 @@ from seedclean.dedup.index.segments import Segment, fsync_dir
 from seedclean.dedup.index.store import Store
 from seedclean.dedup.index.writer import IndexWriter, UpdateStats
 from seedclean.dedup.report import Cluster, IndexMatch
+from seedclean.dedup.table import ParagraphTable, cluster_table
 
 __all__ = ["DEFAULT_DIRNAME", "DedupIndex", "UpdateStats", "Verification", "digest"]
 

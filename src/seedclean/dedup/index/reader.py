@@ -20,7 +20,6 @@ import numpy as np
 import numpy.typing as npt
 
 from seedclean.dedup.config import DedupConfig
-from seedclean.dedup.find import preview, sketch_bands
 from seedclean.dedup.index.content import Reader, digest
 from seedclean.dedup.index.layout import IndexDamagedError, rebuild_hint
 from seedclean.dedup.index.locks import snapshot_lock
@@ -28,7 +27,8 @@ from seedclean.dedup.index.lookup import candidate_rows
 from seedclean.dedup.index.segments import Segment
 from seedclean.dedup.index.store import Store
 from seedclean.dedup.key import key_hash, paragraph_key
-from seedclean.dedup.report import IndexMatch, Kind, Member
+from seedclean.dedup.report import IndexMatch, Kind, Member, preview
+from seedclean.dedup.sketch import sketch_bands
 from seedclean.dedup.verify import EXACT, FRAGMENT, KIND_NAMES, NEAR, verify_pairs
 
 __all__ = ["IndexReader"]

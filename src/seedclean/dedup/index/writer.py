@@ -22,7 +22,6 @@ from typing import NamedTuple
 import numpy as np
 
 from seedclean.dedup.config import DedupConfig
-from seedclean.dedup.find import sketch_bands
 from seedclean.dedup.index import tiers
 from seedclean.dedup.index.content import digest
 from seedclean.dedup.index.layout import IndexDamagedError, is_segment_name, rebuild_hint
@@ -38,6 +37,7 @@ from seedclean.dedup.index.segments import (
 from seedclean.dedup.index.store import Store
 from seedclean.dedup.key import key_hash, paragraph_key
 from seedclean.dedup.paragraphs import split_paragraphs
+from seedclean.dedup.sketch import sketch_bands
 
 # merge_segments and write_segment are re-exported: tests replace them here to simulate crashes.
 __all__ = ["SEGMENT_ROWS", "IndexWriter", "UpdateStats", "merge_segments", "write_segment"]
