@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from seedclean.dedup import DedupConfig, find_duplicates
-from seedclean.dedup.table import ParagraphTable
 from seedclean.dedup.quick import surely_unique
+from seedclean.dedup.table import ParagraphTable
 from tests.dedup.noise import ocr_noise
 
 

@@ -26,11 +26,11 @@ from typing import NamedTuple
 
 from seedclean.dedup.catalog import RULES
 from seedclean.dedup.config import DedupConfig
-from seedclean.dedup.table import ParagraphTable, cluster_table
 from seedclean.dedup.key import paragraph_key
 from seedclean.dedup.meaning import differences, show
 from seedclean.dedup.quick import MAX_KEYS, surely_unique
 from seedclean.dedup.report import PREVIEW_CHARS, DedupReport, Member
+from seedclean.dedup.table import ParagraphTable, cluster_table
 from seedclean.edits import (
     Edit,
     Explained,
