@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from seedclean.config import CleanConfig, DedupConfig
+from seedclean.config import CleanConfig, DedupConfig, NormalizeConfig
 from seedclean.files.atomic import DEFAULT_MAX_FILE_SIZE
 from seedclean.files.walking import DEFAULT_EXCLUDE, Target, collect_targets
 
@@ -83,6 +83,8 @@ class Settings:
         time_budget: CPU seconds cleaning one file may take; a file that needs
             more is skipped and left untouched (0: no limit).
         keep_encoding: write files back in the encoding they were read in.
+        keep_markdown_breaks: ``space-trailing`` keeps exactly two trailing spaces
+            (a Markdown hard line break).
         fields: text fields (JSON records) or columns (CSV/TSV) that are cleaned.
         encoding: read every file with this codec instead of detecting one.
         order: which copy of a duplicate ``dedup`` keeps, the first in this order:
@@ -109,6 +111,7 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     time_budget: float = DEFAULT_TIME_BUDGET
     keep_encoding: bool = False
+    keep_markdown_breaks: bool = False
     fields: tuple[str, ...] = ("text",)
     encoding: str | None = None
     order: str | tuple[str, ...] = "git"
@@ -134,6 +137,7 @@ class Settings:
             select=None if self.select is None else frozenset(self.select),
             extend_select=frozenset(self.extend_select),
             ignore=frozenset(self.ignore),
+            normalize=NormalizeConfig(keep_markdown_breaks=self.keep_markdown_breaks),
             dedup=self.dedup_config(),
         )
 
@@ -248,6 +252,7 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "max-file-size": ("max_file_size", _size),
     "time-budget": ("time_budget", _seconds),
     "keep-encoding": ("keep_encoding", _flag),
+    "keep-markdown-breaks": ("keep_markdown_breaks", _flag),
     "field": ("fields", _names),
     "encoding": ("encoding", _codec),
     "order": ("order", _order),

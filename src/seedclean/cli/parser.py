@@ -67,6 +67,12 @@ def _common() -> argparse.ArgumentParser:
         "--extend-exclude", metavar="GLOBS", help="more files and folders to leave out"
     )
     opts.add_argument(
+        "--keep-markdown-breaks",
+        action="store_true",
+        default=None,
+        help="keep exactly two trailing spaces (a Markdown hard line break)",
+    )
+    opts.add_argument(
         "--no-respect-gitignore",
         dest="respect_gitignore",
         action="store_false",
