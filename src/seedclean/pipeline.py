@@ -132,12 +132,12 @@ def _verbatim_fragments(text: str, min_chars: int) -> Explained:
     if not removed:
         return Explained(text)
     out: list[Replacement] = []
-    gone = set(removed)
-    for k in removed:
+    # The removed run at the top of the text (0, 1, 2, ...): nothing kept before them.
+    top = next((n for n, k in enumerate(removed) if k != n), len(removed))
+    for n, k in enumerate(removed):
         para = paras[k][0]
         kept = paras[kept_of[k]][0]
-        front = all(i in gone for i in range(k + 1))  # only removed paragraphs before it
-        if not front:  # from the end of the paragraph before it
+        if n >= top:  # from the end of the paragraph before it
             start, end = paras[k - 1][0].end, para.end
         else:  # a run at the top of the text: up to the next paragraph's start
             start = para.start

@@ -849,10 +849,7 @@ def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | N
                     f"{_index_problem(exc)} (the index is left as it was before this update)"
                 )
                 return 2
-    except SourceChangedError as exc:
-        _err(f"seedclean dedup: error: {exc}")
-        return 2
-    except DedupIndexError as exc:
+    except (SourceChangedError, DedupIndexError) as exc:
         _err(f"seedclean dedup: error: {exc}")
         return 2
     finally:

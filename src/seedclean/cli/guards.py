@@ -177,7 +177,7 @@ def report_out_problems(
         if where in named:
             problems.append(f"{shown(report)}: --report and --html-report name the same file")
         named[where] = report
-    if out_dir is None:
+    if out_dir is None or not named:
         return problems
     for target in targets:
         dest = os.path.realpath(Path(out_dir) / target.relative)
