@@ -51,6 +51,19 @@ def test_create_and_open_refuse_a_folder_of_other_data(tmp_path: Path) -> None:
     )
 
 
+def test_an_index_path_naming_a_file_says_so_and_leaves_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text(seed_text("001"), encoding="utf-8")
+    before = corpus.read_bytes()
+    with pytest.raises(NotAnIndexError, match="is a file, not a folder"):
+        DedupIndex.create(corpus)
+    with pytest.raises(NotAnIndexError, match="it is a file, not a folder"):
+        DedupIndex.open(corpus)
+    with pytest.raises(NotAnIndexError, match="it is a file, not a folder"):
+        DedupIndex.rebuild(corpus)
+    assert corpus.read_bytes() == before
+
+
 def test_cleanup_deletes_segment_files_only(tmp_path: Path) -> None:
     index_dir = tmp_path / "idx"
     with DedupIndex.create(index_dir, root=tmp_path) as index:

@@ -164,8 +164,8 @@ class DedupIndex:
             raise IndexMissingError(f"no seedclean index in {directory}")
         if found == "foreign":
             raise NotAnIndexError(
-                f"{directory} is not a seedclean index (it holds other files; an index folder "
-                f"carries a {layout.MARKER} file): choose another folder with --index"
+                f"{directory} is not a seedclean index ({_what_is_there(directory)}; an index "
+                f"folder carries a {layout.MARKER} file): choose another folder with --index"
             )
         if found == "legacy":
             raise DedupIndexError(
@@ -198,7 +198,7 @@ class DedupIndex:
             return cls.create(directory, config, root=root, reader=reader)
         if found == "foreign":
             raise NotAnIndexError(
-                f"{directory} is not a seedclean index (it holds other files): "
+                f"{directory} is not a seedclean index ({_what_is_there(directory)}): "
                 "refusing to rebuild there"
             )
         with write_lock(directory):
@@ -341,11 +341,21 @@ def _check_creatable(directory: Path) -> None:
     if found == "index" or found == "legacy":
         raise IndexExistsError(f"an index already exists in {directory}")
     if found == "foreign":
+        if not directory.is_dir():
+            raise NotAnIndexError(
+                f"{directory} is a file, not a folder: an index is a folder; choose a new or "
+                "empty folder with --index"
+            )
         raise NotAnIndexError(
             f"{directory} is not empty and is not a seedclean index: refusing to create an "
             "index there (an index may only delete what it created); choose a new or empty "
             "folder with --index"
         )
+
+
+def _what_is_there(directory: Path) -> str:
+    """Why ``directory`` is not an index, in the words of a message: a file, or other files."""
+    return "it holds other files" if directory.is_dir() else "it is a file, not a folder"
 
 
 def _remove_temp(temp: Path) -> None:
