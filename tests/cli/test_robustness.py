@@ -96,7 +96,7 @@ def test_console_script_never_prints_a_traceback(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
 def test_interrupted_run_leaves_each_file_old_or_new(tmp_path: Path, sig: int) -> None:
     exe = shutil.which("seedclean", path=os.path.dirname(sys.executable))
     if exe is None:
@@ -123,9 +123,12 @@ def test_interrupted_run_leaves_each_file_old_or_new(tmp_path: Path, sig: int) -
             break
         time.sleep(0.02)
     os.kill(proc.pid, sig)
-    proc.wait(timeout=60)
-    if sig == signal.SIGINT:
-        assert b"Traceback" not in proc.stderr.read()
+    code = proc.wait(timeout=60)
+    if sig != signal.SIGKILL:  # Ctrl-C and SIGTERM end the run cleanly
+        stderr = proc.stderr.read()
+        assert b"Traceback" not in stderr
+        assert b"either untouched or completely rewritten" in stderr
+        assert code == (130 if sig == signal.SIGINT else 143)
     proc.stderr.close()
     if sig == signal.SIGKILL:  # orphaned workers may still finish their current file
         time.sleep(1.0)
@@ -138,13 +141,47 @@ def test_interrupted_run_leaves_each_file_old_or_new(tmp_path: Path, sig: int) -
     assert 0 < rewritten < len(originals)
     assert all(cleaned[n] == clean(originals[n]) for n in cleaned)
     leftovers = list(corpus.glob(".*seedclean-tmp"))
-    if sig == signal.SIGINT:
+    if sig != signal.SIGKILL:
         assert leftovers == []
     # the next run finishes the job and removes whatever a kill left behind
     subprocess.run([exe, "clean", "--in-place", str(corpus)], capture_output=True, check=True)
     assert list(corpus.glob(".*seedclean-tmp")) == []
     for name, text in originals.items():
         assert (corpus / name).read_text(encoding="utf-8") == clean(text)
+
+
+@pytest.mark.slow
+def test_sigterm_during_a_spilled_dedup_removes_its_temporary_folder(tmp_path: Path) -> None:
+    """A job stopped by a scheduler (SIGTERM) left ``seedclean-dedup-*`` in TMPDIR."""
+    pages = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(400):
+        (corpus / f"{i:03}.txt").write_text(pages[i % len(pages)] + f"\n第{i}页。\n", "utf-8")
+    before = {p: p.read_bytes() for p in corpus.iterdir()}
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    code = "import sys; from seedclean.cli import main; sys.exit(main(sys.argv[1:]))"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "dedup", "--low-memory", "-j", "1", str(corpus)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "TMPDIR": str(scratch)},
+    )
+    assert proc.stderr is not None
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(scratch.glob("seedclean-dedup-*")):
+        time.sleep(0.01)
+    assert list(scratch.glob("seedclean-dedup-*")), "the run never spilled"
+    os.kill(proc.pid, signal.SIGTERM)
+    code_ = proc.wait(timeout=60)
+    stderr = proc.stderr.read()
+    proc.stderr.close()
+    assert code_ == 143, stderr
+    assert b"Traceback" not in stderr
+    assert b"terminated" in stderr
+    assert list(scratch.iterdir()) == []
+    assert {p: p.read_bytes() for p in corpus.iterdir()} == before
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:

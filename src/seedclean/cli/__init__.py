@@ -59,8 +59,11 @@ def _dispatch(argv: Sequence[str] | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``seedclean`` with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    from seedclean.cli.signals import interrupted_code, interrupted_word, terminate_as_interrupt
+
     try:
-        return _dispatch(argv)
+        with terminate_as_interrupt():
+            return _dispatch(argv)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except BrokenPipeError:  # `seedclean check . | head`; before ConnectionError, its base
@@ -70,9 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConnectionError as exc:  # seedclean.distributed.engine.SchedulerError
         print(f"seedclean: error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("seedclean: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (cli/signals.py)
+        print(f"seedclean: {interrupted_word(exc)}", file=sys.stderr)
+        return interrupted_code(exc)
     except Exception as exc:
         if os.environ.get("SEEDCLEAN_DEBUG"):
             raise

@@ -18,6 +18,7 @@ from typing import Protocol
 from seedclean.cli.guards import out_problems, report_out_problems, report_problems, root_of
 from seedclean.cli.progress import Progress, wanted
 from seedclean.cli.runner import default_jobs, run_files
+from seedclean.cli.signals import interrupted_code, interrupted_word
 from seedclean.files import SkipFileError, Target
 from seedclean.files.atomic import remove_stale_temp
 from seedclean.files.names import shown
@@ -322,12 +323,15 @@ def _run(
             reported = result._replace(display=shown(result.display))
             for sink in sinks:
                 sink.add(result if sink is output else reported)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (cli/signals.py)
         progress.clear()
         for sink in sinks:
             sink.discard()
-        _err("seedclean: interrupted; every file is either untouched or completely rewritten")
-        return 130
+        _err(
+            f"seedclean: {interrupted_word(exc)}; every file is either untouched or "
+            "completely rewritten"
+        )
+        return interrupted_code(exc)
     progress.clear()
     for sink in sinks:
         sink.finish(summary)

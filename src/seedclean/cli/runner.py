@@ -43,6 +43,7 @@ def _die_with_parent() -> None:
         except (OSError, AttributeError):
             pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled by the main process
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's handler (signals.py)
 
 
 def default_jobs() -> int:
