@@ -1,7 +1,7 @@
 """Guards against wrong joins that real pages showed (precision first).
 
 Each function is a pure test on the text of one side of a seam; the seam
-decision (:meth:`.View.decide`) and the lookahead (:mod:`.lookahead`) consult
+decision (:func:`.decision.decide`) and the lookahead (:mod:`.lookahead`) consult
 them before a join or a seam-overlap deletion.  A wrong join or a deleted word
 is damage, an unrepaired seam only an annoyance, so each guard keeps a break
 that shape rules alone would join.
@@ -99,7 +99,7 @@ def exclaims(text: str) -> bool:
 def title_like(text: str, max_chars: int = TITLE_CHARS) -> bool:
     """Whether a block reads like a title: short, one line, no full stop, ending in a word.
 
-    Wider than :func:`.blocks.headline_strength` (which refuses commas, ``、``
+    Wider than :func:`.labels.headline_strength` (which refuses commas, ``、``
     and internal ``！？`` to stay safe for joins across interlopers): a news
     title often has them (``踔厉前行，开启中俄友好合作、共同发展新篇章``,
     ``巴萨创下18年最差防守纪录！11轮西甲已丢14球``).  A title-like first block

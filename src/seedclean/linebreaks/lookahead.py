@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from seedclean.linebreaks import blocks as bl
-from seedclean.linebreaks import chars, lexicon, seams
+from seedclean.linebreaks import chars, lexicon, table
+from seedclean.linebreaks import labels as lab
+from seedclean.linebreaks.decision import CAPTION, LEFT_OK, decide, word_across
+from seedclean.linebreaks.decision import HEADLINE as HEADLINE_KEEP
 from seedclean.linebreaks.overlap import single_repeat
-from seedclean.linebreaks.view import CAPTION, LEFT_OK, View
-from seedclean.linebreaks.view import HEADLINE as HEADLINE_KEEP
+from seedclean.linebreaks.view import View
 
-_CANDIDATES = bl.INTERLOPERS | {bl.BODY}
+_CANDIDATES = lab.INTERLOPERS | {lab.BODY}
 
 
 def is_open(view: View, tail: int, chain: int) -> bool:
@@ -30,22 +31,22 @@ def is_open(view: View, tail: int, chain: int) -> bool:
     return chain > 1 or view.label(tail) in LEFT_OK
 
 
-def may_interlope(view: View, tail: int, chain: int, j: int, decision: seams.Decision) -> bool:
+def may_interlope(view: View, tail: int, chain: int, j: int, decision: table.Decision) -> bool:
     """Whether block ``j`` may be an interloper inside the open paragraph ending in ``tail``.
 
     A block that cannot continue the paragraph (a heading, caption, byline,
     furniture) is always looked past.  A block that could continue it is
     looked past only when it is a heading-like line that does not itself
     run on into the block after it.  (Caption-like body blocks never join
-    an open paragraph, see :meth:`.View.decide`, so they are always looked past.)
+    an open paragraph, see :func:`.decision.decide`, so they are always looked past.)
     """
     if not is_open(view, tail, chain) or view.label(j) not in _CANDIDATES:
         return False
     if not decision.join:
         return True
-    if view.label(j) != bl.HEADLINE or j + 1 >= len(view.blocks):
+    if view.label(j) != lab.HEADLINE or j + 1 >= len(view.blocks):
         return False
-    onward = view.decide(j, 1, (), j + 1)
+    onward = decide(view, j, 1, (), j + 1)
     if onward.join:
         return False
     # a clause ended by a comma, then a heading-shaped line kept from the next
@@ -71,14 +72,14 @@ _SENTENCE_INSIDE = re.compile(r"[。！？!?]")
 _CLAUSE_END = frozenset("，,、")
 
 
-def _shape_only(decision: seams.Decision) -> bool:
+def _shape_only(decision: table.Decision) -> bool:
     """Whether a seam was kept only because a side is shaped like a heading."""
-    return decision is HEADLINE_KEEP or decision.reason in seams.HEADING_ROWS
+    return decision is HEADLINE_KEEP or decision.reason in table.HEADING_ROWS
 
 
 def island_fallback(
-    view: View, tail: int, chain: int, members: Sequence[int], j: int, decision: seams.Decision
-) -> seams.Decision:
+    view: View, tail: int, chain: int, members: Sequence[int], j: int, decision: table.Decision
+) -> table.Decision:
     """Join an undated caption-like block after all when nothing else continues ``tail``.
 
     A one-sentence block set apart by blank lines may be a photo caption or
@@ -89,7 +90,7 @@ def island_fallback(
     """
     if decision is not CAPTION or view.fact(j).dated or not is_open(view, tail, chain):
         return decision
-    return view.decide(tail, chain, members, j, captions=False)
+    return decide(view, tail, chain, members, j, captions=False)
 
 
 def continuation(view: View, tail: int, chain: int, members: Sequence[int], first: int) -> int:
@@ -109,8 +110,8 @@ def continuation(view: View, tail: int, chain: int, members: Sequence[int], firs
     titled = False
     for c in range(first, limit):
         kind = view.label(c)
-        if kind == bl.BODY:
-            decision = view.decide(tail, chain, members, c)
+        if kind == lab.BODY:
+            decision = decide(view, tail, chain, members, c)
             if decision is CAPTION:
                 continue
             if decision.join and heading >= 0 and not crosses_heading(view, heading, decision):
@@ -120,16 +121,16 @@ def continuation(view: View, tail: int, chain: int, members: Sequence[int], firs
                 view.refused = (c, f"{decision.reason}, but across a heading or byline")
                 return -1
             return c if decision.join and not _nearer(view, first, c) else -1
-        if kind == bl.HEADING and bl.markdown_heading(view.blocks[c].text):
+        if kind == lab.HEADING and lab.markdown_heading(view.blocks[c].text):
             if heading >= 0:
                 return -1  # a heading never moves across another heading
             heading = c
-        if kind == bl.HEADLINE and c > first:
+        if kind == lab.HEADLINE and c > first:
             # a heading-like line after a caption may be the continuation itself
-            decision = view.decide(tail, chain, members, c)
+            decision = decide(view, tail, chain, members, c)
             if decision.join and decision.hard and not _nearer(view, first, c):
                 return c
-        if kind not in bl.INTERLOPERS:
+        if kind not in lab.INTERLOPERS:
             return -1
         titled = titled or kind in _TITLED
     return -1
@@ -142,10 +143,10 @@ ACROSS_TITLE_BITS = 1
 
 #: Interlopers that head or sign an article: stepping over one on generic
 #: evidence would join the end of one article to the start of the next.
-_TITLED = frozenset({bl.HEADING, bl.HEADLINE, bl.BYLINE})
+_TITLED = frozenset({lab.HEADING, lab.HEADLINE, lab.BYLINE})
 
 
-def _lexical(view: View, tail: int, chain: int, c: int, decision: seams.Decision) -> bool:
+def _lexical(view: View, tail: int, chain: int, c: int, decision: table.Decision) -> bool:
     """Whether a join past a heading or byline rests on more than a character at A's end.
 
     ``…共同发展新篇章`` ‖ ``中华人民共和国主席 某某`` ‖ ``应普京总统邀请，…``:
@@ -160,7 +161,7 @@ def _lexical(view: View, tail: int, chain: int, c: int, decision: seams.Decision
     """
     if chain > 1 or chars.SENTENCE_PUNCT.search(view.blocks[tail].text) is not None:
         return True
-    if decision.hard or view.word_across(tail, c, ACROSS_TITLE_BITS) is not None:
+    if decision.hard or word_across(view, tail, c, ACROSS_TITLE_BITS) is not None:
         return True
     a, b = view.edge(tail), view.edge(c)
     if single_repeat(a.tail, b.head):
@@ -172,9 +173,9 @@ def _lexical(view: View, tail: int, chain: int, c: int, decision: seams.Decision
 def _nearer(view: View, first: int, c: int) -> bool:
     """Whether block ``c - 1`` (an interloper candidate) is open and ``c`` continues it."""
     p = c - 1
-    if p < first or view.label(p) not in (bl.HEADLINE, bl.BODY) or not is_open(view, p, 1):
+    if p < first or view.label(p) not in (lab.HEADLINE, lab.BODY) or not is_open(view, p, 1):
         return False
-    decision = view.decide(p, 1, (p,), c)
+    decision = decide(view, p, 1, (p,), c)
     return decision.join and decision.hard
 
 
@@ -183,7 +184,7 @@ SENTENCE_CAPTION_CHARS = 100
 
 
 def past_sentence(
-    view: View, tail: int, chain: int, members: Sequence[int], j: int, decision: seams.Decision
+    view: View, tail: int, chain: int, members: Sequence[int], j: int, decision: table.Decision
 ) -> int:
     """The continuation past a one-sentence block that ``tail`` would join only generically.
 
@@ -195,13 +196,13 @@ def past_sentence(
     page holds one continuation for the open paragraph: when the block after
     the sentence continues it on evidence about that very seam (a word runs
     across it, it starts with ``，`` or a particle, a repeat, a number's
-    unit: :func:`.seams.specific`), and the sentence block itself does not,
+    unit: :func:`.table.specific`), and the sentence block itself does not,
     the later block is the continuation and the sentence an interloper.
     Returns its index, or -1.
     """
-    if seams.specific(decision) or not decision.join or not is_open(view, tail, chain):
+    if table.specific(decision) or not decision.join or not is_open(view, tail, chain):
         return -1
-    if j + 1 >= len(view.blocks) or view.label(j) != bl.BODY:
+    if j + 1 >= len(view.blocks) or view.label(j) != lab.BODY:
         return -1
     text = view.blocks[j].text
     if len(text) > SENTENCE_CAPTION_CHARS or view.edge(j).end != "terminal":
@@ -209,12 +210,12 @@ def past_sentence(
     if sum(map(text.count, "。！？!?")) != 1 or _cut_into(view, tail, j):
         return -1
     c = continuation(view, tail, chain, members, j + 1)
-    if c < 0 or view.label(c) != bl.BODY:
+    if c < 0 or view.label(c) != lab.BODY:
         return -1
-    after = view.decide(tail, chain, members, c)
+    after = decide(view, tail, chain, members, c)
     if _repeats(view, tail, c):
         return -1  # 习 ‖ 习近平…: a repeat of the seam's character, not a cut word
-    if seams.specific(after) or (after.join and view.word_across(tail, c) is not None):
+    if table.specific(after) or (after.join and word_across(view, tail, c) is not None):
         return c
     return -1
 
@@ -225,7 +226,7 @@ def _cut_into(view: View, tail: int, j: int) -> bool:
     ``…国家主席习`` ‖ ``近平在北京…会晤。``: when ``习近平`` is written elsewhere on
     the page, the one-sentence block is the cut sentence's tail, not a caption.
     """
-    if view.word_across(tail, j) is not None:
+    if word_across(view, tail, j) is not None:
         return True
     left, right = view.blocks[tail], view.blocks[j]
     return bool(lexicon.page_echo(view.text, left.end, right.cstart))
@@ -237,20 +238,20 @@ def _repeats(view: View, tail: int, c: int) -> bool:
     return a.end_char != "" and a.end_char == b.start_char
 
 
-def over_sentence(view: View, tail: int, c: int, decision: seams.Decision) -> seams.Decision:
+def over_sentence(view: View, tail: int, c: int, decision: table.Decision) -> table.Decision:
     """The join of ``tail`` to ``c`` past a sentence block, its note naming the evidence."""
-    if not seams.specific(decision):
-        decision = view.word_across(tail, c) or decision
+    if not table.specific(decision):
+        decision = word_across(view, tail, c) or decision
     return decision._replace(
         reason=f"{decision.reason}, where the one-sentence block before it had none (a caption)"
     )
 
 
-def crosses_heading(view: View, heading: int, decision: seams.Decision) -> bool:
+def crosses_heading(view: View, heading: int, decision: table.Decision) -> bool:
     """Whether a join may step over the markdown heading at block ``heading``.
 
     On hard evidence (a repeat, a character that cannot start a line, a comma
-    at the paragraph's end: :data:`.seams.TABLE`), or when a byline follows the
+    at the paragraph's end: :data:`.table.TABLE`), or when a byline follows the
     heading: a
     headline and its byline in the middle of a cut sentence are another
     article's head placed in the column (``…由四对基`` ‖ ``## 结对共建促提升`` ‖
@@ -260,7 +261,7 @@ def crosses_heading(view: View, heading: int, decision: seams.Decision) -> bool:
     is a bracket the paragraph leaves open (``…干涸(21]`` ‖ ``# 2.3沙俄时期的咸海`` ‖
     ``1839一1889年，…``: a mistyped closer, and the section's first paragraph).
     """
-    if decision.hard and decision.reason != seams.UNCLOSED_ROW:
+    if decision.hard and decision.reason != table.UNCLOSED_ROW:
         return True
     after = heading + 1
-    return after < len(view.blocks) and view.label(after) == bl.BYLINE
+    return after < len(view.blocks) and view.label(after) == lab.BYLINE

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from seedclean.edits import Replacement
-from seedclean.linebreaks import blocks as bl
-from seedclean.linebreaks import chars, lexicon, seams
+from seedclean.linebreaks import chars, lexicon, table
+from seedclean.linebreaks import labels as lab
 from seedclean.linebreaks.catalog import HYPHEN, JOIN, OVERLAP, RELOCATE, SINGLE
 from seedclean.linebreaks.overlap import double_read, single_repeat
 from seedclean.linebreaks.segment import Block
@@ -36,7 +36,7 @@ class Planner:
         self.overlap = OVERLAP in active
         self.out: list[Replacement] = []
 
-    def join(self, tail: int, nxt: int, decision: seams.Decision) -> None:
+    def join(self, tail: int, nxt: int, decision: table.Decision) -> None:
         """Record the edits that join block ``tail`` (ending the paragraph) to ``nxt``."""
         a, b = self.blocks[tail], self.blocks[nxt]
         wide = self.text.count("\n", a.end, b.start) >= 3
@@ -46,7 +46,7 @@ class Planner:
         self._overlap(a, b, decision)
 
     def relocate(
-        self, tail: int, c: int, decision: seams.Decision, marked: bool = True
+        self, tail: int, c: int, decision: table.Decision, marked: bool = True
     ) -> list[int]:
         """Join ``tail`` to ``c`` over the interlopers between them; return their indices.
 
@@ -79,7 +79,7 @@ class Planner:
         )
 
     def _gap(
-        self, a: Block, start: int, stop: int, b: Block, decision: seams.Decision, note: str
+        self, a: Block, start: int, stop: int, b: Block, decision: table.Decision, note: str
     ) -> None:
         """Remove the gap ``[start, stop)`` after block ``a`` (or its hyphen and gap)."""
         head = self.text[b.cstart + decision.overlap : b.cstart + decision.overlap + 1]
@@ -90,8 +90,8 @@ class Planner:
             self.out.append(Replacement(start, stop, sep, JOIN, note))
 
     def _single(
-        self, a: Block, b: Block, decision: seams.Decision, evidence: bool
-    ) -> seams.Decision:
+        self, a: Block, b: Block, decision: table.Decision, evidence: bool
+    ) -> table.Decision:
         """Add a one-character repeat to a join that has layout evidence of a column break.
 
         ``evidence``: an interloper sits in the seam, or the gap holds two or
@@ -103,7 +103,7 @@ class Planner:
             return decision._replace(overlap=1)
         return decision
 
-    def _double(self, a: Block, b: Block, decision: seams.Decision) -> seams.Decision:
+    def _double(self, a: Block, b: Block, decision: table.Decision) -> table.Decision:
         """Add a two-character repeat (``改善`` ‖ ``改善两国关系``) to a join of one sentence.
 
         Only when ``seam-overlap`` is on, the seam is joined without a repeat
@@ -113,13 +113,13 @@ class Planner:
         if decision.overlap or not self.overlap or not decision.join:
             return decision
         head = self.text[b.cstart : b.cstart + 4]
-        if head[:2] != a.text[-2:] or bl.headline_strength(a.text) == 2:
+        if head[:2] != a.text[-2:] or lab.headline_strength(a.text) == 2:
             return decision
         if double_read(a.text[-4:], head, lexicon.table()):
             return decision._replace(overlap=2)
         return decision
 
-    def _overlap(self, a: Block, b: Block, decision: seams.Decision) -> None:
+    def _overlap(self, a: Block, b: Block, decision: table.Decision) -> None:
         k = decision.overlap
         if k:
             repeat = self.text[b.cstart : b.cstart + k]

@@ -24,8 +24,8 @@ from collections.abc import Collection
 from seedclean.edits import Edit, Explained, Notice, OffsetMap, Replacement, splice
 from seedclean.linebreaks.catalog import HYPHEN, JOIN, UNRESOLVED, WRAP
 from seedclean.linebreaks.config import BreaksConfig
-from seedclean.linebreaks.facts import Memo
 from seedclean.linebreaks.segment import segment
+from seedclean.linebreaks.view import Memo
 from seedclean.linebreaks.walk import Walk
 from seedclean.linebreaks.wrap import plan_wraps
 

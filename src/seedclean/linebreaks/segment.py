@@ -3,7 +3,7 @@
 Segmentation is the first step of every pass and runs over the whole text, so
 it is one ``findall`` with no per-block Python code (see :func:`_segment_plain`);
 only a text with code fences takes the slower path that keeps a fenced block
-with blank lines inside as one block.  Labelling the blocks is :mod:`.blocks`.
+with blank lines inside as one block.  Labelling the blocks is :mod:`.labels`.
 """
 
 from __future__ import annotations

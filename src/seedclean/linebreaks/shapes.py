@@ -86,7 +86,7 @@ def dash_subtitle(text: str) -> bool:
 def dash_label_head(text: str) -> str | None:
     """The words of a short label ending in a dash (``■谈意义——`` -> ``谈意义``), else ``None``.
 
-    Whether those words read as a heading is :func:`.blocks.dash_label`'s test.
+    Whether those words read as a heading is :func:`.labels.dash_label`'s test.
     """
     found = _DASH_LABEL.match(text)
     return None if found is None else found.group(1)

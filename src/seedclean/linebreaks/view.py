@@ -1,38 +1,180 @@
-"""What one repair pass knows about its blocks, and the seam decision built on it.
+"""What one repair pass knows about its blocks: their edges, labels and facts.
 
 A pass asks about the same block several times (as the right side of one
 seam, the left side of the next, a lookahead candidate, an interloper), so a
-:class:`View` computes each block's edge, label and facts on first use and
-keeps them per pass (backed by the :class:`~.facts.Memo` shared by all passes).
-It also tracks ``reach``, the last block a decision read, which bounds the
-window a paragraph's decision depended on (see :mod:`.repair`).
+:class:`View` computes each block's :class:`Edge`, label and :class:`Facts`
+on first use and keeps them per pass, backed by a :class:`Memo` shared by all
+passes of one repair (a block's facts depend on its text alone).  It also
+tracks ``reach``, the last block a question read, which bounds the window a
+paragraph's decision depended on (see :mod:`.repair`).
 
-The walk (:mod:`.walk`), the interloper lookahead (:mod:`.lookahead`) and the
-edit planner (:mod:`.plan`) all read blocks through a view.
+The view only answers questions about blocks; what to do at a seam is
+:mod:`.decision`, which the walk (:mod:`.walk`), the interloper lookahead
+(:mod:`.lookahead`) and the edit planner (:mod:`.plan`) ask with a view.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from seedclean.linebreaks import blocks as bl
-from seedclean.linebreaks import chars, guards, lexicon, seams
+from seedclean.linebreaks import chars
+from seedclean.linebreaks import labels as lab
 from seedclean.linebreaks.config import BreaksConfig
-from seedclean.linebreaks.facts import Edge, Facts, Memo
 from seedclean.linebreaks.segment import Block
 
-#: Labels that may end a paragraph that continues (a list item can be cut too) ...
-LEFT_OK = frozenset({bl.BODY, bl.HEADLINE, bl.LIST})
-#: ... and labels that may continue one.
-RIGHT_OK = frozenset({bl.BODY, bl.HEADLINE})
-#: Interlopers that are layout rather than text (a repeat may be read across them).
-_LAYOUT = frozenset({bl.CAPTION, bl.BYLINE, bl.FURNITURE, bl.MARKER, bl.IMAGE})
-BARRIER = seams.Decision(False, True, "a barrier block (heading, list, caption, …)")
-SENTENCE_END = seams.Decision(False, True, "A ends a sentence")
-CAPTION = seams.Decision(False, False, "B reads as a caption (one dated or set-apart sentence)")
-HEADLINE = seams.Decision(False, False, "heading-like block without hard evidence")
-URL_END = seams.Decision(False, True, "A ends in a URL or e-mail address: never joined to text")
-LATIN_STOP = seams.Decision(False, True, "A ends a sentence with '.' after Chinese text")
+
+class Edge(NamedTuple):
+    """How a block ends and starts: enough to settle most seams cheaply."""
+
+    end: str  # terminal / open / word / empty (see chars.end_char)
+    end_char: str
+    start: str  # kinsoku / quote / word / empty (see chars.start_char)
+    start_char: str
+    tail: str  # the block's last characters (where a seam repeat would be)
+    head: str  # the block's first characters
+
+
+class Facts(NamedTuple):
+    """The rest of what the decision needs about one block (computed only when needed)."""
+
+    label: str
+    headline: int  # 2: a short line (a list's last item) without sentence punctuation, else 0
+    caption_like: bool  # a one-sentence block that reads like a photo caption
+    dated: bool  # opens with a date and a comma (2023年6月27日，…)
+    opener: bool  # opens a paragraph (indent, run-in bold head, dateline)
+    list_start: bool
+    lead: bool  # opens with a paragraph lead (近年来，…)
+    particle: bool  # opens with a particle that cannot open a paragraph (的, 们)
+    field: bool  # a label：value line listing short items (see blocks.field_line)
+    dash_label: bool  # a short label ending in a dash (■谈意义——, see blocks.dash_label)
+    han: bool  # holds a Han character (a block without one next to Chinese is another language)
+    title: bool  # reads as a paper, table or figure title (see blocks.title_line)
+    doi_end: bool  # ends with a DOI (a reference is over)
+    statement_end: bool  # ends with a closing quote after a quoted statement (…入睡，”)
+    label_start: bool  # opens with a short label and a colon (上海队首发：…)
+
+
+def edge(text: str, window: int) -> Edge:
+    """Compute the :class:`Edge` of a block's ``text``.
+
+    Args:
+        text: the block's text (no trailing whitespace).
+        window: how many characters of the head and tail to keep for the
+            seam-overlap search (``max_overlap`` plus one).
+    """
+    end, end_char = chars.end_char(text)
+    if end == "open" and chars.mistyped_closer(text):
+        end = "terminal"
+    start, start_char = chars.start_char(text)
+    head = text[: window + 1] if start_char == text[:1] else text.lstrip()[: window + 1]
+    return Edge(end, end_char, start, start_char, text[-window:], head)
+
+
+def compute(text: str, headline_chars: int, label: str | None = None) -> Facts:
+    """Compute the :class:`Facts` of a block's ``text``.
+
+    Args:
+        text: the block's text.
+        headline_chars: see :class:`~seedclean.linebreaks.config.BreaksConfig`.
+        label: the block's label when already known.
+    """
+    head = text.lstrip()
+    opener, list_start, lead, particle = lab.opening(text, head)
+    if label is None:
+        label = lab.label_text(text, headline_chars)
+    headline = (
+        lab.list_headline(text, headline_chars)
+        if label == lab.LIST
+        else lab.headline_strength(text, headline_chars)
+    )
+    return Facts(
+        label,
+        headline,
+        lab.caption_like(text),
+        lab.DATE_LEAD.match(text) is not None,
+        opener,
+        list_start,
+        lead,
+        particle,
+        lab.field_line(text),
+        lab.dash_label(text, headline_chars),
+        chars.HAN_CHAR.search(text) is not None,
+        lab.title_line(text),
+        chars.doi_end(text),
+        chars.statement_end(text),
+        lab.label_start(head),
+    )
+
+
+class Memo:
+    """Facts and edges of block texts, shared by the passes of one repair.
+
+    Both depend on a block's text alone (and the config), so a later pass
+    reuses what an earlier pass computed for a block it reads again.
+    """
+
+    __slots__ = (
+        "counts",
+        "edges",
+        "facts",
+        "headline_chars",
+        "labels",
+        "open_pairs",
+        "window",
+        "words",
+    )
+
+    def __init__(self, headline_chars: int, window: int) -> None:
+        self.headline_chars = headline_chars
+        self.window = window
+        self.edges: dict[str, Edge] = {}
+        self.facts: dict[str, Facts] = {}
+        self.labels: dict[str, str] = {}
+        self.open_pairs: dict[str, int] = {}
+        #: (left window, right window) -> cohesion (see :func:`.lexicon.cohesion`)
+        self.words: dict[tuple[str, str], tuple[int, str]] = {}
+        self.counts: dict[str, tuple[int, ...]] = {}
+
+    def edge(self, text: str) -> Edge:
+        found = self.edges.get(text)
+        if found is None:
+            found = self.edges[text] = edge(text, self.window)
+        return found
+
+    def fact(self, text: str) -> Facts:
+        found = self.facts.get(text)
+        if found is None:
+            label = self.labels.get(text)
+            found = self.facts[text] = compute(text, self.headline_chars, label)
+        return found
+
+    def label(self, text: str) -> str:
+        """The block label alone: a seam with a barrier on either side needs nothing else."""
+        found = self.labels.get(text)
+        if found is None:
+            facts = self.facts.get(text)
+            found = facts.label if facts is not None else lab.label_text(text, self.headline_chars)
+            self.labels[text] = found
+        return found
+
+    def unclosed(self, text: str) -> int:
+        """Quotes and brackets ``text`` opens and does not close (see :func:`.chars.unclosed`).
+
+        Only needed at a seam whose left side does not end a sentence, so it is
+        not part of :class:`Edge`.
+        """
+        found = self.open_pairs.get(text)
+        if found is None:
+            found = self.open_pairs[text] = chars.open_total(self.pair_counts(text), text)
+        return found
+
+    def pair_counts(self, text: str) -> tuple[int, ...]:
+        """The quote and bracket counts of ``text`` (see :func:`.chars.pair_counts`)."""
+        found = self.counts.get(text)
+        if found is None:
+            found = self.counts[text] = chars.pair_counts(text)
+        return found
 
 
 class View:
@@ -142,10 +284,10 @@ class View:
             if total > limit:
                 return 0
             texts.append(text)
-        return bl.headline_strength("".join(texts), limit)
+        return lab.headline_strength("".join(texts), limit)
 
     def caption_like(self, i: int) -> bool:
-        """A body block that reads as a photo caption (see :func:`.blocks.caption_like`).
+        """A body block that reads as a photo caption (see :func:`.labels.caption_like`).
 
         Dated, or undated but set apart by extra blank lines (a layout island).
         """
@@ -170,117 +312,3 @@ class View:
         """
         blocks = self.blocks
         return nxt > tail + 1 or self.text.count("\n", blocks[tail].end, blocks[nxt].start) >= 3
-
-    # -- the seam decision ------------------------------------------------------
-    def decide(
-        self, tail: int, chain: int, members: Sequence[int], nxt: int, captions: bool = True
-    ) -> seams.Decision:
-        """Decide the seam between the paragraph ending in block ``tail`` and block ``nxt``.
-
-        A caption-like block (see :meth:`caption_like`) is not a continuation
-        (:data:`CAPTION`) unless it is only set apart by blank lines (not
-        dated) and the table finds hard evidence that it continues ``tail``
-        (``…、`` ‖ ``绿色发展、农业…。``); ``captions=False`` decides it as an
-        ordinary block.  ``members``: the blocks joined into the paragraph so far
-        (their open quotes and brackets only matter when ``tail`` does not end a
-        sentence, so they are counted only then).
-        """
-        a, b = self.edge(tail), self.edge(nxt)
-        if seams.quick_break(a, b, self.max_overlap):
-            return SENTENCE_END
-        # a joined chain is body text: its last block's label and facts are not needed
-        if chain == 1 and self.label(tail) not in LEFT_OK:
-            return BARRIER
-        if self.label(nxt) not in RIGHT_OK:
-            return BARRIER
-        a_text = self.blocks[tail].text
-        if guards.latin_stop(a.tail):
-            return LATIN_STOP
-        if b.start_char > "\x7f" and guards.url_end(a_text):
-            return URL_END
-        a_facts = self.fact(tail) if chain == 1 else None
-        b_facts = self.fact(nxt)
-        caption = captions and self.caption_like(nxt)
-        if caption and b_facts.dated:
-            return CAPTION
-        unclosed = self.left_open(members) if a.end != "terminal" else 0
-        headline = a_facts.headline if a_facts is not None else self.chain_headline(members)
-        # a repeat is only dropped between two fragments of one sentence: a
-        # heading-like A may be a headline whose last words open the body
-        # (…加沙地带 ‖ 加沙地带媒体办公室…), so its repeat is no evidence unless
-        # the layout marks a column break or B starts inside a quote (…推动 ‖ 项行动”推动…)
-        feats = seams.features(a, a_facts, headline, b, b_facts, unclosed, self.max_overlap)
-        if feats.overlap and (
-            (headline == 2 and not (self.column_break(tail, nxt) or chars.closes_unopened(b.head)))
-            or not self.adjacent(tail, nxt)
-            or guards.starts_text(b.head)
-        ):
-            # a repeat is only dropped between two fragments adjacent in the
-            # source, and never when B opens like a text (赵乐际 ‖ 赵乐际表示，…)
-            feats = feats._replace(overlap=0)
-        decision = seams.decide(feats)
-        if caption and not (decision.join and decision.hard):
-            return CAPTION
-        heading = decision.reason in seams.HEADING_ROWS or (
-            decision.join
-            and not decision.hard
-            and (
-                (a_facts is not None and a_facts.label == bl.HEADLINE)
-                or b_facts.label == bl.HEADLINE
-                or (a_facts is not None and self.titled(tail, nxt))
-            )
-        )
-        if not heading:
-            return decision
-        if a.end == "word" and b.start == "word":
-            lexical = self.word_across(tail, nxt)
-            if lexical is not None:
-                return lexical
-        return HEADLINE if decision.join else decision
-
-    def titled(self, tail: int, nxt: int) -> bool:
-        """Whether block ``tail`` reads as a title before ``nxt`` (see :mod:`.guards`).
-
-        A title-like block (short, no full stop, ending in a word) with a
-        ``！``/``？`` inside (``巴萨创下18年最差防守纪录！11轮西甲已丢14球``), or
-        followed by its byline (``踔厉前行，开启…新篇章`` ‖ ``中华人民共和国主席 习近平``),
-        or a bare dateline with a headline after it: a generic join would glue
-        the title to the body, so only evidence about the seam itself joins it.
-        """
-        text = self.blocks[tail].text
-        across = nxt > tail + 1
-        if across and guards.bare_dateline(text):
-            return True
-        if not guards.title_like(text):
-            return False
-        return guards.exclaims(text) or (across and self.label(tail + 1) == bl.BYLINE)
-
-    def adjacent(self, tail: int, nxt: int) -> bool:
-        """Whether blocks ``tail`` and ``nxt`` are neighbours in the source.
-
-        Only marked interlopers (a cue caption, byline, furniture, marker,
-        image: layout, not text) may sit between them; a body or heading-like
-        block between them is text the seam would skip.
-        """
-        return all(self.label(m) in _LAYOUT for m in range(tail + 1, nxt))
-
-    def word_across(self, tail: int, nxt: int, bits: int = 0) -> seams.Decision | None:
-        """A hard join when a dictionary word runs across the seam (see :mod:`.lexicon`).
-
-        Asked only where the shape of a side (heading-like) would keep the
-        break: ``…党支部在党`` ‖ ``员队伍中…`` is a cut word, not a heading.
-        ``bits``: a lower threshold than ``config.word_bits`` (0: the config's).
-        """
-        threshold = self.config.word_bits
-        if threshold <= 0:
-            return None
-        if bits > 0:
-            threshold = min(threshold, bits)
-        key = (self.edge(tail).tail[-lexicon.WINDOW :], self.edge(nxt).head[: lexicon.WINDOW])
-        found = self.memo.words.get(key)
-        if found is None:
-            found = self.memo.words[key] = lexicon.cohesion(*key)
-        bits, word = found
-        if bits < threshold or not word:
-            return None
-        return seams.Decision(True, True, f"{seams.WORD_ACROSS} ({word}, {bits} bits)")

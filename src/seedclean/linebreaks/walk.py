@@ -1,7 +1,7 @@
 """One repair pass: rebuild paragraphs block by block and plan every change.
 
 The walk keeps one open paragraph (a chain of joined body blocks) and asks the
-seam decision (:meth:`.View.decide`) about the next block.  When the next
+seam decision (:func:`.decision.decide`) about the next block.  When the next
 block is an interloper (caption, heading, byline, furniture) and the paragraph
 is still open, it looks ahead (:mod:`.lookahead`) for a continuation; if one is
 found, the interlopers are moved, verbatim and in order, to right after the
@@ -18,20 +18,20 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from seedclean.edits import Replacement
-from seedclean.linebreaks import blocks as bl
-from seedclean.linebreaks import lookahead, seams
+from seedclean.linebreaks import labels as lab
+from seedclean.linebreaks import lookahead, table
 from seedclean.linebreaks.catalog import OVERLAP, RELOCATE, UNRESOLVED
 from seedclean.linebreaks.config import BreaksConfig
-from seedclean.linebreaks.facts import Memo
+from seedclean.linebreaks.decision import LEFT_OK, SENTENCE_END, decide, word_across
 from seedclean.linebreaks.plan import Planner
 from seedclean.linebreaks.segment import Block, segment
-from seedclean.linebreaks.view import LEFT_OK, SENTENCE_END, View
+from seedclean.linebreaks.view import Memo, View
 
 #: Interlopers marked as such (not only shaped like a headline, not a plain sentence).
-_MARKED = bl.INTERLOPERS - {bl.HEADLINE}
+_MARKED = lab.INTERLOPERS - {lab.HEADLINE}
 
 
-class Walk(View):
+class Walk:
     """State of one repair pass over the blocks of ``text``.
 
     Args:
@@ -57,7 +57,10 @@ class Walk(View):
         found = segment(text) if blocks is None else blocks
         max_overlap = config.max_overlap if OVERLAP in active else None
         shared = memo or Memo(config.headline_chars, config.max_overlap + 1)
-        super().__init__(text, found, config, max_overlap, shared)
+        #: what this pass knows about its blocks (the walk asks, the view remembers)
+        self.view = View(text, found, config, max_overlap, shared)
+        self.blocks = found
+        self.text = text
         self.can_relocate = RELOCATE in active
         self.stable = stable or {}
         self.plan = Planner(text, found, active)
@@ -72,9 +75,10 @@ class Walk(View):
 
     def run(self) -> list[Replacement]:
         """Walk every block; return the planned replacements (input offsets)."""
+        view = self.view
         i, n = 0, len(self.blocks)
         blocks, stable, windows = self.blocks, self.stable, self.windows
-        edge, quick, max_overlap = self.edge, seams.quick_break, self.max_overlap
+        edge, quick, max_overlap = view.edge, table.quick_break, view.max_overlap
         out = self.plan.out
         while i < n:
             start = blocks[i].start
@@ -82,7 +86,7 @@ class Walk(View):
             if skip:
                 i += skip
                 continue
-            self.reach = i
+            view.reach = i
             if i + 1 < n and quick(edge(i), edge(i + 1), max_overlap):
                 # the commonest paragraph: one block that ends a sentence before
                 # a block that cannot continue it (what paragraph() finds first)
@@ -90,12 +94,12 @@ class Walk(View):
                 i += 1
                 continue
             before = len(out)
-            self.refused = None
+            view.refused = None
             nxt = self.paragraph(i)
             if self.notify:
                 self.spans.append((start, blocks[min(nxt, n) - 1].end))
             if len(out) == before:
-                last = min(max(self.reach, nxt - 1), n - 1)
+                last = min(max(view.reach, nxt - 1), n - 1)
                 end = blocks[last].end if last + 1 < n else len(self.text)
                 windows[start] = (end, nxt - i)
             i = nxt
@@ -109,6 +113,7 @@ class Walk(View):
         pass could treat them differently, so the edits from the first
         relocation on are withdrawn and the walk resumes at the first interloper.
         """
+        view = self.view
         n = len(self.blocks)
         plan = self.plan
         tail, chain = i, 1
@@ -117,32 +122,32 @@ class Walk(View):
         checkpoint = (len(plan.out), -1)
         j = i + 1
         while j < n:
-            decision = self.decide(tail, chain, members, j)
+            decision = decide(view, tail, chain, members, j)
             if decision is SENTENCE_END:
                 break  # the paragraph is closed: no lookahead, no fallback
             c, sentence = -1, False
             if self.can_relocate:
-                if lookahead.may_interlope(self, tail, chain, j, decision):
-                    c = lookahead.continuation(self, tail, chain, members, j)
+                if lookahead.may_interlope(view, tail, chain, j, decision):
+                    c = lookahead.continuation(view, tail, chain, members, j)
                 else:
-                    c = lookahead.past_sentence(self, tail, chain, members, j, decision)
+                    c = lookahead.past_sentence(view, tail, chain, members, j, decision)
                     sentence = c >= 0
             if c >= 0:
                 if not movers:
                     checkpoint = (len(plan.out), j)
-                decision = self.decide(tail, chain, members, c)
+                decision = decide(view, tail, chain, members, c)
                 if decision.join and not decision.hard:
                     # name the language evidence when it backs a generic join
-                    decision = self.word_across(tail, c, lookahead.ACROSS_TITLE_BITS) or decision
+                    decision = word_across(view, tail, c, lookahead.ACROSS_TITLE_BITS) or decision
                 if sentence:
-                    decision = lookahead.over_sentence(self, tail, c, decision)
-                marked = any(self.label(m) in _MARKED for m in range(tail + 1, c))
+                    decision = lookahead.over_sentence(view, tail, c, decision)
+                marked = any(view.label(m) in _MARKED for m in range(tail + 1, c))
                 movers.extend(plan.relocate(tail, c, decision, marked))
                 j = c
             elif decision.join:
                 plan.join(tail, j, decision)
             elif (
-                fallback := lookahead.island_fallback(self, tail, chain, members, j, decision)
+                fallback := lookahead.island_fallback(view, tail, chain, members, j, decision)
             ).join:
                 plan.join(tail, j, fallback)
             else:
@@ -153,13 +158,13 @@ class Walk(View):
             tail, chain = j, chain + 1
             j += 1
         if movers:
-            if self.edge(tail).end != "terminal":
+            if view.edge(tail).end != "terminal":
                 del plan.out[checkpoint[0] :]
                 return checkpoint[1]
             plan.place(tail, movers)
         return j
 
-    def report(self, tail: int, chain: int, j: int, decision: seams.Decision) -> None:
+    def report(self, tail: int, chain: int, j: int, decision: table.Decision) -> None:
         """Record a ``seam-unresolved`` notice when the break after ``tail`` looks like a cut.
 
         The paragraph is open (it ends in a character or continuing
@@ -168,21 +173,22 @@ class Walk(View):
         soft row of the table, a caption or heading shape); or the continuation
         was found past a markdown heading that weak evidence may not cross.
         """
-        a = self.edge(tail)
+        view = self.view
+        a = view.edge(tail)
         if a.end not in ("word", "open") or a.end_char in "：:；;":
             return
-        if chain == 1 and (self.label(tail) not in LEFT_OK or self.fact(tail).headline == 2):
+        if chain == 1 and (view.label(tail) not in LEFT_OK or view.fact(tail).headline == 2):
             return
-        refused = self.refused
+        refused = view.refused
         if refused is not None and refused[0] > j:
             b, reason = refused
         else:
-            if decision.hard or self.label(j) != bl.BODY:
+            if decision.hard or view.label(j) != lab.BODY:
                 return
-            facts = self.fact(j)
+            facts = view.fact(j)
             if facts.headline == 2 or facts.opener or facts.list_start:
                 return
-            if self.edge(j).start not in ("word", "quote"):
+            if view.edge(j).start not in ("word", "quote"):
                 return
             b, reason = j, decision.reason
         left, right = self.blocks[tail], self.blocks[b]

@@ -45,8 +45,8 @@ from seedclean.chardata import (
     SET_APART_MARKS,
 )
 from seedclean.edits import Replacement
-from seedclean.linebreaks import blocks as bl
-from seedclean.linebreaks import chars, facts, lines
+from seedclean.linebreaks import chars, lines
+from seedclean.linebreaks import labels as lab
 from seedclean.linebreaks.catalog import HYPHEN, WRAP
 from seedclean.linebreaks.lines import Line, Profile
 from seedclean.linebreaks.segment import Block
@@ -74,16 +74,16 @@ _BARE_BREAKER = re.compile(r"[，。、；：？！,;:?!（）()]")
 #: Labels of a line that keep it apart from its neighbours.
 _APART = frozenset(
     {
-        bl.HEADING,
-        bl.CAPTION,
-        bl.BYLINE,
-        bl.FURNITURE,
-        bl.MARKER,
-        bl.VERBATIM,
-        bl.TABLE,
-        bl.IMAGE,
-        bl.SEPARATOR,
-        bl.ASIDE,
+        lab.HEADING,
+        lab.CAPTION,
+        lab.BYLINE,
+        lab.FURNITURE,
+        lab.MARKER,
+        lab.VERBATIM,
+        lab.TABLE,
+        lab.IMAGE,
+        lab.SEPARATOR,
+        lab.ASIDE,
     }
 )
 
@@ -214,7 +214,7 @@ def _join_lines(
 
 def _opens_body(text: str) -> bool:
     """Whether a line opens like the body after a headline (``11月3日，``, ``据了解，``)."""
-    return _BODY_LEAD.match(text) is not None or facts.opening(text, text)[2]
+    return _BODY_LEAD.match(text) is not None or lab.opening(text, text)[2]
 
 
 #: A date or a dateline opening a body paragraph (not an attributed statement:
@@ -230,16 +230,16 @@ def _apart(a: Line, b: Line, b_full: bool, base: int, labels: int) -> bool:
         return True
     if b.indent > base or _STRUCTURE.match(b.text):
         return True
-    if (labels >= 2 or not b_full) and (_LABEL.match(b.text) or bl.field_line(b.text)):
+    if (labels >= 2 or not b_full) and (_LABEL.match(b.text) or lab.field_line(b.text)):
         return True
-    opener, list_start, _, _ = facts.opening(b.text, b.text)
+    opener, list_start, _, _ = lab.opening(b.text, b.text)
     if opener or list_start:
         return True
     if _HARD_STRUCTURE.match(a.text):
         return True
     if len(a.text) > 4 and a.text[:4] == b.text[:4]:
         return True  # parallel lines (verse, a slogan repeated): not one sentence wrapped
-    return labels >= 2 and (_LABEL.match(a.text) is not None or bl.field_line(a.text))
+    return labels >= 2 and (_LABEL.match(a.text) is not None or lab.field_line(a.text))
 
 
 def _stands_alone(text: str) -> bool:
@@ -247,4 +247,4 @@ def _stands_alone(text: str) -> bool:
     continuation marker, table-of-contents line, or a layout line without punctuation."""
     if _TOC.search(text) or (_LAYOUT.search(text) and not _PUNCT.search(text)):
         return True
-    return bl.label_text(text, block=False) in _APART
+    return lab.label_text(text, block=False) in _APART

@@ -18,7 +18,7 @@ from seedclean.chardata import HAN_IDEOGRAPHS
 from seedclean.linebreaks.overlap import seam_overlap
 
 if TYPE_CHECKING:
-    from seedclean.linebreaks.facts import Edge, Facts
+    from seedclean.linebreaks.view import Edge, Facts
 
 #: Units a number is read with: ``2025`` ‖ ``年``, ``1.5`` ‖ ``亿元`` is one number cut.
 _UNITS = frozenset("年月日号时分秒亿万千百元%％岁")

@@ -372,3 +372,72 @@ _LABEL_START = re.compile(
 def label_start(head: str) -> bool:
     """Whether a block opens with a short label and a colon (a line of its own)."""
     return _LABEL_START.match(head) is not None
+
+
+# -- how a block opens -----------------------------------------------------------
+#: A paragraph opener: indentation, a run-in bold head, a dateline or news-agency lead.
+_OPENER = re.compile(
+    r"(?:[ \t]{2,}|\u3000|\*\*|__|本报讯|本报[（(]|本刊讯|本台讯|新华社|据新华社|央视网消息"
+    r"|中新网|人民网|[" + HAN_IDEOGRAPHS + r"]{2,10}讯(?:[ \t\u3000\xa0：:（(]|$)"
+    r"|摘\s*要|关键[词字]"
+    r"|(?:中图分类号|文献标识码|文章编号|DOI|Abstract|Key\s*words|Keywords)\s*[:：\s]"
+    r"|【|[□■◆●▲►◀]"
+    # an affiliation line under a paper's authors: ``（1 北京科技大学 …``, ``(1.School of …``,
+    # ``1Institute for …``, ``(College of …``
+    r"|[（(]\s*(?:\d{1,2}\s*[.．、,，]?\s*)?[^（）()\n。；;]{0,30}?"
+    r"(?:大学|学院|研究所|研究院|研究中心|实验室|University|College|School|Institute|Department"
+    r"|Laborator|Academy)"
+    r"|\d{1,2}\s*(?:[A-Z][a-z]+\s*)?(?:University|College|School|Institute|Department|Laborator"
+    r"|Academy|Key\s*Lab)"
+    # a paper's author line: three or more names set apart by spaces (``魏朝青 周慧慧 王旋 …``)
+    r"|\d?\s*(?:[" + HAN_IDEOGRAPHS + r"]{1,3}\s*(?:\d(?:\s*,\s*\d)*|\\?\*)*[ \u3000]+){3,}"
+    # an affiliation after a superscript mark (``$^{1}$ State Key Laboratory …``)
+    r"|\$\s*\^\s*\{\s*\d[\d,\s]*\}\s*\$\s*(?:State|Key|College|School|Department|Institute"
+    r"|University|Laborator|[" + HAN_IDEOGRAPHS + r"]{2,20}?(?:大学|学院|研究所|研究院))"
+    # a panel legend or an interview turn: ``A：…；B：…``, ``Q：…``
+    r"|[A-Z][：:])"
+)
+#: Discourse openers that start a new paragraph far more often than they continue one.
+_PARAGRAPH_LEAD = re.compile(
+    r"(?:近日|近年来|今年以来|去年以来|日前|此前|目前|当前|据了解|据悉|据介绍|据统计|与此同时|此外|另外"
+    r"|首先|其次|最后|总之|综上|对此|为此|然而|下一步|前几日|前不久|日前|昨天|昨日|当天|当日|次日|随后"
+    r"|另据|据[^，,。：:\n]{1,15}(?:报道|消息|介绍|透露|统计|显示))[，,]"
+    # how a paragraph of a paper opens (``由表5可知``, ``本研究中``, ``为进一步探讨``)
+    r"|(?:由|从)[表图]\s*\d{1,2}(?:[.．-]\d{1,2})?\s*(?:可知|可见|可以看出|所示|中可以看出)"
+    r"|本研究|本文[中将采通在以]|为了?进一步|综上所述|通过本研究"
+)
+#: A date that opens a news paragraph (``北京时间11月5日，``, ``11月4—6日，``, ``2012年，``).
+_NEWS_DATE_LEAD = re.compile(
+    r"(?:北京时间|当地时间|时间回到)?(?:\d{4}年)?(?:\d{1,2}月\d{1,2}[日号](?:[-—–至]\d{1,2}[日号]?)?"
+    r"|\d{1,2}月(?:\d{1,2}[日号]?)?[-—–至]\d{1,2}[日号]|\d{4}年(?:\d{1,2}月)?)[^，,。：:\n]{0,6}[，,]"
+)
+#: List and section markers: a block starting with one never continues the previous block.
+_LIST_START = re.compile(
+    f"(?:{LIST_ITEM}|第[{CN_DIGITS}]+[，,、]|{REFERENCE_NUMBER}(?!$)"
+    # a numbered section title (``2.4.1层次分析法``) or item (``2)畜牧生产子系统``)
+    r"|\d{1,2}(?:[.．]\d{1,2}){2,3}(?![\d.．%％])\s*["
+    + HAN_IDEOGRAPHS
+    + r"A-Za-z]|\d{1,2}[)）](?!\d))"
+)
+
+
+#: Characters that attach to what precedes them and practically never open a
+#: paragraph.  Kept short on purpose: 地, 了, 着, 过, 之, 于, 与, 所 also start
+#: common paragraph openers (地方, 了解, 着力, 过去, 之前, 于是, 与此同时, 所以).
+_PARTICLES = frozenset("的们")
+#: Words that start with one of :data:`_PARTICLES` and do open paragraphs (``的确，…``).
+_PARTICLE_WORDS = ("的确", "的士", "的哥")
+
+
+def opening(text: str, head: str) -> tuple[bool, bool, bool, bool]:
+    """How a block opens: ``(opener, list_start, lead, particle)``.
+
+    ``text`` is the block as it stands (indentation counts as an opener),
+    ``head`` the same without leading whitespace.
+    """
+    return (
+        bool(_OPENER.match(text)),
+        bool(_LIST_START.match(head)),
+        bool(_PARAGRAPH_LEAD.match(head) or _NEWS_DATE_LEAD.match(head)),
+        bool(head) and head[0] in _PARTICLES and not head.startswith(_PARTICLE_WORDS),
+    )

@@ -1,0 +1,147 @@
+"""The seam decision: join the paragraph ending in one block to a later block, or keep the break.
+
+:func:`decide` asks the :class:`~.view.View` about both sides, settles the
+cheap cases (a sentence end before a block that cannot continue it, a barrier
+label, the :mod:`.guards`), then reads the decision table (:mod:`.table`) and
+checks what the table cannot see: a caption-like or heading-like side, a repeat
+that is not between two adjacent fragments, and the language evidence of a
+word across the seam (:func:`word_across`, :mod:`.lexicon`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from seedclean.linebreaks import chars, guards, lexicon, table
+from seedclean.linebreaks import labels as lab
+from seedclean.linebreaks.view import View
+
+#: Labels that may end a paragraph that continues (a list item can be cut too) ...
+LEFT_OK = frozenset({lab.BODY, lab.HEADLINE, lab.LIST})
+#: ... and labels that may continue one.
+RIGHT_OK = frozenset({lab.BODY, lab.HEADLINE})
+#: Interlopers that are layout rather than text (a repeat may be read across them).
+_LAYOUT = frozenset({lab.CAPTION, lab.BYLINE, lab.FURNITURE, lab.MARKER, lab.IMAGE})
+BARRIER = table.Decision(False, True, "a barrier block (heading, list, caption, …)")
+SENTENCE_END = table.Decision(False, True, "A ends a sentence")
+CAPTION = table.Decision(False, False, "B reads as a caption (one dated or set-apart sentence)")
+HEADLINE = table.Decision(False, False, "heading-like block without hard evidence")
+URL_END = table.Decision(False, True, "A ends in a URL or e-mail address: never joined to text")
+LATIN_STOP = table.Decision(False, True, "A ends a sentence with '.' after Chinese text")
+
+
+def decide(
+    view: View, tail: int, chain: int, members: Sequence[int], nxt: int, captions: bool = True
+) -> table.Decision:
+    """Decide the seam between the paragraph ending in block ``tail`` and block ``nxt``.
+
+    A caption-like block (see :meth:`.View.caption_like`) is not a continuation
+    (:data:`CAPTION`) unless it is only set apart by blank lines (not
+    dated) and the table finds hard evidence that it continues ``tail``
+    (``…、`` ‖ ``绿色发展、农业…。``); ``captions=False`` decides it as an
+    ordinary block.  ``members``: the blocks joined into the paragraph so far
+    (their open quotes and brackets only matter when ``tail`` does not end a
+    sentence, so they are counted only then).
+    """
+    a, b = view.edge(tail), view.edge(nxt)
+    if table.quick_break(a, b, view.max_overlap):
+        return SENTENCE_END
+    # a joined chain is body text: its last block's label and facts are not needed
+    if chain == 1 and view.label(tail) not in LEFT_OK:
+        return BARRIER
+    if view.label(nxt) not in RIGHT_OK:
+        return BARRIER
+    a_text = view.blocks[tail].text
+    if guards.latin_stop(a.tail):
+        return LATIN_STOP
+    if b.start_char > "\x7f" and guards.url_end(a_text):
+        return URL_END
+    a_facts = view.fact(tail) if chain == 1 else None
+    b_facts = view.fact(nxt)
+    caption = captions and view.caption_like(nxt)
+    if caption and b_facts.dated:
+        return CAPTION
+    unclosed = view.left_open(members) if a.end != "terminal" else 0
+    headline = a_facts.headline if a_facts is not None else view.chain_headline(members)
+    # a repeat is only dropped between two fragments of one sentence: a
+    # heading-like A may be a headline whose last words open the body
+    # (…加沙地带 ‖ 加沙地带媒体办公室…), so its repeat is no evidence unless
+    # the layout marks a column break or B starts inside a quote (…推动 ‖ 项行动”推动…)
+    feats = table.features(a, a_facts, headline, b, b_facts, unclosed, view.max_overlap)
+    if feats.overlap and (
+        (headline == 2 and not (view.column_break(tail, nxt) or chars.closes_unopened(b.head)))
+        or not adjacent(view, tail, nxt)
+        or guards.starts_text(b.head)
+    ):
+        # a repeat is only dropped between two fragments adjacent in the
+        # source, and never when B opens like a text (赵乐际 ‖ 赵乐际表示，…)
+        feats = feats._replace(overlap=0)
+    decision = table.decide(feats)
+    if caption and not (decision.join and decision.hard):
+        return CAPTION
+    heading = decision.reason in table.HEADING_ROWS or (
+        decision.join
+        and not decision.hard
+        and (
+            (a_facts is not None and a_facts.label == lab.HEADLINE)
+            or b_facts.label == lab.HEADLINE
+            or (a_facts is not None and titled(view, tail, nxt))
+        )
+    )
+    if not heading:
+        return decision
+    if a.end == "word" and b.start == "word":
+        lexical = word_across(view, tail, nxt)
+        if lexical is not None:
+            return lexical
+    return HEADLINE if decision.join else decision
+
+
+def titled(view: View, tail: int, nxt: int) -> bool:
+    """Whether block ``tail`` reads as a title before ``nxt`` (see :mod:`.guards`).
+
+    A title-like block (short, no full stop, ending in a word) with a
+    ``！``/``？`` inside (``巴萨创下18年最差防守纪录！11轮西甲已丢14球``), or
+    followed by its byline (``踔厉前行，开启…新篇章`` ‖ ``中华人民共和国主席 习近平``),
+    or a bare dateline with a headline after it: a generic join would glue
+    the title to the body, so only evidence about the seam itself joins it.
+    """
+    text = view.blocks[tail].text
+    across = nxt > tail + 1
+    if across and guards.bare_dateline(text):
+        return True
+    if not guards.title_like(text):
+        return False
+    return guards.exclaims(text) or (across and view.label(tail + 1) == lab.BYLINE)
+
+
+def adjacent(view: View, tail: int, nxt: int) -> bool:
+    """Whether blocks ``tail`` and ``nxt`` are neighbours in the source.
+
+    Only marked interlopers (a cue caption, byline, furniture, marker,
+    image: layout, not text) may sit between them; a body or heading-like
+    block between them is text the seam would skip.
+    """
+    return all(view.label(m) in _LAYOUT for m in range(tail + 1, nxt))
+
+
+def word_across(view: View, tail: int, nxt: int, bits: int = 0) -> table.Decision | None:
+    """A hard join when a dictionary word runs across the seam (see :mod:`.lexicon`).
+
+    Asked only where the shape of a side (heading-like) would keep the
+    break: ``…党支部在党`` ‖ ``员队伍中…`` is a cut word, not a heading.
+    ``bits``: a lower threshold than ``config.word_bits`` (0: the config's).
+    """
+    threshold = view.config.word_bits
+    if threshold <= 0:
+        return None
+    if bits > 0:
+        threshold = min(threshold, bits)
+    key = (view.edge(tail).tail[-lexicon.WINDOW :], view.edge(nxt).head[: lexicon.WINDOW])
+    found = view.memo.words.get(key)
+    if found is None:
+        found = view.memo.words[key] = lexicon.cohesion(*key)
+    bits, word = found
+    if bits < threshold or not word:
+        return None
+    return table.Decision(True, True, f"{table.WORD_ACROSS} ({word}, {bits} bits)")
