@@ -1,12 +1,21 @@
-"""CLI throughput: ``seedclean clean --out`` on a folder of real news pages, beside a peer.
+"""CLI throughput and start-up, beside a peer.
 
-Writes N articles of ../shared/evaldata/articles.jsonl (with ASCII commas, as
-OCR leaves them) as files into a temporary folder, then times, in the same
-run: the peer (autocorrect-py's ``format`` over the same files, read and
-written by a plain Python loop), ``seedclean clean --out`` with ``--jobs 1``
+Throughput: writes N articles of ../shared/evaldata/articles.jsonl (with ASCII
+commas, as OCR leaves them) as files into a temporary folder, then times, in
+the same run: the peer (autocorrect-py's ``format`` over the same files, read
+and written by a plain Python loop), ``seedclean clean --out`` with ``--jobs 1``
 and with all cores.  Prints files/s and MB/s.
 
-    /work/venv/bin/python bench/bench_cli.py [--files 600]
+Start-up (``--startup``): ``seedclean check`` on one 2 KB file (the start of
+a seed page), as a pre-commit hook or an editor runs it, in a fresh process
+each time, beside ``python -c pass`` and the peer's equivalent (a fresh
+process that imports autocorrect-py and lints the same file).  Rounds
+alternate the commands; prints the best and the median wall time and CPU time
+(user + sys) of each.  ``--baseline-src DIR`` adds another checkout's ``src``
+(e.g. an older commit from ``git archive``) run by the same interpreter.
+
+    python bench/bench_cli.py [--files 600]
+    python bench/bench_cli.py --startup [--rounds 15] [--baseline-src /tmp/old/src]
 """
 
 from __future__ import annotations
@@ -16,12 +25,17 @@ import contextlib
 import io
 import json
 import os
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-EVALDATA = Path(__file__).resolve().parents[1].parent / "shared" / "evaldata"
+ROOT = Path(__file__).resolve().parents[1]
+EVALDATA = ROOT.parent / "shared" / "evaldata"
+SEEDS = ROOT / "seeds"
 
 
 def _corpus(folder: Path, count: int) -> int:
@@ -55,10 +69,78 @@ def _ours(src: Path, dest: Path, jobs: int) -> None:
     assert code == 0, code
 
 
+def _excerpt(folder: Path, size: int = 2048) -> Path:
+    """The first ``size`` bytes of the first seed page, cut at a character boundary."""
+    data = sorted(SEEDS.glob("*.txt"))[0].read_bytes()[:size]
+    path = folder / "page.txt"
+    path.write_text(data.decode("utf-8", "ignore"), encoding="utf-8")
+    return path
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU (user + sys) seconds of one run of ``command``."""
+    began = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, _status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - began
+    child.returncode = 0  # reaped by wait4
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def startup(rounds: int, baseline_src: str | None) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        page = _excerpt(Path(tmp))
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        check = "import sys; from seedclean.cli import main; sys.exit(main(sys.argv[1:]))"
+        peer = (
+            "import sys, autocorrect_py; "
+            "r = autocorrect_py.lint_for(open(sys.argv[1], encoding='utf-8').read(), sys.argv[1]); "
+            "sys.exit(1 if r.lines else 0)"
+        )
+        commands: list[tuple[str, list[str], dict[str, str]]] = [
+            ("python -c pass", [sys.executable, "-c", "pass"], env),
+            ("autocorrect-py lint (peer)", [sys.executable, "-c", peer, str(page)], env),
+            ("seedclean check", [sys.executable, "-c", check, "check", str(page)], env),
+        ]
+        if baseline_src:
+            old = {**env, "PYTHONPATH": baseline_src}
+            commands.append(
+                (
+                    "seedclean check (baseline)",
+                    [sys.executable, "-c", check, "check", str(page)],
+                    old,
+                )
+            )
+        for _, command, cmd_env in commands:  # warm the page cache and write bytecode
+            _timed(command, cmd_env)
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name, _, _ in commands}
+        for _ in range(rounds):
+            for name, command, cmd_env in commands:
+                times[name].append(_timed(command, cmd_env))
+        load = os.getloadavg()[0]
+        size = page.stat().st_size
+        print(f"seedclean check on one {size}-byte file; {rounds} rounds, load {load:.1f}")
+        print(f"{'command':<30} {'wall best':>10} {'median':>8} {'CPU best':>9} {'median':>8} (ms)")
+        for name, runs in times.items():
+            walls = [w for w, _ in runs]
+            cpus = [c for _, c in runs]
+            print(  # milliseconds
+                f"{name:<30} {min(walls) * 1e3:>10.0f} {statistics.median(walls) * 1e3:>8.0f}"
+                f" {min(cpus) * 1e3:>9.0f} {statistics.median(cpus) * 1e3:>8.0f}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=600)
-    count = parser.parse_args().files
+    parser.add_argument("--startup", action="store_true", help="time check on one 2 KB file")
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--baseline-src", help="another checkout's src folder, timed alongside")
+    options = parser.parse_args()
+    if options.startup:
+        startup(options.rounds, options.baseline_src)
+        return
+    count = options.files
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "src"
         src.mkdir()

@@ -28,7 +28,6 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import re
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -279,6 +278,8 @@ def validate(table: Mapping[str, Any], where: str) -> dict[str, Any]:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a settings file is there to read
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

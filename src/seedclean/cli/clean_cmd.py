@@ -24,15 +24,8 @@ from seedclean.files.atomic import remove_stale_temp
 from seedclean.files.names import shown
 from seedclean.files.walking import unmatched_suffixes
 from seedclean.process import Plan, clean_bytes
-from seedclean.report import (
-    FileResult,
-    HtmlReport,
-    JsonReport,
-    Summary,
-    edit_lines,
-)
-from seedclean.report.ci import GithubOutput, JsonLinesOutput, SarifOutput
-from seedclean.report.diff import char_diff, unified_diff
+from seedclean.report.records import FileResult, edit_lines
+from seedclean.report.summary import Summary
 from seedclean.report.terminal import colour_wanted, paint
 from seedclean.rules import UnknownRuleError
 from seedclean.settings import PerInput, Settings, SettingsError, collect_per_input
@@ -63,18 +56,29 @@ def _status_line(result: FileResult, dry_run: bool) -> str | None:
 
 
 def _reports(args: argparse.Namespace) -> list[_Sink]:
+    # the report writers (and the review page's modules) load only when a report is asked for
     sinks: list[_Sink] = []
     if getattr(args, "report", None):
+        from seedclean.report.jsonreport import JsonReport
+
         sinks.append(JsonReport(Path(args.report)))
     if getattr(args, "html_report", None):
+        from seedclean.report.html import HtmlReport
+
         sinks.append(HtmlReport(Path(args.html_report)))
     return sinks
 
 
 def stdout_output(fmt: str) -> _Sink | None:
     """The writer of ``--output-format FMT`` on stdout (``None`` for text)."""
+    if fmt == "text":
+        return None
     if fmt == "json":
+        from seedclean.report.jsonreport import JsonReport
+
         return JsonReport(stream=sys.stdout)
+    from seedclean.report.ci import GithubOutput, JsonLinesOutput, SarifOutput
+
     if fmt == "json-lines":
         return JsonLinesOutput()
     if fmt == "github":
@@ -87,6 +91,8 @@ def stdout_output(fmt: str) -> _Sink | None:
 def _diff_lines(args: argparse.Namespace, result: FileResult, colour: bool) -> list[str]:
     if result.status == "skipped":
         return []
+    from seedclean.report.diff import char_diff, unified_diff  # only with --diff
+
     name = shown(result.display)  # stdout is UTF-8: \xNN for bytes of a name that are not
     if args.diff_style == "patch":
         return unified_diff(name, result.source, result.text, colour=colour)

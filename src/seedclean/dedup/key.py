@@ -38,11 +38,19 @@ if TYPE_CHECKING:
 __all__ = ["key_hash", "line_keys", "paragraph_key"]
 
 _DROP = regex.compile(r"[\p{P}\p{S}\p{Z}\p{C}\s]+")
-# Casefolding is stable across Unicode versions, so the regex module's (possibly
-# newer) properties find every character Python's casefold changes, and maybe more:
-# Changes_When_Casefolded compares canonical decompositions, so characters with a
-# decomposition (NFD_QC=No: ǰ, ΐ, ẖ ...) are checked one by one too.
-_CASEFOLDED = regex.compile(r"[\p{Changes_When_Casefolded}\p{NFD_QC=No}]+")
+
+
+# The patterns of the code point tables compile on first use: a small text is keyed
+# without the tables, and compiling these properties costs more than keying it.
+@functools.cache
+def _casefolded() -> regex.Pattern[str]:
+    # Casefolding is stable across Unicode versions, so the regex module's (possibly
+    # newer) properties find every character Python's casefold changes, and maybe more:
+    # Changes_When_Casefolded compares canonical decompositions, so characters with a
+    # decomposition (NFD_QC=No: ǰ, ΐ, ẖ ...) are checked one by one too.
+    return regex.compile(r"[\p{Changes_When_Casefolded}\p{NFD_QC=No}]+")
+
+
 _BMP = 0x10000
 _NEWLINE = 10
 _DROPPED = 0  # NUL is a control character, so it never survives into a key
@@ -82,7 +90,7 @@ def _bmp_table() -> npt.NDArray[Any]:
 
     table = np.arange(_BMP, dtype=np.int32)
     expands: list[int] = []
-    for match in _CASEFOLDED.finditer(_bmp_chars()):  # only these can change: ~1,400
+    for match in _casefolded().finditer(_bmp_chars()):  # only these can change: ~1,400
         for code in range(match.start(), match.end()):
             folded = chr(code).casefold()
             if len(folded) == 1:
@@ -106,8 +114,14 @@ def _bmp_table() -> npt.NDArray[Any]:
 # seconds such as Hangul vowel jamo), and characters NFKC changes at all.  The
 # regex module may know newer Unicode than unicodedata; a character it calls risky
 # or changing that unicodedata does not only takes the slower exact path.
-_RISKY = regex.compile(r"[\p{NFKC_QC=Maybe}\P{ccc=0}]+")
-_CHANGED = regex.compile(r"\p{NFKC_QC=No}+")
+@functools.cache
+def _risky_pattern() -> regex.Pattern[str]:
+    return regex.compile(r"[\p{NFKC_QC=Maybe}\P{ccc=0}]+")
+
+
+@functools.cache
+def _changed() -> regex.Pattern[str]:
+    return regex.compile(r"\p{NFKC_QC=No}+")
 
 
 @functools.cache
@@ -121,14 +135,14 @@ def _bmp_chars() -> str:
 @functools.cache
 def _risky_bmp() -> frozenset[int]:
     return frozenset(
-        code for m in _RISKY.finditer(_bmp_chars()) for code in range(m.start(), m.end())
+        code for m in _risky_pattern().finditer(_bmp_chars()) for code in range(m.start(), m.end())
     )
 
 
 def _risky(code: int) -> bool:
     if code < _BMP:
         return code in _risky_bmp()
-    return _RISKY.match(chr(code)) is not None
+    return _risky_pattern().match(chr(code)) is not None
 
 
 @functools.cache
@@ -142,7 +156,7 @@ def _raw_table() -> npt.NDArray[Any]:
     """
     folded = _bmp_table()
     table = folded.copy()
-    for match in _CHANGED.finditer(_bmp_chars()):
+    for match in _changed().finditer(_bmp_chars()):
         for code in range(match.start(), match.end()):
             table[code] = _fold_normal(unicodedata.normalize("NFKC", chr(code)), folded)
     table[sorted(_risky_bmp())] = -1

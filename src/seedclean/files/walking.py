@@ -34,9 +34,7 @@ import os
 from collections.abc import Iterator, Sequence
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
-
-import pathspec
+from typing import TYPE_CHECKING, NamedTuple
 
 from seedclean.files.atomic import TEMP_SUFFIX
 
@@ -108,7 +106,8 @@ def selected(relative: str, include: Sequence[str], exclude: Sequence[str]) -> b
     return _matches(relative, include) and not _matches(relative, exclude)
 
 
-_Spec = pathspec.GitIgnoreSpec
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec as _Spec
 
 
 class _Ignores:
@@ -155,7 +154,11 @@ def _read_spec(path: Path, base: Path) -> list[tuple[Path, _Spec]]:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return []
-    return [(base, pathspec.GitIgnoreSpec.from_lines(lines))] if lines else []
+    if not lines:
+        return []
+    import pathspec  # only when a .gitignore exists: one named file never needs it
+
+    return [(base, pathspec.GitIgnoreSpec.from_lines(lines))]
 
 
 def _spec_of(folder: Path) -> list[tuple[Path, _Spec]]:

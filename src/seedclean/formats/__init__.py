@@ -22,14 +22,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePath
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from seedclean.config import CleanConfig
-from seedclean.edits import Edit, Explained, Notice
 from seedclean.files.errors import SkipFileError
-from seedclean.formats.cells import Cell, clean_cells
-from seedclean.formats.jsonrec import encode_json, json_cells, jsonl_cells
-from seedclean.formats.table import encode_field, table_cells
+
+if TYPE_CHECKING:  # the record readers load only for a record file (a prose file needs none)
+    from seedclean.config import CleanConfig
+    from seedclean.edits import Edit, Explained, Notice
+    from seedclean.formats.cells import Cell
 
 __all__ = [
     "DEFAULT_FIELDS",
@@ -135,6 +135,10 @@ def clean_structured(
         SkipFileError: the text is not valid for its kind, or no record has any
             of the fields (the message lists the fields it has).
     """
+    from seedclean.formats.cells import clean_cells
+    from seedclean.formats.jsonrec import encode_json, json_cells, jsonl_cells
+    from seedclean.formats.table import encode_field, table_cells
+
     fields = tuple(fields) or DEFAULT_FIELDS
     if kind == "jsonl":
         cells, records = jsonl_cells(text, fields)
@@ -166,6 +170,9 @@ def record_view(text: str, kind: str, fields: Sequence[str] = DEFAULT_FIELDS) ->
     >>> record_view('{"text": "甲"}\\n{"x": 1}\\n{"text": "乙\\\\n丙"}\\n', "jsonl")
     '甲\\n\\n乙 丙\\n'
     """
+    from seedclean.formats.jsonrec import json_cells, jsonl_cells
+    from seedclean.formats.table import table_cells
+
     if kind == "jsonl":
         cells, _ = jsonl_cells(text, fields)
     elif kind == "json":
