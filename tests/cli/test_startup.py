@@ -1,0 +1,60 @@
+"""``seedclean check`` on one small file loads only what that file needs (issue #13).
+
+A pre-commit hook or an editor runs the CLI once per file: every module it
+imports is paid on every call.  What a small prose file in a folder without
+``.gitignore`` or settings never needs must stay unloaded; a test fails when an
+import creeps back to the top of a module on that path.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+# each is needed only by something this run does not ask for
+NOT_NEEDED = (
+    "numpy",  # sketches of many paragraphs
+    "rapidfuzz",  # diffs and duplicate verification
+    "pathspec",  # .gitignore files in a walked folder
+    "tomllib",  # reading a settings file
+    "concurrent.futures",  # the process pool (one file runs in-process)
+    "seedclean.report.html",  # --html-report
+    "seedclean.report.diff",  # --diff
+    "seedclean.report.ci",  # --output-format github/sarif/json-lines
+    "seedclean.report.jsonreport",  # --report
+    "seedclean.formats.jsonrec",  # record files
+    "seedclean.distributed",  # --engine dask
+)
+
+_PROGRAM = (
+    "import sys\n"
+    "from seedclean.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print('LOADED=' + ','.join(m for m in {names!r} if m in sys.modules), file=sys.stderr)\n"
+)
+
+
+def _loaded(tmp_path: Path, *args: str) -> list[str]:
+    page = tmp_path / "page.txt"
+    page.write_text("近年来,广东省检察院党支部在党\n员队伍中倡导开展活动 。\n\n第二段。\n", "utf-8")
+    program = _PROGRAM.format(names=NOT_NEEDED)
+    out = subprocess.run(
+        [sys.executable, "-c", program, *args, str(page)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    line = [x for x in out.stderr.splitlines() if x.startswith("LOADED=")]
+    assert line, out.stderr
+    return [m for m in line[0].removeprefix("LOADED=").split(",") if m]
+
+
+def test_check_of_one_small_file_loads_nothing_it_does_not_need(tmp_path: Path) -> None:
+    assert _loaded(tmp_path, "check", "--isolated") == []
+
+
+def test_a_diff_loads_the_diff_module(tmp_path: Path) -> None:
+    # the same probe sees a lazily loaded module once it is used (the test above can fail)
+    assert "seedclean.report.diff" in _loaded(tmp_path, "clean", "--isolated", "--diff")
