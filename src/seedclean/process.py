@@ -50,7 +50,8 @@ class Plan:
         keep_encoding: write in the encoding the file was read in (else UTF-8).
         max_file_size: larger files are skipped.
         time_budget: CPU seconds cleaning one file may take (0: no limit).
-        keep_texts: return the texts (needed by check lines, diffs and reports).
+        keep_texts: return the texts and the edits (needed by check lines, diffs and
+            reports); without it a result holds the edits' counts per rule.
         fields: text fields (JSON) or columns (CSV/TSV) cleaned in record files.
         encoding: read every file with this codec instead of detecting (``--encoding``).
     """
@@ -158,7 +159,8 @@ def clean_bytes(
         result.text if plan.keep_texts else "",
         message=message,
     )
-    return outcome, new
+    # nothing prints or reports the edits themselves: send their counts per rule
+    return (outcome if plan.keep_texts else outcome.counted()), new
 
 
 def _write(plan: Plan, target: Target, outcome: FileResult, new: bytes, snap: Snapshot) -> bool:

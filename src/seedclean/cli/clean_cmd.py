@@ -49,7 +49,8 @@ def _status_line(result: FileResult, dry_run: bool) -> str | None:
     if result.status != "changed":
         return None
     verb = "would clean" if dry_run else "cleaned"
-    detail = f"{len(result.edits)} edit{'s' * (len(result.edits) != 1)}"
+    edits = result.edit_total()
+    detail = f"{edits} edit{'s' * (edits != 1)}"
     if result.message:
         detail += f"; {result.message}"
     return f"{verb} {result.display} ({detail})"

@@ -74,7 +74,8 @@ def clean_files(
 
     Returns:
         One :class:`~seedclean.report.records.FileResult` per file, in order
-        (missing paths are returned as skipped errors).
+        (missing paths are returned as skipped errors); its edits and notices
+        come back as counts per rule (``edits_per_rule()``, ``notices_per_rule()``).
 
     Raises:
         ValueError: when both or neither of ``out_dir`` and ``in_place`` are

@@ -14,7 +14,7 @@ edit's ``origin`` in the file as it was read.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from seedclean.edits import Edit, LineIndex, Notice
@@ -32,14 +32,19 @@ class FileResult(NamedTuple):
         status: ``changed`` (output bytes differ), ``unchanged`` or ``skipped``.
         encoding: encoding the file was read in ("" when not decoded).
         out_encoding: encoding it was (or would be) written in.
-        edits: every edit, in order, with ``origin`` in the text as read.
-        notices: things found and deliberately left alone.
+        edits: every edit, in order, with ``origin`` in the text as read (empty
+            when nothing printed or reported needs them: see ``rule_counts``).
+        notices: things found and deliberately left alone (likewise).
         source: the text as read (kept only when a report needs it).
         text: the cleaned text (kept only when a report needs it).
         skip_kind: why it was skipped (a :class:`~seedclean.files.SkipFileError` kind).
         message: the one-line reason for a skip, or a note (e.g. "empty file").
         error: whether the skip is an input error (the run exits 2).
         written: whether a file was written.
+        rule_counts: ``(rule, edits)`` in order of first edit, sent instead of
+            ``edits`` when they were not kept (a worker then ships a few counts,
+            not every edit of the file).
+        notice_counts: ``(rule, notices)`` likewise.
     """
 
     display: str
@@ -54,6 +59,38 @@ class FileResult(NamedTuple):
     message: str = ""
     error: bool = False
     written: bool = False
+    rule_counts: tuple[tuple[str, int], ...] = ()
+    notice_counts: tuple[tuple[str, int], ...] = ()
+
+    def edits_per_rule(self) -> dict[str, int]:
+        """Edits per rule, in order of each rule's first edit (kept edits or the counts sent)."""
+        return dict(self.rule_counts) if self.rule_counts else _count(e.rule for e in self.edits)
+
+    def notices_per_rule(self) -> dict[str, int]:
+        """Notices per rule, like :meth:`edits_per_rule`."""
+        if self.notice_counts:
+            return dict(self.notice_counts)
+        return _count(n.rule for n in self.notices)
+
+    def edit_total(self) -> int:
+        """How many edits the file got."""
+        return sum(n for _, n in self.rule_counts) if self.rule_counts else len(self.edits)
+
+    def counted(self) -> FileResult:
+        """This result with its edits and notices replaced by their counts per rule."""
+        return self._replace(
+            edits=(),
+            notices=(),
+            rule_counts=tuple(self.edits_per_rule().items()),
+            notice_counts=tuple(self.notices_per_rule().items()),
+        )
+
+
+def _count(rules: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for rule in rules:
+        counts[rule] = counts.get(rule, 0) + 1
+    return counts
 
 
 def quote(text: str, limit: int = _MAX_SHOWN) -> str:

@@ -49,9 +49,10 @@ class Summary:
             self.unchanged += 1
         if result.encoding:
             self.encodings[result.encoding] += 1
-        self.rules.update(edit.rule for edit in result.edits)
-        self.notices.update(notice.rule for notice in result.notices)
-        self.duplicates_removed += sum(e.rule.startswith("dedup-") for e in result.edits)
+        per_rule = result.edits_per_rule()
+        self.rules.update(per_rule)
+        self.notices.update(result.notices_per_rule())
+        self.duplicates_removed += sum(n for r, n in per_rule.items() if r.startswith("dedup-"))
 
     def lines(self) -> list[str]:
         """Human-readable summary lines."""
