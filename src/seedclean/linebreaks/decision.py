@@ -67,7 +67,8 @@ def decide(
     # heading-like A may be a headline whose last words open the body
     # (…加沙地带 ‖ 加沙地带媒体办公室…), so its repeat is no evidence unless
     # the layout marks a column break or B starts inside a quote (…推动 ‖ 项行动”推动…)
-    feats = table.features(a, a_facts, headline, b, b_facts, unclosed, view.max_overlap)
+    a_last = a_facts if a_facts is not None else view.fact(tail)
+    feats = table.features(a, a_facts, headline, b, b_facts, unclosed, view.max_overlap, a_last)
     if feats.overlap and (
         (headline == 2 and not (view.column_break(tail, nxt) or chars.closes_unopened(b.head)))
         or not adjacent(view, tail, nxt)

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import re
 
-from seedclean.chardata import HAN_IDEOGRAPHS
-from seedclean.linebreaks import chars
+from seedclean.chardata import CN_DIGITS, HAN_IDEOGRAPHS
+from seedclean.linebreaks import chars, shapes
+from seedclean.linebreaks import labels as lab
 
 #: A URL or an e-mail address at the end of a block (``… http://t.cn/EwhKVKS``).
 _URL_END = re.compile(
@@ -115,3 +116,90 @@ def title_like(text: str, max_chars: int = TITLE_CHARS) -> bool:
     if chars.unclosed(stripped) or _SENTENCE_OPENING.match(stripped):
         return False
     return stripped[-1] not in chars.OPEN_END
+
+
+#: Where the last piece of a block starts: after its last line break or its
+#: last sentence end (with the closing quotes and brackets after it).
+_LAST_PIECE = re.compile(r"[。！？!?][”’」』）)]*|\n")
+#: A section heading numbered with a Chinese numeral (``十、做主力办公设备靠谱么``).
+_CN_SECTION = re.compile(rf"[{CN_DIGITS}]{{1,3}}、[^，,。；;：:！？!?]{{2,30}}$")
+
+
+def closed_tail(text: str) -> bool:
+    """Whether a block ends with a numbered heading or a byline after its text.
+
+    The last line of a block, or what follows its last sentence end, is a
+    section heading (``…计算活性。⏎1.5计算公式``, ``…都方便。十、做主力办公设备靠谱么``)
+    or a byline (``…会更好。”信息时报记者 白云``): the extractor ran it into the
+    paragraph before it, and the block is over.  A cut sentence's first piece
+    ends in words that are neither.  (A block that is nothing but a heading or
+    a byline is labelled as one, see :mod:`.labels`.)
+    """
+    window = text[-80:]
+    ends = [found.end() for found in _LAST_PIECE.finditer(window)]
+    if not ends:
+        return False
+    piece = window[ends[-1] :].strip()
+    if not piece or len(piece) > TITLE_CHARS:
+        return False
+    if shapes.numbered_title(piece) or _CN_SECTION.match(piece):
+        return True
+    return lab.label_text(piece) == lab.BYLINE
+
+
+#: An affiliation closing with a Chinese postal code (``（…大学，成都，610066）``,
+#: ``(…有限责任公司，石家庄050015)``).
+_ADDRESS_END = re.compile(r"(?<!\d)\d{6}\s*[）)]\Z")
+
+
+def address_end(text: str) -> bool:
+    """Whether a block ends with an address and its postal code in brackets (an affiliation)."""
+    return _ADDRESS_END.search(text[-12:]) is not None
+
+
+#: A bracketed field label and a short value ending a block (``…[产品售价] 3299元``).
+_FIELD_END = re.compile(
+    rf"[\[【][{HAN_IDEOGRAPHS}]{{2,8}}[\]】][ \t\u3000]*[^\s，,。；;：:、\[\]【】]{{1,15}}\Z"
+)
+
+
+def field_end(text: str) -> bool:
+    """Whether a block ends with a ``[label] value`` field (a spec sheet line, not a sentence)."""
+    return _FIELD_END.search(text[-30:]) is not None
+
+
+#: Two or more reference authors in a row: a surname and initials, then a
+#: comma (``Zhang K，Halitschke R，``, ``ZHAO YY, ZHOU HK,``, ``Muffato, V., Menegheti, C.,``).
+_AUTHORS = re.compile(r"(?:[A-Z][A-Za-z'\-]+,?[ \t]+(?:[A-Z]{1,3}\.?[ \t]*){1,3}[,，][ \t]*){2}")
+
+
+def authors_start(head: str) -> bool:
+    """Whether a block opens with a list of reference authors (a reference entry starts)."""
+    return _AUTHORS.match(head.lstrip()) is not None
+
+
+#: A space between two cells of a table row: after a Han character and
+#: before a Han character or a digit, or after a digit and before a Han
+#: character (Chinese prose has no spaces there; a space between two digits
+#: may be a formula's, ``$2 0 \mathrm{mV}$``).
+_CELL_GAP = re.compile(
+    rf"[{HAN_IDEOGRAPHS}][ \t\u3000]+[{HAN_IDEOGRAPHS}\d]|\d[ \t\u3000]+[{HAN_IDEOGRAPHS}]"
+)
+
+
+def cells(line: str) -> bool:
+    """Whether a line reads as a table row: short, unpunctuated, two or more cell gaps.
+
+    ``沈沛然 10/8 22局、平均70分、升为五段 胜 廖行文``: results, schedules and
+    price lists written as rows, one a block.  Two such rows are two blocks
+    of a table, never one sentence.
+    """
+    if len(line) > CELLS_CHARS or _ROW_PUNCT.search(line) is not None:
+        return False
+    return len(_CELL_GAP.findall(line)) >= 2
+
+
+#: Longest line read as a table row (characters).
+CELLS_CHARS = 60
+#: Sentence and clause punctuation a table row does not hold.
+_ROW_PUNCT = re.compile(r"[。，！？；,;!?]")

@@ -45,7 +45,7 @@ INTERLOPERS: Final = frozenset({HEADING, HEADLINE, CAPTION, BYLINE, FURNITURE, M
 
 _SPECIAL_START = re.compile(
     rf"[ \t\u3000]*(?:[#|>!<$`~\-*+_{LIST_BULLETS}{SET_APART_MARKS}◎{CIRCLED_NUMBERS}（(\[【—－↑↓]"
-    rf"|\d|图|第|原标题|[{CN_DIGITS}]+[是、])"
+    rf"|\d|图|第|原标题|[{CN_DIGITS}]+[是、]|·|[a-z][)）])"
 )
 _HEADING = re.compile(
     r"#{1,6}\s|(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)$"
@@ -98,7 +98,11 @@ _CAPTION_CUE = re.compile(
     r"|.*[（(](?:图|组图|资料图|网络图片?|AFP|AP|EPA|Reuters|Getty\s*Images?|CFP|IC)[）)][。.]?$"
     r"|[ \t\u3000]*(?:Fig(?:ure)?|Table|Tab|Photo|Chart|Plate)\.?\s*[\dIVX]+(?:[.:：\s]|$)"
 )
-_LIST = re.compile(f"[ \t\u3000]*(?:{LIST_ITEM}|{REFERENCE_NUMBER})")
+#: A list item: a list marker, a reference number, a middle dot used as a
+#: bullet (``·A virtual community…``) or a letter item (``b)召回率:``).
+_LIST = re.compile(
+    f"[ \t\u3000]*(?:{LIST_ITEM}|{REFERENCE_NUMBER}|·(?=\\S)|[a-z][)）](?=[{HAN_IDEOGRAPHS}]))"
+)
 
 
 _PROSE_END = frozenset("。！？!?")
@@ -246,6 +250,8 @@ def _label_lines(text: str, max_headline: int) -> str:
         return HEADING
     if _IMAGE.match(first):
         return IMAGE  # an image with its caption lines
+    if len(first) <= 160 and _CAPTION_CUE.match(first) and all(map(_twin_line, lines[1:])):
+        return CAPTION  # a caption with its English twin (表4…⏎Table 4…)
     if all(_LIST.match(line) for line in lines):
         return LIST
     if all(len(line.strip()) <= 40 and not chars.SENTENCE_PUNCT.search(line) for line in lines):
@@ -256,6 +262,13 @@ def _label_lines(text: str, max_headline: int) -> str:
         return LIST
     return BODY
 
+
+def _twin_line(line: str) -> bool:
+    """Whether a line under a caption is its translation (no Han character)."""
+    return len(line) <= 300 and _HAN.search(line) is None
+
+
+_HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
 
 DATE_LEAD = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)[，,]")
 _SENTENCE_END = re.compile(r"[。！？!?]")

@@ -62,6 +62,11 @@ class Seam(NamedTuple):
     a_title: bool  # A is one block that reads as a paper, table or figure title
     a_statement: bool  # A ends with a closing quote after a quoted statement
     b_label: bool  # B opens with a short label and a colon
+    a_closed_tail: bool  # A's last block ends with a numbered heading or a byline after its text
+    a_address: bool  # A's last block ends with an affiliation's postal code
+    a_field_end: bool  # A's last block ends with a [label] value field
+    b_authors: bool  # B opens with reference authors
+    cells: bool  # A's last line and B's first line are table rows
 
 
 class Decision(NamedTuple):
@@ -90,6 +95,7 @@ def features(
     b_facts: Facts,
     unclosed: int,
     max_overlap: int | None,
+    a_last: Facts,
 ) -> Seam:
     """Compute the seam features between paragraph ``a`` and block ``b``.
 
@@ -104,6 +110,8 @@ def features(
         unclosed: quotes and brackets left open over the whole chain.
         max_overlap: longest seam repeat to look for; ``None`` when
             ``seam-overlap`` is off.
+        a_last: the facts of the paragraph's last block (``a_facts`` for a
+            single block): what ends the paragraph right at the seam.
     """
     k = 0
     if max_overlap is not None and (
@@ -127,19 +135,19 @@ def features(
         a_facts is not None and a_facts.dash_label,
         k,
         (a.end_char in "]］" and _CITATION_END.search(a.tail) is not None)
-        or (a.end == "word" and a.end_char.isalnum() and _doi_end(a, a_facts)),
+        or (a.end == "word" and a.end_char.isalnum() and a_last.doi_end),
         _other_script(a, a_facts, b, b_facts),
         b.start_char in _CAPITALS and a.end == "word" and _latin_end(a.tail),
         a.end_char in _EQUATION_LAST and _EQUATION_END.search(a.tail) is not None,
         a_facts is not None and a_facts.title,
         a_facts is not None and a_facts.statement_end,
         b_facts.label_start,
+        a_last.closed_tail,
+        a_last.address_end,
+        a_last.field_end,
+        b_facts.authors_start,
+        a_last.cells_end and b_facts.cells_start,
     )
-
-
-def _doi_end(a: Edge, a_facts: Facts | None) -> bool:
-    """Whether a single block ends with a DOI (its tail is too short to read: ask its facts)."""
-    return a_facts is not None and a_facts.doi_end
 
 
 def _latin_end(tail: str) -> bool:
@@ -250,6 +258,36 @@ TABLE: tuple[Row, ...] = (
     ),
     Row("A ends a sentence", lambda s: s.a_end in ("terminal", "empty"), False, True),
     Row(PARTICLE_ROW, lambda s: s.b_particle and s.a_end == "word", True, True),
+    Row(
+        "A ends with a numbered heading or a byline after its text (…。十、…, …”记者 某某)",
+        lambda s: s.a_closed_tail,
+        False,
+        True,
+    ),
+    Row(
+        "A ends with an affiliation's postal code (…，成都，610066）): front matter",
+        lambda s: s.a_address,
+        False,
+        True,
+    ),
+    Row(
+        "A ends with a [label] value field (…[产品售价] 3299元): a spec line",
+        lambda s: s.a_field_end,
+        False,
+        True,
+    ),
+    Row(
+        "B opens a reference entry (authors: Zhang K，Li M，…)",
+        lambda s: s.b_authors,
+        False,
+        True,
+    ),
+    Row(
+        "A and B are rows of a table (space-separated cells)",
+        lambda s: s.cells,
+        False,
+        True,
+    ),
     Row(
         "A or B is a label：value line (前锋：甲、乙、丙)",
         lambda s: s.a_field or s.b_field,

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from seedclean.linebreaks import chars
+from seedclean.linebreaks import chars, guards
 from seedclean.linebreaks import labels as lab
 from seedclean.linebreaks.config import BreaksConfig
 from seedclean.linebreaks.segment import Block
@@ -53,6 +53,12 @@ class Facts(NamedTuple):
     doi_end: bool  # ends with a DOI (a reference is over)
     statement_end: bool  # ends with a closing quote after a quoted statement (…入睡，”)
     label_start: bool  # opens with a short label and a colon (上海队首发：…)
+    closed_tail: bool  # ends with a numbered heading or a byline after its text (see guards)
+    address_end: bool  # ends with an affiliation's postal code in brackets (…，成都，610066）)
+    field_end: bool  # ends with a [label] value field (…[产品售价] 3299元)
+    authors_start: bool  # opens with reference authors (Zhang K，Li M，…)
+    cells_end: bool  # its last line is a table row of space-separated cells
+    cells_start: bool  # its first line is one
 
 
 def edge(text: str, window: int) -> Edge:
@@ -104,6 +110,12 @@ def compute(text: str, headline_chars: int, label: str | None = None) -> Facts:
         chars.doi_end(text),
         chars.statement_end(text),
         lab.label_start(head),
+        guards.closed_tail(text),
+        guards.address_end(text),
+        guards.field_end(text),
+        guards.authors_start(head),
+        guards.cells(text[text.rfind("\n") + 1 :]),
+        guards.cells(head.partition("\n")[0]),
     )
 
 
