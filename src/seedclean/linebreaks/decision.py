@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from seedclean.linebreaks import chars, guards, lexicon, table
 from seedclean.linebreaks import labels as lab
-from seedclean.linebreaks.view import View
+from seedclean.linebreaks.view import NO_ENDS, NO_STARTS, View
 
 #: Labels that may end a paragraph that continues (a list item can be cut too) ...
 LEFT_OK = frozenset({lab.BODY, lab.HEADLINE, lab.LIST})
@@ -68,7 +68,13 @@ def decide(
     # (…加沙地带 ‖ 加沙地带媒体办公室…), so its repeat is no evidence unless
     # the layout marks a column break or B starts inside a quote (…推动 ‖ 项行动”推动…)
     a_last = a_facts if a_facts is not None else view.fact(tail)
-    feats = table.features(a, a_facts, headline, b, b_facts, unclosed, view.max_overlap, a_last)
+    # the genuine-break guards only matter where A ends in a word (rows 11b-11f)
+    word = a.end == "word"
+    a_ends = view.ends(tail) if word else NO_ENDS
+    b_starts = view.starts(nxt) if word else NO_STARTS
+    feats = table.features(
+        a, a_facts, headline, b, b_facts, unclosed, view.max_overlap, a_last, a_ends, b_starts
+    )
     if feats.overlap and (
         (headline == 2 and not (view.column_break(tail, nxt) or chars.closes_unopened(b.head)))
         or not adjacent(view, tail, nxt)

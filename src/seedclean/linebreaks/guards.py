@@ -119,8 +119,9 @@ def title_like(text: str, max_chars: int = TITLE_CHARS) -> bool:
 
 
 #: Where the last piece of a block starts: after its last line break or its
-#: last sentence end (with the closing quotes and brackets after it).
-_LAST_PIECE = re.compile(r"[。！？!?][”’」』）)]*|\n")
+#: last sentence end (and the closing quotes and brackets after it).
+_PIECE_BREAKS = ("\n", "。", "！", "？", "!", "?")
+_CLOSERS = "”’」』）)"
 #: A section heading numbered with a Chinese numeral (``十、做主力办公设备靠谱么``).
 _CN_SECTION = re.compile(rf"[{CN_DIGITS}]{{1,3}}、[^，,。；;：:！？!?]{{2,30}}$")
 
@@ -135,16 +136,16 @@ def closed_tail(text: str) -> bool:
     ends in words that are neither.  (A block that is nothing but a heading or
     a byline is labelled as one, see :mod:`.labels`.)
     """
-    window = text[-80:]
-    ends = [found.end() for found in _LAST_PIECE.finditer(window)]
-    if not ends:
+    window = text[-(TITLE_CHARS + 4) :]  # a longer last piece is no title
+    cut = max(map(window.rfind, _PIECE_BREAKS))
+    if cut < 0:
         return False
-    piece = window[ends[-1] :].strip()
+    piece = window[cut + 1 :].lstrip(_CLOSERS).strip()
     if not piece or len(piece) > TITLE_CHARS:
         return False
     if shapes.numbered_title(piece) or _CN_SECTION.match(piece):
         return True
-    return lab.label_text(piece) == lab.BYLINE
+    return lab.byline(piece)
 
 
 #: An affiliation closing with a Chinese postal code (``（…大学，成都，610066）``,
@@ -173,9 +174,12 @@ def field_end(text: str) -> bool:
 _AUTHORS = re.compile(r"(?:[A-Z][A-Za-z'\-]+,?[ \t]+(?:[A-Z]{1,3}\.?[ \t]*){1,3}[,，][ \t]*){2}")
 
 
-def authors_start(head: str) -> bool:
+def authors_start(text: str) -> bool:
     """Whether a block opens with a list of reference authors (a reference entry starts)."""
-    return _AUTHORS.match(head.lstrip()) is not None
+    return text[:1] in _CAPITAL_START and _AUTHORS.match(text.lstrip()[:80]) is not None
+
+
+_CAPITAL_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\u3000")
 
 
 #: A space between two cells of a table row: after a Han character and
@@ -185,6 +189,18 @@ def authors_start(head: str) -> bool:
 _CELL_GAP = re.compile(
     rf"[{HAN_IDEOGRAPHS}][ \t\u3000]+[{HAN_IDEOGRAPHS}\d]|\d[ \t\u3000]+[{HAN_IDEOGRAPHS}]"
 )
+
+
+def cells_end(text: str) -> bool:
+    """Whether the last line of a block reads as a table row (see :func:`cells`)."""
+    tail = text[-(CELLS_CHARS + 1) :]
+    return cells(tail[tail.rfind("\n") + 1 :])
+
+
+def cells_start(text: str) -> bool:
+    """Whether the first line of a block reads as a table row (see :func:`cells`)."""
+    head = text[: CELLS_CHARS + 8].lstrip()
+    return cells(head.partition("\n")[0])
 
 
 def cells(line: str) -> bool:

@@ -208,6 +208,20 @@ def label_text(text: str, max_headline: int = 40, *, block: bool = True) -> str:
     return _label_line(text, max_headline, block)
 
 
+def byline(text: str) -> bool:
+    """Whether one line is a byline, a signature or an original-title credit."""
+    if len(text) <= 30 and _SIGNATURE.match(text):
+        return True
+    if (
+        len(text) <= 40
+        and _BYLINE.match(text)
+        and not chars.SENTENCE_PUNCT.search(text)
+        and (_SOURCE_LINE.match(text) or not chars.CLAUSE_PUNCT.search(text))
+    ):
+        return True
+    return _ORIGINAL_TITLE.match(text) is not None
+
+
 def _label_line(text: str, max_headline: int, block: bool = True) -> str:
     if _HEADING.match(text) or shapes.labels_only(text) or (block and shapes.dash_subtitle(text)):
         return HEADING
@@ -220,16 +234,7 @@ def _label_line(text: str, max_headline: int, block: bool = True) -> str:
         return FURNITURE
     if _PARENTHETICAL.match(text):
         return ASIDE
-    if len(text) <= 30 and _SIGNATURE.match(text):
-        return BYLINE
-    if (
-        len(text) <= 40
-        and _BYLINE.match(text)
-        and not chars.SENTENCE_PUNCT.search(text)
-        and (_SOURCE_LINE.match(text) or not chars.CLAUSE_PUNCT.search(text))
-    ):
-        return BYLINE
-    if _ORIGINAL_TITLE.match(text):
+    if byline(text):
         return BYLINE
     if len(text) <= 160 and _CAPTION_CUE.match(text):
         return CAPTION

@@ -18,7 +18,7 @@ from seedclean.chardata import HAN_IDEOGRAPHS
 from seedclean.linebreaks.overlap import seam_overlap
 
 if TYPE_CHECKING:
-    from seedclean.linebreaks.view import Edge, Facts
+    from seedclean.linebreaks.view import Edge, Ends, Facts, Starts
 
 #: Units a number is read with: ``2025`` ‖ ``年``, ``1.5`` ‖ ``亿元`` is one number cut.
 _UNITS = frozenset("年月日号时分秒亿万千百元%％岁")
@@ -96,6 +96,8 @@ def features(
     unclosed: int,
     max_overlap: int | None,
     a_last: Facts,
+    a_ends: Ends,
+    b_starts: Starts,
 ) -> Seam:
     """Compute the seam features between paragraph ``a`` and block ``b``.
 
@@ -112,6 +114,8 @@ def features(
             ``seam-overlap`` is off.
         a_last: the facts of the paragraph's last block (``a_facts`` for a
             single block): what ends the paragraph right at the seam.
+        a_ends: what the end of that block shows (:class:`~.view.Ends`);
+            ``b_starts``: what the start of block B shows.
     """
     k = 0
     if max_overlap is not None and (
@@ -142,11 +146,11 @@ def features(
         a_facts is not None and a_facts.title,
         a_facts is not None and a_facts.statement_end,
         b_facts.label_start,
-        a_last.closed_tail,
-        a_last.address_end,
-        a_last.field_end,
-        b_facts.authors_start,
-        a_last.cells_end and b_facts.cells_start,
+        a_ends.closed_tail,
+        a_ends.address_end,
+        a_ends.field_end,
+        b_starts.authors_start,
+        a_ends.cells_end and b_starts.cells_start,
     )
 
 

@@ -53,12 +53,6 @@ class Facts(NamedTuple):
     doi_end: bool  # ends with a DOI (a reference is over)
     statement_end: bool  # ends with a closing quote after a quoted statement (…入睡，”)
     label_start: bool  # opens with a short label and a colon (上海队首发：…)
-    closed_tail: bool  # ends with a numbered heading or a byline after its text (see guards)
-    address_end: bool  # ends with an affiliation's postal code in brackets (…，成都，610066）)
-    field_end: bool  # ends with a [label] value field (…[产品售价] 3299元)
-    authors_start: bool  # opens with reference authors (Zhang K，Li M，…)
-    cells_end: bool  # its last line is a table row of space-separated cells
-    cells_start: bool  # its first line is one
 
 
 def edge(text: str, window: int) -> Edge:
@@ -110,13 +104,47 @@ def compute(text: str, headline_chars: int, label: str | None = None) -> Facts:
         chars.doi_end(text),
         chars.statement_end(text),
         lab.label_start(head),
+    )
+
+
+class Ends(NamedTuple):
+    """What the end of a block shows of a genuine break after it (see :mod:`.guards`).
+
+    Asked only at a seam whose A ends in a word (elsewhere a row above
+    them in the table decides), so they are not part of :class:`Facts`.
+    """
+
+    closed_tail: bool  # ends with a numbered heading or a byline after its text
+    address_end: bool  # ends with an affiliation's postal code in brackets (…，成都，610066）)
+    field_end: bool  # ends with a [label] value field (…[产品售价] 3299元)
+    cells_end: bool  # its last line is a table row of space-separated cells
+
+
+class Starts(NamedTuple):
+    """What the start of a block shows of a genuine break before it (as :class:`Ends`)."""
+
+    authors_start: bool  # opens with reference authors (Zhang K，Li M，…)
+    cells_start: bool  # its first line is a table row
+
+
+#: The ends and starts of a block no guard holds for.
+NO_ENDS = Ends(False, False, False, False)
+NO_STARTS = Starts(False, False)
+
+
+def ends(text: str) -> Ends:
+    """Compute the :class:`Ends` of a block's ``text``."""
+    return Ends(
         guards.closed_tail(text),
         guards.address_end(text),
         guards.field_end(text),
-        guards.authors_start(head),
-        guards.cells(text[text.rfind("\n") + 1 :]),
-        guards.cells(head.partition("\n")[0]),
+        guards.cells_end(text),
     )
+
+
+def starts(text: str) -> Starts:
+    """Compute the :class:`Starts` of a block's ``text``."""
+    return Starts(guards.authors_start(text), guards.cells_start(text))
 
 
 class Memo:
@@ -129,10 +157,12 @@ class Memo:
     __slots__ = (
         "counts",
         "edges",
+        "ends",
         "facts",
         "headline_chars",
         "labels",
         "open_pairs",
+        "starts",
         "window",
         "words",
     )
@@ -141,6 +171,8 @@ class Memo:
         self.headline_chars = headline_chars
         self.window = window
         self.edges: dict[str, Edge] = {}
+        self.ends: dict[str, Ends] = {}
+        self.starts: dict[str, Starts] = {}
         self.facts: dict[str, Facts] = {}
         self.labels: dict[str, str] = {}
         self.open_pairs: dict[str, int] = {}
@@ -152,6 +184,18 @@ class Memo:
         found = self.edges.get(text)
         if found is None:
             found = self.edges[text] = edge(text, self.window)
+        return found
+
+    def end(self, text: str) -> Ends:
+        found = self.ends.get(text)
+        if found is None:
+            found = self.ends[text] = ends(text)
+        return found
+
+    def start(self, text: str) -> Starts:
+        found = self.starts.get(text)
+        if found is None:
+            found = self.starts[text] = starts(text)
         return found
 
     def fact(self, text: str) -> Facts:
@@ -243,6 +287,18 @@ class View:
         if found is None:
             found = self.facts[i] = self.memo.fact(self.blocks[i].text)
         return found
+
+    def ends(self, i: int) -> Ends:
+        """What the end of block ``i`` shows of a genuine break (see :class:`Ends`)."""
+        if i > self.reach:
+            self.reach = i
+        return self.memo.end(self.blocks[i].text)
+
+    def starts(self, i: int) -> Starts:
+        """What the start of block ``i`` shows of a genuine break (see :class:`Starts`)."""
+        if i > self.reach:
+            self.reach = i
+        return self.memo.start(self.blocks[i].text)
 
     def label(self, i: int) -> str:
         if i > self.reach:
