@@ -122,6 +122,12 @@ def title_like(text: str, max_chars: int = TITLE_CHARS) -> bool:
 #: last sentence end (and the closing quotes and brackets after it).
 _PIECE_BREAKS = ("\n", "。", "！", "？", "!", "?")
 _CLOSERS = "”’」』）)"
+#: A short piece of noise after a sentence end: no Han character, no word of
+#: two letters, not a bare number (which may open the next sentence: ``2019`` ‖
+#: ``赛季…``): ``…一致。 O``, ``…意义。 (775``, a stray symbol or page mark.
+_NOISE = re.compile(rf"(?![^\n]*[{HAN_IDEOGRAPHS}]|[^\n]*[A-Za-z]{{2}}|[\d.．]+\Z)[^\n]{{1,6}}\Z")
+#: An end-of-proof or end-of-item mark (``…$12-x$ □``).
+_END_MARKS = frozenset("□∎")
 #: A section heading numbered with a Chinese numeral (``十、做主力办公设备靠谱么``).
 _CN_SECTION = re.compile(rf"[{CN_DIGITS}]{{1,3}}、[^，,。；;：:！？!?]{{2,30}}$")
 
@@ -133,9 +139,13 @@ def closed_tail(text: str) -> bool:
     section heading (``…计算活性。⏎1.5计算公式``, ``…都方便。十、做主力办公设备靠谱么``)
     or a byline (``…会更好。”信息时报记者 白云``): the extractor ran it into the
     paragraph before it, and the block is over.  A cut sentence's first piece
-    ends in words that are neither.  (A block that is nothing but a heading or
+    ends in words that are neither.  So does a short piece of noise after the
+    last sentence end (``…一致。 O``, ``…意义。 (775``) or an end-of-proof mark.
+    (A block that is nothing but a heading or
     a byline is labelled as one, see :mod:`.labels`.)
     """
+    if text[-1:] in _END_MARKS:
+        return True
     window = text[-(TITLE_CHARS + 4) :]  # a longer last piece is no title
     cut = max(map(window.rfind, _PIECE_BREAKS))
     if cut < 0:
@@ -145,7 +155,7 @@ def closed_tail(text: str) -> bool:
         return False
     if shapes.numbered_title(piece) or _CN_SECTION.match(piece):
         return True
-    return lab.byline(piece)
+    return _NOISE.match(piece) is not None or lab.byline(piece)
 
 
 #: An affiliation closing with a Chinese postal code (``（…大学，成都，610066）``,
@@ -158,15 +168,39 @@ def address_end(text: str) -> bool:
     return _ADDRESS_END.search(text[-12:]) is not None
 
 
-#: A bracketed field label and a short value ending a block (``…[产品售价] 3299元``).
+#: A bracketed field label and a short value ending a block (``…[产品售价] 3299元``),
+#: or a paper's classification or article code (``…中图分类号：S831``).
 _FIELD_END = re.compile(
     rf"[\[【][{HAN_IDEOGRAPHS}]{{2,8}}[\]】][ \t\u3000]*[^\s，,。；;：:、\[\]【】]{{1,15}}\Z"
+    r"|(?:中图分类号|文献标识码|文献标志码|文章编号)\s*[:：]\s*[A-Za-z0-9.\-–—/:;；\s]{1,40}\Z"
 )
 
 
 def field_end(text: str) -> bool:
-    """Whether a block ends with a ``[label] value`` field (a spec sheet line, not a sentence)."""
-    return _FIELD_END.search(text[-30:]) is not None
+    """Whether a block ends with a ``[label] value`` field or a paper's code field."""
+    return _FIELD_END.search(text[-60:]) is not None
+
+
+#: A significance test in brackets ending a block (``…差异显著( $P <$ 0.05)``,
+#: ``（ $P { > } 0 . 0 5 )$ ）``): a table note or a sentence whose full stop is missing.
+_STAT_END = re.compile(
+    r"[（(][^（）()\n]{0,20}?[Pp]\s*(?:\{\s*)?[<>=≤≥][^（）\n]{0,30}[）)][\s$]*\Z"
+)
+
+
+def stat_end(text: str) -> bool:
+    """Whether a block ends with a bracketed significance test (``(P<0.05)``)."""
+    return text[-1:] in ")）$ " and _STAT_END.search(text[-60:]) is not None
+
+
+#: An English sentence opening a block: a capitalised word, then a lower-case
+#: word (``Let us first consider…``, ``These features are…``).
+_ENGLISH_START = re.compile(r"[ \t\u3000]*[A-Z][a-z]+ [a-z]+ [A-Za-z$(]")
+
+
+def english_start(text: str) -> bool:
+    """Whether a block opens with an English sentence."""
+    return _ENGLISH_START.match(text) is not None
 
 
 #: Two or more reference authors in a row: a surname and initials, then a

@@ -97,11 +97,15 @@ _CAPTION_CUE = re.compile(
     r"|.*(?:摄|供图|图片来源\S*|图片来自\s*\S+|新华社发|资料图片?|视觉中国)\s*[）)]?[。.]?$"
     r"|.*[（(](?:图|组图|资料图|网络图片?|AFP|AP|EPA|Reuters|Getty\s*Images?|CFP|IC)[）)][。.]?$"
     r"|[ \t\u3000]*(?:Fig(?:ure)?|Table|Tab|Photo|Chart|Plate)\.?\s*[\dIVX]+(?:[.:：\s]|$)"
+    # a numbered table or figure title with its English twin on the same line
+    # (``表42011年…特征Table 4 …``: the title itself may open with a digit)
+    r"|[ \t\u3000]*(?:表\s*\d[^\n]{2,160}?(?:Table|Tab\.)|图\s*\d[^\n]{2,160}?Fig(?:ure|\.)?)\s*\d"
 )
 #: A list item: a list marker, a reference number, a middle dot used as a
 #: bullet (``·A virtual community…``) or a letter item (``b)召回率:``).
 _LIST = re.compile(
-    f"[ \t\u3000]*(?:{LIST_ITEM}|{REFERENCE_NUMBER}|·(?=\\S)|[a-z][)）](?=[{HAN_IDEOGRAPHS}]))"
+    f"[ \t\u3000]*(?:{LIST_ITEM}|{REFERENCE_NUMBER}|·[ \\t]?(?=\\S)"
+    f"|[a-z][)）](?=[{HAN_IDEOGRAPHS}]))"
 )
 
 

@@ -35,6 +35,8 @@ _HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
 _LATIN = re.compile("[A-Za-z]")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EQUATION_LAST = frozenset(")）0123456789")
+#: How a block that is not Latin prose may end before an English sentence.
+_FORMULA_END = frozenset("$)）]}0123456789")
 
 
 class Seam(NamedTuple):
@@ -67,6 +69,8 @@ class Seam(NamedTuple):
     a_field_end: bool  # A's last block ends with a [label] value field
     b_authors: bool  # B opens with reference authors
     cells: bool  # A's last line and B's first line are table rows
+    a_stat: bool  # A's last block ends with a bracketed significance test
+    b_english: bool  # B opens with an English sentence
 
 
 class Decision(NamedTuple):
@@ -151,6 +155,8 @@ def features(
         a_ends.field_end,
         b_starts.authors_start,
         a_ends.cells_end and b_starts.cells_start,
+        a_ends.stat_end,
+        b_starts.english_start,
     )
 
 
@@ -289,6 +295,18 @@ TABLE: tuple[Row, ...] = (
     Row(
         "A and B are rows of a table (space-separated cells)",
         lambda s: s.cells,
+        False,
+        True,
+    ),
+    Row(
+        "A ends with a bracketed significance test (…( $P <$ 0.05)), B is not lower-case Latin",
+        lambda s: s.a_stat and not s.b_char.islower(),
+        False,
+        True,
+    ),
+    Row(
+        "B opens an English sentence after a formula, bracket or number (…$ ‖ Let us…)",
+        lambda s: s.b_english and s.a_char in _FORMULA_END,
         False,
         True,
     ),

@@ -118,6 +118,7 @@ class Ends(NamedTuple):
     address_end: bool  # ends with an affiliation's postal code in brackets (…，成都，610066）)
     field_end: bool  # ends with a [label] value field (…[产品售价] 3299元)
     cells_end: bool  # its last line is a table row of space-separated cells
+    stat_end: bool  # ends with a bracketed significance test (…( $P <$ 0.05))
 
 
 class Starts(NamedTuple):
@@ -125,11 +126,12 @@ class Starts(NamedTuple):
 
     authors_start: bool  # opens with reference authors (Zhang K，Li M，…)
     cells_start: bool  # its first line is a table row
+    english_start: bool  # opens with an English sentence (Let us first consider…)
 
 
 #: The ends and starts of a block no guard holds for.
-NO_ENDS = Ends(False, False, False, False)
-NO_STARTS = Starts(False, False)
+NO_ENDS = Ends(False, False, False, False, False)
+NO_STARTS = Starts(False, False, False)
 
 
 def ends(text: str) -> Ends:
@@ -139,12 +141,13 @@ def ends(text: str) -> Ends:
         guards.address_end(text),
         guards.field_end(text),
         guards.cells_end(text),
+        guards.stat_end(text),
     )
 
 
 def starts(text: str) -> Starts:
     """Compute the :class:`Starts` of a block's ``text``."""
-    return Starts(guards.authors_start(text), guards.cells_start(text))
+    return Starts(guards.authors_start(text), guards.cells_start(text), guards.english_start(text))
 
 
 class Memo:
