@@ -253,3 +253,21 @@ def cells(line: str) -> bool:
 CELLS_CHARS = 60
 #: Sentence and clause punctuation a table row does not hold.
 _ROW_PUNCT = re.compile(r"[。，！？；,;!?]")
+
+
+#: A news dateline with its date (``新浪娱乐讯 11月6日，``), possibly after an
+#: embedded post's leftovers (``@某某 ​新浪娱乐讯 11月6日，…``).
+_DATELINE = re.compile(
+    rf"[{HAN_IDEOGRAPHS}]{{2,10}}讯[\s\u200b\u3000\xa0]*(?:[（(][^）)\n]{{1,12}}[）)])?"
+    r"[\s\u200b\u3000\xa0]*\d{1,2}月\d{1,2}日"
+)
+
+
+def dateline_near_start(text: str) -> bool:
+    """Whether a block holds a news dateline in its first line's first 40 characters.
+
+    ``@福原愛 ​新浪娱乐讯 11月6日，…``: an article starts there (the text before
+    the dateline is what is left of an embedded post), so the block does not
+    continue the paragraph before it.
+    """
+    return "讯" in text[:40] and _DATELINE.search(text[:40].partition("\n")[0]) is not None

@@ -71,6 +71,7 @@ class Seam(NamedTuple):
     cells: bool  # A's last line and B's first line are table rows
     a_stat: bool  # A's last block ends with a bracketed significance test
     b_english: bool  # B opens with an English sentence
+    b_dateline: bool  # B holds a news dateline near its start
 
 
 class Decision(NamedTuple):
@@ -157,6 +158,7 @@ def features(
         a_ends.cells_end and b_starts.cells_start,
         a_ends.stat_end,
         b_starts.english_start,
+        b_starts.dateline,
     )
 
 
@@ -307,6 +309,12 @@ TABLE: tuple[Row, ...] = (
     Row(
         "B opens an English sentence after a formula, bracket or number (…$ ‖ Let us…)",
         lambda s: s.b_english and s.a_char in _FORMULA_END,
+        False,
+        True,
+    ),
+    Row(
+        "B holds a news dateline near its start (…新浪娱乐讯 11月6日，): an article starts",
+        lambda s: s.b_dateline,
         False,
         True,
     ),

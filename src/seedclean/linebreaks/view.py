@@ -127,11 +127,12 @@ class Starts(NamedTuple):
     authors_start: bool  # opens with reference authors (Zhang K，Li M，…)
     cells_start: bool  # its first line is a table row
     english_start: bool  # opens with an English sentence (Let us first consider…)
+    dateline: bool  # holds a news dateline near its start (…新浪娱乐讯 11月6日，)
 
 
 #: The ends and starts of a block no guard holds for.
 NO_ENDS = Ends(False, False, False, False, False)
-NO_STARTS = Starts(False, False, False)
+NO_STARTS = Starts(False, False, False, False)
 
 
 def ends(text: str) -> Ends:
@@ -147,7 +148,12 @@ def ends(text: str) -> Ends:
 
 def starts(text: str) -> Starts:
     """Compute the :class:`Starts` of a block's ``text``."""
-    return Starts(guards.authors_start(text), guards.cells_start(text), guards.english_start(text))
+    return Starts(
+        guards.authors_start(text),
+        guards.cells_start(text),
+        guards.english_start(text),
+        guards.dateline_near_start(text),
+    )
 
 
 class Memo:
