@@ -9,14 +9,16 @@ cannot be a reduplication (research study §5.6):
 * never a single character, never only ASCII (URLs), never a digit (``60亿立方米``
   ‖ ``60亿立方米的产量…`` repeats a number on purpose: a figure is never dropped);
 * never one character repeated (``哈哈哈``);
+* never a repeat opening with a numeral (``一个村`` ‖ ``一个村调研``: the
+  distributive ``一个X一个X`` doubles on purpose);
 * the later block must keep some text after the repeat is dropped.
 
 >>> seam_overlap("扎实推进学习贯彻习近平新时代中国特色社会主义思想", "主义思想主题教育，持续汲取")
 4
 >>> seam_overlap("发挥了积极作用。", "用。先锋队的党员干警")
 2
->>> seam_overlap("日子一天", "一天地好起来")
-0
+>>> seam_overlap("日子一天", "一天地好起来"), seam_overlap("走访了一个村", "一个村调研")
+(0, 0)
 """
 
 from __future__ import annotations
@@ -34,10 +36,17 @@ _HAS_WORD = re.compile(r"\w")
 _DIGIT = re.compile(r"\d")
 
 
+#: A repeat opening with one of these is a numeral and what it counts, which
+#: doubles on purpose (``一天一天地好起来``, ``一个村一个村``, ``两个两个``).
+_NUMERALS = frozenset("一二两三四五六七八九十几每")
+
+
 def acceptable(repeat: str) -> bool:
     """Whether ``repeat`` is safe to drop as an OCR double read (see module doc)."""
     k = len(repeat)
     if k < 2 or len(set(repeat)) == 1 or not _HAS_WORD.search(repeat):
+        return False
+    if repeat[0] in _NUMERALS:
         return False
     if _ASCII_ONLY.match(repeat) or _DIGIT.search(repeat):
         return False
@@ -102,11 +111,6 @@ def single_repeat(left: str, right: str) -> bool:
         and _HAN.match(right[1]) is not None
         and char not in reduplicable()
     )
-
-
-#: A pair opening with one of these is a numeral and a measure word, which
-#: doubles on purpose (``一天一天地好起来``, ``一步一步``, ``两个两个``).
-_NUMERALS = frozenset("一二两三四五六七八九十几每")
 
 
 @cache

@@ -41,7 +41,7 @@ class Planner:
         a, b = self.blocks[tail], self.blocks[nxt]
         wide = self.text.count("\n", a.end, b.start) >= 3
         decision = self._single(a, b, decision, wide)
-        decision = self._double(a, b, decision)
+        decision = self._double(a, b, decision, wide)
         self._gap(a, a.end, b.cstart, b, decision, decision.reason)
         self._overlap(a, b, decision)
 
@@ -58,7 +58,7 @@ class Planner:
         movers = list(range(tail + 1, c))
         wide = self.text.count("\n", a.end, self.blocks[tail + 1].start) >= 3
         decision = self._single(a, b, decision, marked or wide)
-        decision = self._double(a, b, decision)
+        decision = self._double(a, b, decision, marked or wide)
         note = f"{decision.reason}; across {len(movers)} interloper(s)"
         self._gap(a, a.end, self.blocks[movers[0]].start, b, decision, note)
         for i in movers:
@@ -103,14 +103,21 @@ class Planner:
             return decision._replace(overlap=1)
         return decision
 
-    def _double(self, a: Block, b: Block, decision: table.Decision) -> table.Decision:
+    def _double(
+        self, a: Block, b: Block, decision: table.Decision, evidence: bool
+    ) -> table.Decision:
         """Add a two-character repeat (``改善`` ‖ ``改善两国关系``) to a join of one sentence.
 
         Only when ``seam-overlap`` is on, the seam is joined without a repeat
-        found yet, and the paragraph is not heading-like (a headline whose last
-        word opens the body keeps both).  See :func:`.overlap.double_read`.
+        found yet, the paragraph is not heading-like (a headline whose last
+        word opens the body keeps both), and the seam has the layout evidence of
+        a column break that :meth:`_single` needs (``evidence``): a cut that
+        falls exactly between a word and its natural repeat (``非常`` ‖
+        ``非常重要``, ``俄罗斯`` ‖ ``罗斯托夫州``) is as likely as two
+        characters read twice, so without it both copies stay.  See
+        :func:`.overlap.double_read`.
         """
-        if decision.overlap or not self.overlap or not decision.join:
+        if decision.overlap or not self.overlap or not decision.join or not evidence:
             return decision
         head = self.text[b.cstart : b.cstart + 4]
         if head[:2] != a.text[-2:] or lab.headline_strength(a.text) == 2:
