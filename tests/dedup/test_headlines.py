@@ -106,3 +106,29 @@ def test_dedup_remove_keeps_the_title_of_another_article(
     assert (tmp_path / "b.txt").read_text(encoding="utf-8") == second  # its title stays
     assert (tmp_path / "c.txt").read_text(encoding="utf-8") == ""  # the same article again
     assert "b.txt:1: headline-like repeat kept" in result.err
+
+
+# A paper's section heading and the table caption restating it, or a heading and
+# its sub-heading: the numbers (2.1, 3.1.2, 表2) are no sentence ends, so both are
+# headline-like, and two of them are kept however alike their words (MinerU pages).
+SECTIONED = [
+    (
+        "2.1 施氮量对冬小麦籽粒产量及氮素吸收利用效率的影响",
+        "表2 施氮量对冬小麦籽粒产量及氮素吸收利用效率的影响",
+    ),
+    (
+        "3.1 秸秆还田方式对黄土高原旱作农田土壤团聚体稳定性的影响",
+        "3.1.2 秸秆还田方式对黄土高原旱作农田土壤团聚体稳定性的影响",
+    ),
+]
+
+
+@pytest.mark.parametrize(("heading", "other"), SECTIONED)
+def test_numbered_headings_are_headline_like_and_kept(heading: str, other: str) -> None:
+    body = "结果表明，与对照相比，处理组的指标均有不同程度的提高，差异达到显著水平。"
+    text = f"{heading}\n\n{body}\n\n{other}\n\n另一段正文，讲的是别的结果和讨论。\n"
+    report = find_duplicates([("a.md", text)])
+    members = [m for c in report.clusters for m in c.members]
+    assert len(members) == 2  # they are found as duplicates (similar enough) ...
+    assert all(headline_like(m) for m in members)
+    assert remove_duplicates_and_explain(text).text == text  # ... and both are kept

@@ -47,6 +47,8 @@ DIFFERENT = [
     ("another panel letter", LEGEND + " (A)", LEGEND + " (B)"),
     ("another Latin word", ANCESTOR, ANCESTOR.replace("ten", "fourteen")),
     ("another tissue code", LEGEND + " (BFR)", LEGEND + " (BFL)"),
+    ("a word deleted", ECONOMY, ECONOMY.replace("高技术制造业", "制造业")),
+    ("two words deleted", MEETING, MEETING.replace("坚决贯彻落实", "落实")),
 ]
 # (label, first, second): one paragraph read twice, with OCR or typesetting noise.
 SAME = [
@@ -58,6 +60,7 @@ SAME = [
     ("width and punctuation", VERDICT, VERDICT.replace("，", ",").replace("。", ".")),
     ("doubled negation", MEETING.replace("同意", "不同意"), MEETING.replace("同意", "不不同意")),
     ("dropped character", ECONOMY, ECONOMY.replace("较快", "快")),
+    ("a character read three times", ECONOMY, ECONOMY.replace("较快", "较快快快")),
     ("letter read as digit", LEGEND, LEGEND.replace("control", "contr0l")),
     ("misread beside a drop", ECONOMY, ECONOMY.replace("持续", "特")),
 ]

@@ -12,7 +12,9 @@ pass this verdict on the *aligned difference* of the two comparison keys
 A region is **noise** (the pair may be removed) when it is:
 
 * a dropped or inserted Han character or digit, or one Latin letter (a doubled
-  negation such as ``不不`` counts as a doubling);
+  negation such as ``不不`` counts as a doubling); a run of Han characters
+  dropped or inserted together only when it doubles the character beside it
+  (``大大大局``);
 * a Han character read as a listed look-alike (``己``/``已``, ``未``/``末``,
   :data:`.confusables.HAN_LOOKALIKES`), also beside a dropped character
   (``围绕``/``国``), a glyph split in two or two merged
@@ -26,7 +28,9 @@ It is **meaningful** (the pair is kept, and reported) when it:
 * replaces a Han character by one that is not a listed look-alike (another
   surname, place, year or word): ``another character``;
 * changes Latin letters (``up``/``down``, ``a``/``b``), or inserts or deletes
-  two or more of them (``ten``/``fourteen``): ``another word``.
+  two or more of them (``ten``/``fourteen``), or inserts or deletes two or
+  more Han characters together (``饲粮代谢能和蛋白质`` / ``饲粮蛋白质``: a word,
+  not a character OCR lost): ``another word``.
 
 >>> meaning_agrees("会议同意将该项目列入计划", "会议不同意将该项目列入计划")
 False
@@ -36,6 +40,8 @@ False
 True
 >>> meaning_agrees("己未年修订的规章制度", "已末年修订的规章制度")
 True
+>>> meaning_agrees("饲粮代谢能和蛋白质水平对蛋鸡的影响", "饲粮蛋白质水平对蛋鸡的影响")
+False
 >>> [(d.first, d.second, d.reason) for d in meaningful_differences(
 ...     "tables3upregulatedgenes", "tables4downregulatedgenes")]
 [('3up', '4down', 'another word')]
@@ -139,7 +145,18 @@ def _indel(inserted: str, before: str, after: str) -> str:
         return "" if doubled else "negation"
     if len(_LETTERS.findall(inserted)) >= 2:
         return "another word"
+    han = _HAN.findall(inserted)
+    if len(han) >= 2 and not _doubling(inserted, before, after):
+        return "another word"
     return ""
+
+
+def _doubling(inserted: str, before: str, after: str) -> bool:
+    """Whether ``inserted`` is one character read again and again beside itself (``大大大局``).
+
+    ``before`` and ``after`` are the characters next to the region.
+    """
+    return len(set(inserted)) == 1 and inserted[0] in (before[-1:], after[:1])
 
 
 def differences(first: str, second: str, *, ends_free: bool = False) -> list[Difference]:

@@ -161,9 +161,16 @@ _HELD = "headline-like repeat kept (the paragraphs after the copies differ) of"
 def headline_like(member: Member, limit: int = HEADLINE_CHARS) -> bool:
     """Whether ``member`` is short and has no sentence punctuation (a title, a heading).
 
-    Sentence punctuation is ``。！？；…`` and ASCII ``.!?;`` (OCR output often has them).
+    Sentence punctuation is ``。！？；…`` and ASCII ``.!?;`` (OCR output often has them);
+    a ``.`` between digits is a section or decimal number (``2.1``, ``3.1.2``), not a
+    sentence end.
     """
-    return member.chars <= limit and not _SENTENCE_PUNCTUATION.intersection(member.preview)
+    if member.chars > limit:
+        return False
+    return not _SENTENCE_PUNCTUATION.intersection(_NUMBER_DOT.sub("", member.preview))
+
+
+_NUMBER_DOT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 def _direct(report: DedupReport, kinds: Collection[str]) -> dict[tuple[str, int], Removal]:
