@@ -147,24 +147,41 @@ def _indel(inserted: str, before: str, after: str) -> str:
         return "another word"
     han = _HAN.findall(inserted)
     if len(han) >= 2 and not _doubling(inserted, before, after):
-        return "another word"
+        return _WORD
     return ""
 
 
 def _doubling(inserted: str, before: str, after: str) -> bool:
-    """Whether ``inserted`` is one character read again and again beside itself (``大大大局``).
+    """Whether ``inserted`` only reads its neighbours again (``大大大局``, ``0一`` in ``0‖0一‖一``).
 
-    ``before`` and ``after`` are the characters next to the region.
+    ``before`` and ``after`` are the characters next to the region; every
+    inserted character must be one of them.
     """
-    return len(set(inserted)) == 1 and inserted[0] in (before[-1:], after[:1])
+    return set(inserted) <= {c for c in (before[-1:], after[:1]) if c}
 
 
 def differences(first: str, second: str, *, ends_free: bool = False) -> list[Difference]:
     """Every differing region of the two keys with its verdict.
 
     With ``ends_free``, text of ``second`` beyond either end of ``first`` is not a
-    difference (``second`` is the window a fragment was found in, widened).
+    difference (``second`` is the window a fragment was found in, widened).  The
+    window's edges are approximate, and an alignment may place its extra edge
+    characters inside (``0丁`` against ``0‖0丁一‖丁``); when that makes a word,
+    the window is trimmed at its ends and the alignment with the fewest
+    characters differing inside is judged (:func:`_tightest`).
     """
+    out = _judged(first, second, ends_free)
+    if ends_free and any(d.reason == _WORD and not d.first for d in out):
+        out = _judged(first, _tightest(first, second), ends_free)
+    return out
+
+
+_WORD = "another word"
+#: How many characters :func:`_tightest` may trim from either end of a window.
+_TRIM = 4
+
+
+def _judged(first: str, second: str, ends_free: bool) -> list[Difference]:
     out = []
     for i1, i2, j1, j2 in differing_spans(first, second):
         left, right = first[i1:i2], second[j1:j2]
@@ -178,6 +195,32 @@ def differences(first: str, second: str, *, ends_free: bool = False) -> list[Dif
             reason = _indel(right, second[j1 - 1 : j1], second[j2 : j2 + 1])
         out.append(Difference(left, right, reason))
     return out
+
+
+def _tightest(first: str, second: str) -> str:
+    """``second`` trimmed by up to :data:`_TRIM` characters at each end, aligned most tightly.
+
+    The trim that leaves the fewest characters differing inside ``first``'s
+    span (insertions at its ends are free) wins; ties go to the least trimmed.
+    """
+
+    def inside(window: str) -> int:
+        return sum(
+            (i2 - i1) + (j2 - j1)
+            for i1, i2, j1, j2 in differing_spans(first, window)
+            if i1 != i2 or 0 < i1 < len(first)
+        )
+
+    best, best_cost = second, inside(second)
+    for trimmed in range(1, 2 * _TRIM + 1):
+        for head in range(max(0, trimmed - _TRIM), min(trimmed, _TRIM) + 1):
+            window = second[head : len(second) - (trimmed - head)]
+            if len(window) < len(first) // 2:
+                continue
+            cost = inside(window)
+            if cost < best_cost:
+                best, best_cost = window, cost
+    return best
 
 
 def meaningful_differences(first: str, second: str, *, ends_free: bool = False) -> list[Difference]:
