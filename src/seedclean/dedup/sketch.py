@@ -21,7 +21,7 @@ distributed engine can map it over partitions.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -30,7 +30,16 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from seedclean.dedup.config import DedupConfig
 
-__all__ = ["EMPTY", "band_keys", "fmix64", "shingle_hashes", "signatures", "sketch_bands"]
+__all__ = [
+    "EMPTY",
+    "band_keys",
+    "compiled_loop",
+    "fmix64",
+    "numpy_signatures",
+    "shingle_hashes",
+    "signatures",
+    "sketch_bands",
+]
 
 U64 = npt.NDArray[np.uint64]
 U32 = npt.NDArray[np.uint32]
@@ -79,14 +88,38 @@ def _probes(slots: int, seed: int) -> npt.NDArray[np.int64]:
     return probes
 
 
+_Loop = Callable[[U32, npt.NDArray[np.int64], int, int, int, npt.NDArray[np.int64]], U32]
+
+
+@functools.cache
+def compiled_loop() -> _Loop | None:
+    """The compiled sketch loop of the optional compiled build (``None`` in pure Python)."""
+    try:
+        from seedclean.dedup._sketchc import signatures as loop
+    except ImportError:
+        return None
+    return loop
+
+
 def signatures(keys: Sequence[str], ngram: int, slots: int, seed: int) -> U32:
     """One-permutation MinHash signatures, shape ``(len(keys), slots)``, uint32.
 
     ``slots`` must be a power of two.  A key without n-grams gets an all-empty
-    signature (callers skip keys shorter than ``min_chars``).
+    signature (callers skip keys shorter than ``min_chars``).  The compiled
+    build computes the same bits in one loop (``dedup/_sketchc.pyx``).
     """
     if slots & (slots - 1):
         raise ValueError(f"slots must be a power of two, got {slots}")
+    loop = compiled_loop()
+    if loop is not None and slots >= 2 and ngram >= 1:
+        lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+        codes = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32)
+        return loop(codes, lengths, ngram, slots, seed & 0xFFFFFFFFFFFFFFFF, _probes(slots, seed))
+    return numpy_signatures(keys, ngram, slots, seed)
+
+
+def numpy_signatures(keys: Sequence[str], ngram: int, slots: int, seed: int) -> U32:
+    """:func:`signatures` in numpy: the pure-Python build's, and the compiled loop's reference."""
     hashes, owner = shingle_hashes(keys, ngram, seed)
     shift = np.uint64(64 - slots.bit_length() + 1)
     bins = (hashes >> shift).astype(np.int64)
