@@ -25,6 +25,8 @@ NOT_NEEDED = (
     "seedclean.report.jsonreport",  # --report
     "seedclean.formats.jsonrec",  # record files
     "seedclean.distributed",  # --engine dask
+    "hashlib",  # key hashes of the duplicate index
+    "seedclean._build",  # --version
 )
 
 _PROGRAM = (

@@ -195,20 +195,36 @@ def _add_engine(sub: argparse.ArgumentParser) -> None:
     )
 
 
+class _Version(argparse.Action):
+    """``--version``: names the build, which is looked up only when asked (not on every run)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show program's version number and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from seedclean import __version__
+        from seedclean._build import build_name
+
+        print(f"seedclean {__version__} ({build_name()})")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``seedclean`` parser with its subcommands."""
-    from seedclean import __version__
-    from seedclean._build import build_name
-
     parser = argparse.ArgumentParser(
         prog="seedclean",
         description=_DESCRIPTION,
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--version", action="version", version=f"seedclean {__version__} ({build_name()})"
-    )
+    parser.add_argument("--version", action=_Version, dest=argparse.SUPPRESS)
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     common = _common()
     fmt = argparse.RawDescriptionHelpFormatter

@@ -24,7 +24,6 @@ True
 from __future__ import annotations
 
 import functools
-import hashlib
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -243,4 +242,11 @@ def paragraph_key(text: str) -> str:
 
 def key_hash(key: str) -> int:
     """A stable 64-bit hash of a key (independent of Python's salted ``hash``)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+    return int.from_bytes(_blake2b()(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+@functools.cache
+def _blake2b() -> Callable[..., Any]:
+    import hashlib  # only the index hashes keys: a clean never loads it
+
+    return hashlib.blake2b
