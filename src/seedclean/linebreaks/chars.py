@@ -19,7 +19,7 @@ TERMINAL = frozenset("。！？!?…")
 #: Closing quotes and brackets; they inherit the class of what they close.
 CLOSERS = frozenset("”’」』）)》】〕\"']")
 #: Punctuation that promises a continuation when it ends a block.
-OPEN_END = frozenset("，、；：,;:—–-（(《“‘「『【〔")
+OPEN_END: frozenset[str] = frozenset("，、；：,;:—–-（(《“‘「『【〔")
 #: Characters that cannot start a line (kinsoku shori): the block continues one.
 KINSOKU = frozenset("，。、；：？！）》」』】〕”’…%,.;:?!)·")
 #: Opening quotes and brackets: a block starting with one may continue a word.
