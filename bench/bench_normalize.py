@@ -10,15 +10,18 @@ errors removed, and *new damage*: differing spans of the output that touch no
 planted error.  autocorrect-py is compared modulo ASCII spaces (it inserts them
 between Han and Latin by design), so it is not penalized twice.
 
-Run: ``/work/venv/bin/python bench/bench_normalize.py [--paragraphs N]``.
+Run: ``python bench/bench_normalize.py [--paragraphs N] [--mineru 40]`` (``--mineru N``
+also times both on N real MinerU pages, where ASCII-heavy text makes normalization slower).
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import difflib
 import json
+import os
 import random
 import sys
 import time
@@ -121,11 +124,48 @@ def _timed(fn: Callable[[str], str], text: str) -> float:
     return time.process_time() - start
 
 
+def mineru_speed(count: int) -> None:
+    """MB/s of seedclean's normalization and the peer on real MinerU pages (CPU, best of 3)."""
+    folder = Path(os.environ.get("SEEDCLEAN_MINERU", "/work/data/chinaxiv/md"))
+    paths = sorted(folder.glob("*.md"))[:count] if folder.is_dir() else []
+    if not paths:
+        print(f"no MinerU pages in {folder}; skipped")
+        return
+    pages = [p.read_text(encoding="utf-8") for p in paths]
+    size = sum(len(p.encode("utf-8")) for p in pages)
+    runners: list[tuple[str, Callable[[str], str]]] = [("seedclean normalize", normalize)]
+    with contextlib.suppress(ImportError):
+        import autocorrect_py
+
+        runners.append(("autocorrect-py format", autocorrect_py.format))
+    rates = {}
+    for name, fn in runners:
+        fn(pages[0])  # tables and patterns load once, before timing
+        best = min(sum(_timed(fn, page) for page in pages) for _ in range(3))
+        rates[name] = size / best / 1e6
+    print(f"{len(pages)} MinerU pages, {size / 1e6:.2f} MB (CPU, best of 3):")
+    for name, rate in rates.items():
+        print(f"  {name:<24}{rate:8.2f} MB/s")
+    if len(rates) == 2:
+        ours, peer = rates.values()
+        print(f"  ratio to the peer {ours / peer:.2f}x\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--paragraphs", type=int, default=1500)
     parser.add_argument("--seed", type=int, default=20240109)
+    parser.add_argument(
+        "--mineru",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time both on the first N MinerU pages of $SEEDCLEAN_MINERU "
+        "(default /work/data/chinaxiv/md; skipped when absent)",
+    )
     args = parser.parse_args()
+    if args.mineru:
+        mineru_speed(args.mineru)
     rng = random.Random(args.seed)
     truths = load_sample(args.paragraphs, args.seed)
     pairs = [(t, *corrupt(t, rng)) for t in truths]
