@@ -5,12 +5,15 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+from collections import Counter
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from seedclean.dedup import DedupConfig, find_duplicates
-from seedclean.dedup.quick import surely_unique
+from seedclean.dedup.quick import _common, surely_unique
 from seedclean.dedup.table import ParagraphTable
 from tests.dedup.noise import ocr_noise
 
@@ -70,3 +73,9 @@ def test_a_small_clean_imports_no_numpy() -> None:
     code = f"import sys; import seedclean; seedclean.clean('{text}'); print('numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@given(st.text(alphabet="甲乙丙丁戊己庚辛壬癸ab1", max_size=60), st.text(max_size=60))
+def test_common_counts_the_multiset_intersection(a: str, b: str) -> None:
+    assert _common(Counter(a), Counter(b)) == (Counter(a) & Counter(b)).total()
+    assert _common(Counter(b), Counter(a)) == (Counter(a) & Counter(b)).total()
