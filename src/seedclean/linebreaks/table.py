@@ -72,6 +72,7 @@ class Seam(NamedTuple):
     a_stat: bool  # A's last block ends with a bracketed significance test
     b_english: bool  # B opens with an English sentence
     b_dateline: bool  # B holds a news dateline near its start
+    numbers_apart: bool  # a digit on both sides, and not one number cut inside a sentence
 
 
 class Decision(NamedTuple):
@@ -159,7 +160,28 @@ def features(
         a_ends.stat_end,
         b_starts.english_start,
         b_starts.dateline,
+        a.end_char in _NUMBER_ENDS and b.start_char in _DIGITS and not _number_cut(a.tail, b.head),
     )
+
+
+#: Digits a block can end with: ASCII, full-width, and superscript footnote or
+#: affiliation marks (``何兴元²`` ‖ ``1东北林业大学…``).
+_NUMBER_ENDS = _DIGITS | frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
+#: A number inside a sentence: Han text, then digits (``…新增市场主体12``).
+_NUMBER_IN_TEXT = re.compile(rf"[{HAN_IDEOGRAPHS}，、][0-9０-９]{{1,8}}\Z")
+#: The rest of that number and the word it counts (``345户``, ``5万元``, ``45%``).
+_NUMBER_GOES_ON = re.compile(rf"[0-9０-９]{{1,8}}(?:[.．][0-9０-９]+)?[%％{HAN_IDEOGRAPHS}]")
+
+
+def _number_cut(tail: str, head: str) -> bool:
+    """Whether a digit on both sides reads as one number cut inside a sentence.
+
+    A's text ends in a number right after Han text or a comma (not after a
+    space, a bracket or a name list) and B goes on with digits and the unit or
+    word they count: ``…新增市场主体12`` ‖ ``345户，同比…``.  Not: ``…草业学报，
+    2009`` ‖ ``4]才智杰`` (a bracket follows), ``…在300`` ‖ ``2700K内`` (a Latin unit).
+    """
+    return _NUMBER_IN_TEXT.search(tail) is not None and _NUMBER_GOES_ON.match(head) is not None
 
 
 def _latin_end(tail: str) -> bool:
@@ -231,6 +253,12 @@ TABLE: tuple[Row, ...] = (
     Row(OVERLAP_ROW, lambda s: s.overlap > 0, True, True),
     Row(KINSOKU_ROW, lambda s: s.b_start == "kinsoku", True, True),
     Row(UNIT_ROW, lambda s: s.a_char in _DIGITS and s.b_char in _UNITS, True, True),
+    Row(
+        "a digit on both sides: joining would make two numbers one (300 ‖ 2700K, 2009 ‖ 4])",
+        lambda s: s.numbers_apart,
+        False,
+        False,
+    ),
     Row(
         "A ends with a colon or semicolon: a list or its next item starts its own block",
         lambda s: s.a_char in ("：", ":", "；", ";"),
