@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from seedclean.linebreaks import repair_breaks, repair_breaks_and_explain
     from seedclean.normalization import normalize, normalize_and_explain
     from seedclean.pipeline import clean, clean_and_explain
-    from seedclean.rules import Rule, all_rules
+    from seedclean.rule import Rule
+    from seedclean.rules import all_rules
 
 __version__ = "0.2.0"
 
@@ -46,7 +47,7 @@ _EXPORTS: dict[str, str] = {
     "Member": "seedclean.dedup",
     "NormalizeConfig": "seedclean.config",
     "Notice": "seedclean.edits",
-    "Rule": "seedclean.rules",
+    "Rule": "seedclean.rule",
     "all_rules": "seedclean.rules",
     "apply_edits": "seedclean.edits",
     "clean": "seedclean.pipeline",

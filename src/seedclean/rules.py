@@ -22,20 +22,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import NamedTuple
+
+from seedclean.rule import Rule
 
 __all__ = ["STEPS", "Rule", "UnknownRuleError", "all_rules", "ignored_rules", "resolve_rules"]
 
 STEPS = ("normalize", "linebreaks", "dedup")
-
-
-class Rule(NamedTuple):
-    """A rule's identity: stable id, the step that runs it, a one-line summary."""
-
-    id: str
-    step: str
-    summary: str
-    default: bool = True
 
 
 class UnknownRuleError(ValueError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from seedclean.rules import Rule
+from seedclean.rule import Rule
 
 RULES: tuple[Rule, ...] = (
     Rule("dedup-exact", "dedup", "removes an exact repeat of an earlier paragraph"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from seedclean.rules import Rule
+from seedclean.rule import Rule
 
 JOIN: Final = "join-seam"
 RELOCATE: Final = "relocate-interloper"

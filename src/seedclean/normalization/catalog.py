@@ -6,7 +6,7 @@ Each rule is switched on or off by its id (``rules=`` / ``select`` / ``ignore``)
 
 from __future__ import annotations
 
-from seedclean.rules import Rule
+from seedclean.rule import Rule
 
 _S = "normalize"
 
