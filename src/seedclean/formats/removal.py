@@ -25,13 +25,13 @@ from seedclean.dedup.remove import Removal
 from seedclean.dedup.report import Member
 from seedclean.edits import Replacement
 from seedclean.formats.jsonrec import jsonl_cells
+from seedclean.formats.kinds import DELIMITERS
 from seedclean.formats.table import _rows, table_cells
 
 __all__ = ["REMOVABLE_KINDS", "record_removals", "record_spans"]
 
 #: Record kinds whose duplicate records ``dedup --remove`` removes.
 REMOVABLE_KINDS = frozenset({"jsonl", "csv", "tsv"})
-_DELIMITERS = {"csv": ",", "tsv": "\t"}
 _RULE_OF = {"exact": "dedup-exact", "near": "dedup-near", "fragment": "dedup-fragment"}
 
 
@@ -61,9 +61,9 @@ def record_spans(text: str, kind: str) -> dict[int, tuple[int, int]]:
             for n, line in enumerate(text.split("\n"), 1)
             if line.strip()
         }
-    if kind not in _DELIMITERS:
+    if kind not in DELIMITERS:
         raise ValueError(f"records of {kind!r} files are not removed one by one")
-    firsts = [line for line, _ in _rows(text, _DELIMITERS[kind])][1:]  # after the header
+    firsts = [line for line, _ in _rows(text, DELIMITERS[kind])][1:]  # after the header
     spans: dict[int, tuple[int, int]] = {}
     for k, line in enumerate(firsts):
         stop = starts[firsts[k + 1] - 1] if k + 1 < len(firsts) else len(text)
@@ -86,7 +86,7 @@ def record_removals(
     if kind == "jsonl":
         cells, _ = jsonl_cells(text, fields)
     else:
-        cells, _ = table_cells(text, fields, _DELIMITERS[kind])
+        cells, _ = table_cells(text, fields, DELIMITERS[kind])
     ids = {cell.record: cell.record_id for cell in cells if cell.record_id}
     spans = record_spans(text, kind)
     starts = _line_starts(text)

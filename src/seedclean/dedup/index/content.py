@@ -50,7 +50,7 @@ def file_reader(
             data = read_snapshot(root / path, max_size).data
             text = decode_bytes(data, encoding).text if data else ""
             if fields is not None and text:
-                from seedclean.formats import kind_of, record_view
+                from seedclean.formats.kinds import kind_of, record_view
 
                 kind = kind_of(path)
                 if kind not in ("text", "other"):
