@@ -7,12 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from seedclean.edits import (
+    NO_FIXED_POINT,
     Edit,
+    EditLog,
     EditMismatchError,
     LineIndex,
     OffsetMap,
     Replacement,
     apply_edits,
+    fixed_point,
     line_col,
     offset_maps,
     splice,
@@ -105,3 +108,63 @@ def test_offset_maps_handle_edits_from_several_passes() -> None:
 
     for ch in "乙丙丁":
         assert text[to_source(final.index(ch))] == ch
+
+
+@given(_text_and_replacements(), st.data())
+def test_edit_log_places_every_pass_in_the_first_input(
+    case: tuple[str, list[Replacement]], data: st.DataObject
+) -> None:
+    text, reps = case
+    log = EditLog()
+    first = log.splice(text, reps)
+    current = text if first is None else first
+    # a second pass that touches only characters the first pass left as they were
+    untouched = [k for k, ch in enumerate(current) if ch in "中文" and text[log.to_input(k)] == ch]
+    picks = (
+        sorted(set(data.draw(st.lists(st.sampled_from(untouched), max_size=3))))
+        if untouched
+        else []
+    )
+    second = log.splice(current, [Replacement(k, k + 1, "X", "second") for k in picks])
+    final = current if second is None else second
+    assert apply_edits(text, log.edits) == final
+    for edit in log.edits:
+        if edit.rule == "second":
+            assert text[edit.origin] == edit.old
+
+
+def test_edit_log_maps_ref_and_keeps_a_missing_one() -> None:
+    log = EditLog()
+    text = log.splice("甲乙丙", [Replacement(0, 1, "甲甲", "a")])
+    assert text == "甲甲乙丙"
+    log.splice(text, [Replacement(3, 4, "", "b", ref=2), Replacement(0, 1, "", "c")])
+    assert [(e.rule, e.origin, e.ref) for e in log.edits] == [
+        ("a", 0, -1),
+        ("c", 0, -1),
+        ("b", 2, 1),
+    ]
+
+
+def test_fixed_point_says_when_it_ran_out() -> None:
+    calls: list[int] = []
+
+    def changes_twice() -> bool:
+        calls.append(1)
+        return len(calls) < 3
+
+    assert fixed_point(changes_twice, 3, "x") is None
+    assert len(calls) == 3
+    notice = fixed_point(lambda: True, 4, "the loop")
+    assert notice is not None
+    assert notice.rule == NO_FIXED_POINT
+    assert notice.message.startswith("the loop stopped after 4 rounds")
+    assert fixed_point(lambda: True, 4, "the loop", settled=lambda: True) is None
+    assert fixed_point(lambda: True, 4, "the loop", settled=lambda: False) is not None
+
+
+def test_no_fixed_point_is_a_documented_rule_of_clean() -> None:
+    from seedclean.rules import all_rules, ignored_rules
+
+    (rule,) = [r for r in all_rules() if r.id == NO_FIXED_POINT]
+    assert rule.step == "clean"
+    assert NO_FIXED_POINT in ignored_rules([NO_FIXED_POINT])

@@ -120,8 +120,8 @@ def _naive_fixed_point(text: str, config: CleanConfig) -> str:
     rules = config.active_rules()
     for _ in range(8):
         before = text
-        for _name, step in PIPELINE:
-            text = step(text, config, rules).text
+        for step in PIPELINE:
+            text = step.run(text, config, rules).text
         if text == before:
             return text
     raise AssertionError("no fixed point")

@@ -24,7 +24,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 __all__ = [
+    "NO_FIXED_POINT",
     "Edit",
+    "EditLog",
     "EditMismatchError",
     "Explained",
     "LineIndex",
@@ -32,6 +34,7 @@ __all__ = [
     "OffsetMap",
     "Replacement",
     "apply_edits",
+    "fixed_point",
     "line_col",
     "offset_maps",
     "restate_lines",
@@ -209,6 +212,117 @@ def offset_maps(edits: Sequence[Edit]) -> list[OffsetMap]:
     if run:
         maps.append(OffsetMap(run))
     return maps
+
+
+class EditLog:
+    """The edits of several splices in a row, each placed in the text the log started from.
+
+    A step that changes its text in passes (and the pipeline, step after step)
+    adds each pass's edits here: their ``start``/``end`` stay sequential, their
+    ``origin`` and ``ref`` are mapped back through every earlier pass to the
+    first input.  This is the one place that mapping is written.
+
+    >>> log = EditLog()
+    >>> text = log.splice("a,b", [Replacement(1, 2, "，", "punct-comma")])
+    >>> text = log.splice(text, [Replacement(2, 3, "乙", "x")])
+    >>> text, [(e.rule, e.start, e.origin) for e in log.edits]
+    ('a，乙', [('punct-comma', 1, 1), ('x', 2, 2)])
+    """
+
+    __slots__ = ("_maps", "edits")
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self._maps: list[OffsetMap] = []
+
+    def to_input(self, offset: int) -> int:
+        """The offset in the first input that ``offset`` in the current text came from.
+
+        A negative offset (no place, as an edit's ``ref`` of -1) stays as it is.
+        """
+        if offset < 0:
+            return offset
+        for offset_map in reversed(self._maps):
+            offset = offset_map.to_input(offset)
+        return offset
+
+    def add(self, edits: Sequence[Edit], note: Callable[[str], str] | None = None) -> None:
+        """Record one pass's ``edits`` (sequential, on the current text).
+
+        Their ``origin``/``ref`` are offsets in the text the pass was given; they
+        are mapped to the first input.  ``note``, if given, rewrites each edit's
+        note (e.g. to restate line numbers in the input's).
+        """
+        if not edits:
+            return
+        if self._maps or note is not None:
+            to_input = self.to_input
+            self.edits.extend(
+                e._replace(
+                    origin=to_input(e.origin),
+                    ref=to_input(e.ref),
+                    note=note(e.note) if note is not None else e.note,
+                )
+                for e in edits
+            )
+        else:
+            self.edits.extend(edits)
+        self._maps.extend(offset_maps(edits))
+
+    def splice(self, text: str, replacements: Iterable[Replacement]) -> str | None:
+        """:func:`splice` ``replacements`` into ``text`` and record the edits.
+
+        Returns the new text, or ``None`` when nothing changed.
+        """
+        result = splice(text, replacements)
+        if not result.edits:
+            return None
+        self.add(result.edits)
+        return result.text
+
+    def place(self, notice: Notice) -> Notice:
+        """``notice`` (offsets in the current text) with its ``origin`` in the first input."""
+        return notice._replace(origin=self.to_input(notice.start))
+
+
+#: The notice of a loop that stopped before reaching a fixed point.
+NO_FIXED_POINT = "no-fixed-point"
+
+
+def fixed_point(
+    one_round: Callable[[], bool],
+    limit: int,
+    what: str,
+    settled: Callable[[], bool] | None = None,
+) -> Notice | None:
+    """Call ``one_round`` until it reports no change, at most ``limit`` times.
+
+    Every repeat-until-stable loop of the package runs through here (the
+    pipeline's rounds, normalization's rounds, the line-break passes), so none
+    stops silently.  When the last allowed round still changed something, the
+    result is a ``no-fixed-point`` notice (at the start of the text) saying that
+    running the step again may change its output, unless ``settled`` (a check
+    that changes nothing, asked only then) says the output is stable after all.
+    ``None`` when the loop reached a fixed point.
+
+    >>> rounds = iter([True, True, False])
+    >>> fixed_point(lambda: next(rounds), 3, "test") is None
+    True
+    >>> print(fixed_point(lambda: True, 2, "test").message)  # doctest: +ELLIPSIS
+    test stopped after 2 rounds, the last of which still changed the text: running it again ...
+    >>> fixed_point(lambda: True, 2, "test", settled=lambda: True) is None
+    True
+    """
+    for _ in range(limit):
+        if not one_round():
+            return None
+    if settled is not None and settled():
+        return None
+    message = (
+        f"{what} stopped after {limit} rounds, the last of which still changed the text: "
+        "running it again may change it"
+    )
+    return Notice(NO_FIXED_POINT, 0, 0, message, 0)
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

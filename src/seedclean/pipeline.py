@@ -19,24 +19,51 @@ Two contracts of the steps keep the repeats cheap, and each is a property test:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from seedclean.config import CleanConfig
 from seedclean.edits import (
     Edit,
+    EditLog,
     Explained,
     LineIndex,
     Notice,
-    OffsetMap,
-    offset_maps,
+    fixed_point,
     restate_lines,
 )
 
-__all__ = ["MAX_ROUNDS", "PIPELINE", "clean", "clean_and_explain"]
+__all__ = ["MAX_ROUNDS", "PIPELINE", "Step", "clean", "clean_and_explain"]
 
 MAX_ROUNDS = 4
 
+#: A step over the whole text: ``(text, config, active rule ids) -> result``.
 StepFn = Callable[[str, CleanConfig, frozenset[str]], Explained]
+#: A step run again after later steps changed its output:
+#: ``(text, its last output, config, active rule ids) -> result``.
+RerunFn = Callable[[str, str, CleanConfig, frozenset[str]], Explained]
+
+
+class Step:
+    """One step of ``clean``: a name, a run over the whole text, and maybe a cheaper rerun.
+
+    Attributes:
+        name: the step name (``normalize``, ``linebreaks``, ``dedup``).
+        run: the step on a whole text.
+        rerun: the step on a text that later steps changed since the step last
+            ran, given that last output: it may look only at what changed.  Its
+            notices add to those the step found before, minus those at a place
+            its edits changed.  ``None``: the step runs whole again.
+    """
+
+    __slots__ = ("name", "rerun", "run")
+
+    def __init__(self, name: str, run: StepFn, rerun: RerunFn | None = None) -> None:
+        self.name = name
+        self.run = run
+        self.rerun = rerun
+
+    def __repr__(self) -> str:
+        return f"Step({self.name!r})"
 
 
 def _normalize_step(text: str, config: CleanConfig, rules: frozenset[str]) -> Explained:
@@ -149,27 +176,26 @@ def _verbatim_fragments(text: str, min_chars: int) -> Explained:
 
 def _chain(text: str, first: Explained, second: Explained) -> Explained:
     """``second`` (run on ``first.text``) after ``first``, offsets and lines mapped to ``text``."""
-    maps = offset_maps(first.edits)
-
-    def back(offset: int) -> int:
-        return _to_source(offset, maps) if offset >= 0 else offset
-
-    restate = _restater(first.text, text, maps)
-    edits = [
-        e._replace(origin=back(e.origin), ref=back(e.ref), note=restate(e.note))
-        for e in second.edits
-    ]
+    log = EditLog()
+    log.add(first.edits)
+    back = log.to_input
     notices = [
         n._replace(start=back(n.start), end=back(n.end), origin=back(n.start))
         for n in second.notices
     ]
-    return Explained(second.text, (*first.edits, *edits), tuple(notices))
+    log.add(second.edits, _restater(first.text, text, log))
+    return Explained(second.text, tuple(log.edits), tuple(notices))
 
 
-PIPELINE: tuple[tuple[str, StepFn], ...] = (
-    ("normalize", _normalize_step),
-    ("linebreaks", _linebreaks_step),
-    ("dedup", _dedup_step),
+def _normalize_again(text: str, last: str, config: CleanConfig, rules: frozenset[str]) -> Explained:
+    return _normalize_lines(text, frozenset(last.split("\n")), config, rules)
+
+
+#: The steps of ``clean``, in order.
+PIPELINE: tuple[Step, ...] = (
+    Step("normalize", _normalize_step, _normalize_again),
+    Step("linebreaks", _linebreaks_step),
+    Step("dedup", _dedup_step),
 )
 
 
@@ -238,13 +264,13 @@ def _normalize_lines(
     return Explained(out, edits, notices)
 
 
-def _restater(written: str, source: str, maps: Sequence[OffsetMap]) -> Callable[[str], str]:
-    """Restates the ``line N`` of a note on ``written`` as ``source``'s line (``maps`` lead back).
+def _restater(written: str, source: str, log: EditLog) -> Callable[[str], str]:
+    """Restates the ``line N`` of a note on ``written`` as ``source``'s line (``log`` leads back).
 
     A duplicate's note names its kept copy's line in the text the step was given;
     earlier joins and removals renumber the lines, so the note is restated in the input's.
     """
-    if not maps:
+    if not log.edits:
         return _same
     indexes: list[LineIndex] = []
 
@@ -253,19 +279,13 @@ def _restater(written: str, source: str, maps: Sequence[OffsetMap]) -> Callable[
             return note
         if not indexes:
             indexes.extend((LineIndex(written), LineIndex(source)))
-        return restate_lines(note, indexes[0], lambda o: _to_source(o, maps), indexes[1])
+        return restate_lines(note, indexes[0], log.to_input, indexes[1])
 
     return restate
 
 
 def _same(note: str) -> str:
     return note
-
-
-def _to_source(offset: int, maps: Sequence[OffsetMap]) -> int:
-    for offset_map in reversed(maps):
-        offset = offset_map.to_input(offset)
-    return offset
 
 
 def clean_and_explain(text: str, config: CleanConfig | None = None) -> Explained:
@@ -290,63 +310,62 @@ def clean(text: str, config: CleanConfig | None = None) -> str:
 def _run(text: str, config: CleanConfig, *, explain: bool) -> Explained:
     rules = config.active_rules()
     current = text
-    edits: list[Edit] = []
-    maps: list[OffsetMap] = []
-    notices: dict[str, list[Notice]] = {name: [] for name, _ in PIPELINE}
-    stale = {name: True for name, _ in PIPELINE}
-    normalized_lines: frozenset[str] | None = None  # lines of normalization's last output
-    for _ in range(MAX_ROUNDS):
-        for name, step in PIPELINE:
+    log = EditLog()
+    notices: dict[str, list[Notice]] = {step.name: [] for step in PIPELINE}
+    stale = {step.name: True for step in PIPELINE}
+    last: dict[str, str] = {}  # each step's last output
+
+    def one_round() -> bool:
+        nonlocal current
+        for step in PIPELINE:
+            name = step.name
             if not stale[name]:
                 continue
             stale[name] = False
-            if name == "normalize" and normalized_lines is not None:
-                result = _normalize_lines(current, normalized_lines, config, rules)
+            again = step.rerun is not None and name in last
+            if step.rerun is not None and again:
+                result = step.rerun(current, last[name], config, rules)
             else:
-                result = step(current, config, rules)
+                result = step.run(current, config, rules)
             if explain:
-                partial = normalized_lines is not None
-                restate = _restater(current, text, maps)
-                _record(result, name, maps, edits, notices, partial=partial, restate=restate)
+                _record(result, current, text, log, notices, name, partial=again)
             if result.edits:
                 current = result.text
                 for other in stale:
                     stale[other] = other != name
-            if name == "normalize":
-                normalized_lines = frozenset(current.split("\n"))
-        if not any(stale.values()):
-            break
+            last[name] = current
+        return any(stale.values())
+
+    stuck = fixed_point(one_round, MAX_ROUNDS, "clean")
     silenced = config.silenced_rules()
-    all_notices = [n for name, _ in PIPELINE for n in notices[name] if n.rule not in silenced]
-    return Explained(current, tuple(edits), tuple(all_notices))
+    all_notices = [n for step in PIPELINE for n in notices[step.name] if n.rule not in silenced]
+    if stuck is not None and stuck.rule not in silenced:
+        all_notices.append(stuck)
+    return Explained(current, tuple(log.edits), tuple(all_notices))
 
 
 def _record(
     result: Explained,
-    name: str,
-    maps: list[OffsetMap],
-    edits: list[Edit],
+    current: str,
+    text: str,
+    log: EditLog,
     notices: dict[str, list[Notice]],
+    name: str,
     *,
     partial: bool,
-    restate: Callable[[str], str],
 ) -> None:
-    """Keep a step run's edits and notices, ``origin``/``ref`` and lines mapped to the input."""
-    step_edits = [
-        e._replace(
-            origin=_to_source(e.origin, maps),
-            ref=_to_source(e.ref, maps) if e.ref >= 0 else -1,
-            note=restate(e.note),
-        )
-        for e in result.edits
-    ]
+    """Keep a step run's edits and notices, ``origin``/``ref`` and lines mapped to ``text``.
+
+    A partial run's notices (a rerun looks only at what changed) add to the step's
+    earlier ones, minus those at a place its edits changed.
+    """
+    restate = _restater(current, text, log)
     found = [
-        n._replace(origin=_to_source(n.start, maps), message=restate(n.message))
-        for n in result.notices
+        n._replace(origin=log.to_input(n.start), message=restate(n.message)) for n in result.notices
     ]
-    if name == "normalize" and partial:
-        fixed = {e.origin for e in step_edits}
+    before = len(log.edits)
+    log.add(result.edits, restate)
+    if partial:
+        fixed = {e.origin for e in log.edits[before:]}
         found = [n for n in notices[name] if n.origin not in fixed] + found
     notices[name] = found
-    edits.extend(step_edits)
-    maps.extend(offset_maps(result.edits))

@@ -23,11 +23,30 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
+from seedclean.edits import NO_FIXED_POINT
 from seedclean.rule import Rule
 
-__all__ = ["STEPS", "Rule", "UnknownRuleError", "all_rules", "ignored_rules", "resolve_rules"]
+__all__ = [
+    "CLEAN_RULES",
+    "STEPS",
+    "Rule",
+    "UnknownRuleError",
+    "all_rules",
+    "ignored_rules",
+    "resolve_rules",
+]
 
 STEPS = ("normalize", "linebreaks", "dedup")
+
+#: Rules of ``clean`` as a whole rather than of one step (notices only).
+CLEAN_RULES: tuple[Rule, ...] = (
+    Rule(
+        NO_FIXED_POINT,
+        "clean",
+        "reports (a notice, never an edit) a repeat-until-stable loop that ran out of rounds "
+        "while its last round still changed the text",
+    ),
+)
 
 
 class UnknownRuleError(ValueError):
@@ -36,12 +55,12 @@ class UnknownRuleError(ValueError):
 
 @functools.cache
 def all_rules() -> tuple[Rule, ...]:
-    """Every rule of every step, in pipeline order."""
+    """Every rule of every step, in pipeline order, then those of ``clean`` as a whole."""
     from seedclean.dedup.catalog import RULES as DEDUP
     from seedclean.linebreaks.catalog import RULES as LINEBREAKS
     from seedclean.normalization.catalog import RULES as NORMALIZE
 
-    return (*NORMALIZE, *LINEBREAKS, *DEDUP)
+    return (*NORMALIZE, *LINEBREAKS, *DEDUP, *CLEAN_RULES)
 
 
 def _expand(names: Iterable[str], *, whole_steps: bool = False) -> set[str]:

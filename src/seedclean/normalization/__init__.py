@@ -24,9 +24,9 @@ still hold a candidate mark) shows it would change something.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 
-from seedclean.edits import Edit, Explained, Notice, OffsetMap, Replacement, splice
+from seedclean.edits import EditLog, Explained, Notice, Replacement, fixed_point, splice
 from seedclean.normalization.catalog import RULES
 from seedclean.normalization.config import NormalizeConfig
 from seedclean.normalization.fold import fold_replacements, grouping_replacements
@@ -87,40 +87,26 @@ def _spaces(
 PHASES: tuple[Phase, ...] = (_t2s, _fold, pair_replacements, _marks, _spaces)
 
 
-def _to_input(offset: int, maps: Sequence[OffsetMap]) -> int:
-    for offset_map in reversed(maps):
-        offset = offset_map.to_input(offset)
-    return offset
-
-
 def _run_round(
     text: str,
     active: frozenset[str],
     config: NormalizeConfig,
-    edits: list[Edit] | None = None,
-    maps: list[OffsetMap] | None = None,
+    log: EditLog | None = None,
     notices: list[Notice] | None = None,
 ) -> str:
-    """Run every phase once over ``text``; record edits, maps and notices if given lists."""
+    """Run every phase once over ``text``; record edits and notices when given a log."""
     for phase in PHASES:
         replacements, found = phase(text, active, config)
-        if notices is not None and maps is not None and found:
-            notices.extend(n._replace(origin=_to_input(n.start, maps)) for n in found)
+        if log is not None and notices is not None and found:
+            notices.extend(map(log.place, found))
         if not replacements:
             continue
-        result = splice(text, replacements)
-        if not result.edits:
+        if log is None:
+            text = splice(text, replacements).text
             continue
-        if edits is not None and maps is not None:
-            if maps:  # origins are offsets in this phase's input: map them to the step's input
-                edits.extend(
-                    Edit(e.rule, e.start, e.end, e.old, e.new, _to_input(e.origin, maps), e.note)
-                    for e in result.edits
-                )
-            else:
-                edits.extend(result.edits)
-            maps.append(OffsetMap(result.edits))
-        text = result.text
+        spliced = log.splice(text, replacements)
+        if spliced is not None:
+            text = spliced
     return text
 
 
@@ -177,21 +163,31 @@ def _around(
 
 def _normalize(text: str, config: NormalizeConfig, active: frozenset[str]) -> Explained:
     """:func:`normalize_and_explain` on text without protected regions."""
+    log = EditLog()
     current = text
-    edits: list[Edit] = []
-    maps: list[OffsetMap] = []
     notices: list[Notice] = []
-    for round_number in range(MAX_ROUNDS):
-        if round_number == 1:
+    rounds = 0
+
+    def one_round() -> bool:
+        nonlocal current, notices, rounds
+        rounds += 1
+        if rounds == 2:
             probe = probe_text(current, active)
             if _run_round(probe, active, config) == probe:
-                break  # the only lines a second round could change are stable already
+                return False  # the only lines a second round could change are stable already
         notices = []
-        after = _run_round(current, active, config, edits, maps, notices)
-        if after == current:
-            break
+        after = _run_round(current, active, config, log, notices)
+        changed = after != current
         current = after
-    return Explained(current, tuple(edits), tuple(notices))
+        return changed
+
+    def settled() -> bool:
+        return _run_round(current, active, config) == current
+
+    stuck = fixed_point(one_round, MAX_ROUNDS, "normalization", settled)
+    if stuck is not None:
+        notices.append(stuck)
+    return Explained(current, tuple(log.edits), tuple(notices))
 
 
 def normalize(
