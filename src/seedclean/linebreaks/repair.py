@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from seedclean.edits import Edit, Explained, Notice, OffsetMap, Replacement, splice
+from seedclean.edits import EditLog, Explained, Notice, Replacement, fixed_point
 from seedclean.linebreaks.catalog import HYPHEN, JOIN, UNRESOLVED, WRAP
 from seedclean.linebreaks.config import BreaksConfig
 from seedclean.linebreaks.segment import segment
@@ -46,17 +46,18 @@ def repair(text: str, config: BreaksConfig, active: Collection[str]) -> Explaine
     if not (seams_on or wraps_on) or "\n" not in text:
         return Explained(text)
     current = text
-    edits: list[Edit] = []
-    maps: list[OffsetMap] = []
+    log = EditLog()
     windows: dict[int, tuple[int, int]] = {}
     notices: dict[int, Notice] = {}
     memo = Memo(config.headline_chars, config.max_overlap + 1)
-    for _ in range(MAX_PASSES):
+
+    def one_pass() -> bool:
+        nonlocal current, windows
         changed = False
         blocks = segment(current)
         if wraps_on:
             planned = plan_wraps(current, blocks, active)
-            spliced = _apply(current, planned, edits, maps)
+            spliced = log.splice(current, planned)
             if spliced is not None:
                 current, windows = spliced, _carry_over(windows, planned)
                 blocks, changed = segment(current), True
@@ -65,53 +66,36 @@ def repair(text: str, config: BreaksConfig, active: Collection[str]) -> Explaine
             walk = Walk(current, config, active, stable, memo, blocks)
             planned = walk.run()
             if walk.notify:
-                _collect(walk, maps, notices)
-            spliced = _apply(current, planned, edits, maps)
+                _collect(walk, log, notices)
+            spliced = log.splice(current, planned)
             if spliced is not None:
                 current, changed = spliced, True
             windows = _carry_over(walk.windows, planned)
-        if not changed:
-            break
+        return changed
+
+    stuck = fixed_point(one_pass, MAX_PASSES, "line-break repair")
+    edits = tuple(log.edits)
+    kept: tuple[Notice, ...] = ()
     if notices:
         joined = {e.origin for e in edits if e.rule in (JOIN, HYPHEN)}
         kept = tuple(notices[k] for k in sorted(notices) if k not in joined)
-        return Explained(current, tuple(edits), kept)
-    return Explained(current, tuple(edits))
+    return Explained(current, edits, kept if stuck is None else (*kept, stuck))
 
 
-def _collect(walk: Walk, maps: list[OffsetMap], notices: dict[int, Notice]) -> None:
+def _collect(walk: Walk, log: EditLog, notices: dict[int, Notice]) -> None:
     """Replace the ``seam-unresolved`` notices of the paragraphs ``walk`` read by its own.
 
     Notices are kept by their offset in the input; a paragraph a later pass
     skipped (nothing in it changed) keeps the notices an earlier pass found.
     """
+    to_input = log.to_input
     for start, end in walk.spans:
-        low, high = _to_input(start, maps), _to_input(end, maps)
+        low, high = to_input(start), to_input(end)
         for key in [k for k in notices if low <= k <= high]:
             del notices[key]
     for start, end, message in walk.unresolved:
-        origin = _to_input(start, maps)
-        notices[origin] = Notice(UNRESOLVED, origin, _to_input(end, maps), message, origin)
-
-
-def _apply(
-    text: str, planned: list[Replacement], edits: list[Edit], maps: list[OffsetMap]
-) -> str | None:
-    """Splice ``planned`` into ``text`` and record its edits (offsets mapped to the input).
-
-    Returns the new text, or ``None`` when nothing changed.
-    """
-    if not planned:
-        return None
-    result = splice(text, planned)
-    if not result.edits:
-        return None
-    edits.extend(
-        e._replace(origin=_to_input(e.origin, maps), ref=_to_input(e.ref, maps))
-        for e in result.edits
-    )
-    maps.append(OffsetMap(result.edits))
-    return result.text
+        origin = to_input(start)
+        notices[origin] = Notice(UNRESOLVED, origin, to_input(end), message, origin)
 
 
 def _carry_over(
@@ -142,11 +126,3 @@ def _carry_over(
             continue
         out[start + delta] = (end + delta, advance)
     return out
-
-
-def _to_input(offset: int, maps: list[OffsetMap]) -> int:
-    if offset < 0:
-        return offset
-    for offset_map in reversed(maps):
-        offset = offset_map.to_input(offset)
-    return offset
