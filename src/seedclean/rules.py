@@ -38,7 +38,8 @@ __all__ = [
 
 STEPS = ("normalize", "linebreaks", "dedup")
 
-#: Rules of ``clean`` as a whole rather than of one step (notices only).
+#: Rules of ``clean`` as a whole rather than of one step: notices that are always
+#: reported (no selection turns them on or off); ignoring one silences it.
 CLEAN_RULES: tuple[Rule, ...] = (
     Rule(
         NO_FIXED_POINT,
@@ -96,7 +97,10 @@ def resolve_rules(
     Names may be rule ids, step names or ``ALL``; a selected step name stands
     for its default rules, an ignored one for all of its rules.
     """
-    active = {r.id for r in all_rules() if r.default} if select is None else _expand(select)
+    if select is None:
+        active = {r.id for r in all_rules() if r.default and r.step in STEPS}
+    else:
+        active = _expand(select)
     active |= _expand(extend_select)
     active -= _expand(ignore, whole_steps=True)
     return frozenset(active)
