@@ -55,6 +55,7 @@ from seedclean.dedup.index import (
     IndexMissingError,
 )
 from seedclean.dedup.index.content import file_reader
+from seedclean.dedup.kind import Kind
 from seedclean.dedup.remove import Removal, held_headlines, removals
 from seedclean.dedup.reread import SourceChangedError
 from seedclean.edits import Edit, Replacement, splice
@@ -79,7 +80,7 @@ from seedclean.settings import PerInput, Settings, SettingsError, collect_per_in
 
 __all__ = ["run_dedup"]
 
-_KIND_RULE = {"exact": "dedup-exact", "near": "dedup-near", "fragment": "dedup-fragment"}
+_KIND_RULE = {kind.value: kind.rule for kind in Kind}
 # Kinds reported as notices when their rule is not selected (and not ignored), as ``clean`` does.
 _NOTED = ("fragment",)
 # Above this much input the in-memory search would hold several times the text (keys,

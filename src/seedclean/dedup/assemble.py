@@ -26,8 +26,9 @@ import numpy as np
 import numpy.typing as npt
 
 from seedclean.dedup.cluster import fragment_containers, linked, near_leaders
-from seedclean.dedup.report import Cluster, IndexMatch, Kind, Member
-from seedclean.dedup.verify import FRAGMENT, KIND_NAMES, NEAR
+from seedclean.dedup.kind import Kind
+from seedclean.dedup.report import Cluster, IndexMatch, Member
+from seedclean.dedup.verify import FRAGMENT, NEAR
 
 __all__ = ["Links", "assemble_clusters", "cluster_stats", "link_pairs", "reps_of_interest"]
 
@@ -130,21 +131,21 @@ def assemble_clusters(
             add(match.kind, match.member, dups, (group[0], 0))
             continue
         kept = members[group[0]]
-        add("exact", kept, [members[row] for row in group[1:]], (group[0], 0))
+        add(Kind.EXACT, kept, [members[row] for row in group[1:]], (group[0], 0))
         corpus_piece = [] if match is None else [match.member._replace(similarity=match.score)]
         if rep in links.near_score:
-            add("fragment", kept, corpus_piece, (group[0], 2))
+            add(Kind.FRAGMENT, kept, corpus_piece, (group[0], 2))
             continue
         near_dups = [
             members[first_row(f)]._replace(similarity=links.near_score[f])
             for f in links.followers.get(rep, [])
         ]
-        add("near", kept, near_dups, (group[0], 1))
+        add(Kind.NEAR, kept, near_dups, (group[0], 1))
         frag_dups = [
             members[first_row(f)]._replace(similarity=links.piece_score[f])
             for f in links.pieces.get(rep, [])
         ]
-        add("fragment", kept, frag_dups + corpus_piece, (group[0], 2))
+        add(Kind.FRAGMENT, kept, frag_dups + corpus_piece, (group[0], 2))
     clusters.sort(key=lambda item: item[0])
     return [c for _, c in clusters]
 
@@ -152,7 +153,7 @@ def assemble_clusters(
 def cluster_stats(clusters: list[Cluster]) -> dict[str, int]:
     """``clusters`` and ``<kind>_duplicates`` counts of a report."""
     stats = {"clusters": len(clusters)}
-    for name in KIND_NAMES.values():
+    for name in Kind:
         stats[f"{name}_duplicates"] = sum(len(c.members) - 1 for c in clusters if c.kind == name)
     return stats
 

@@ -27,6 +27,7 @@ from typing import NamedTuple
 from seedclean.dedup.catalog import RULES
 from seedclean.dedup.config import DedupConfig
 from seedclean.dedup.key import paragraph_key
+from seedclean.dedup.kind import Kind
 from seedclean.dedup.meaning import differences, show
 from seedclean.dedup.quick import MAX_KEYS, surely_unique
 from seedclean.dedup.report import PREVIEW_CHARS, DedupReport, Member
@@ -54,8 +55,7 @@ __all__ = [
     "remove_duplicates_and_explain",
 ]
 
-_RULE_OF = {"exact": "dedup-exact", "near": "dedup-near", "fragment": "dedup-fragment"}
-_KIND_OF = {rule: kind for kind, rule in _RULE_OF.items()}
+_KIND_OF = {kind.rule: kind for kind in Kind}
 _DEFAULT_RULES = frozenset(r.id for r in RULES if r.default)
 _NAME = "<text>"
 _MAX_ROUNDS = 8  # each round removes at least one paragraph; two are the rule
@@ -271,7 +271,7 @@ def _targets(
             note = f"same as {_where(r.via, path)}, itself removed as a copy of {where}{but}: "
             note += r.kept.preview
         ref = r.kept.start if r.kept.path == path else -1
-        targets.append((r.member.start, r.member.end, _RULE_OF[r.kind], note, ref))
+        targets.append((r.member.start, r.member.end, Kind(r.kind).rule, note, ref))
     return targets
 
 
@@ -428,7 +428,7 @@ def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Ex
             )
             + tuple(
                 Notice(
-                    _RULE_OF[h.kind],
+                    Kind(h.kind).rule,
                     _to_input(h.member.start, maps),
                     _to_input(h.member.start, maps) + h.member.chars,
                     restate(f"{_HELD} line {h.kept.line}: {h.kept.preview}"),

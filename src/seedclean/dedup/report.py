@@ -6,7 +6,7 @@ for fragments, the longer paragraph) and the paragraphs that duplicate it
 
 >>> kept = Member("a.txt", 0, 1, 0, 30, 30, "今年以来，甘肃省张掖市…", 1.0)
 >>> copy = Member("b.txt", 4, 9, 120, 150, 30, "今年以来，甘肃省张掖市…", 0.94)
->>> report = DedupReport((Cluster("near", 0.94, (kept, copy)),), {"paragraphs": 2})
+>>> report = DedupReport((Cluster(Kind.NEAR, 0.94, (kept, copy)),), {"paragraphs": 2})
 >>> report.to_text()
 ['b.txt:9: near duplicate of a.txt:1 (0.94)']
 >>> report.to_json()["clusters"][0]["members"][1]["line"]
@@ -16,11 +16,12 @@ for fragments, the longer paragraph) and the paragraphs that duplicate it
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
+
+from seedclean.dedup.kind import Kind
 
 __all__ = ["PREVIEW_CHARS", "Cluster", "DedupReport", "IndexMatch", "Kind", "Member", "preview"]
 
-Kind = Literal["exact", "near", "fragment"]
 PREVIEW_CHARS = 40
 
 
@@ -80,9 +81,6 @@ class Cluster(NamedTuple):
         }
 
 
-_PHRASE = {"exact": "exact duplicate", "near": "near duplicate", "fragment": "fragment"}
-
-
 class DedupReport(NamedTuple):
     """Every cluster found, in order of the kept paragraph, and run statistics."""
 
@@ -101,7 +99,7 @@ class DedupReport(NamedTuple):
         lines: list[str] = []
         for cluster in self.clusters:
             kept = cluster.members[0]
-            phrase = _PHRASE[cluster.kind]
+            phrase = Kind(cluster.kind).phrase
             lines.extend(
                 f"{m.path}:{m.line}: {phrase} of {kept.path}:{kept.line} ({m.similarity:.2f})"
                 for m in cluster.members[1:]

@@ -33,13 +33,14 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from rapidfuzz.distance import ScoreAlignment
 
+from seedclean.dedup.kind import Kind
 from seedclean.dedup.meaning import meaning_agrees
 from seedclean.dedup.numbers import numbers_agree
 
 __all__ = ["EXACT", "FRAGMENT", "KIND_NAMES", "NEAR", "NONE", "verify_pairs"]
 
 NONE, NEAR, FRAGMENT, EXACT = 0, 1, 2, 3
-KIND_NAMES = {EXACT: "exact", NEAR: "near", FRAGMENT: "fragment"}
+KIND_NAMES = {EXACT: Kind.EXACT, NEAR: Kind.NEAR, FRAGMENT: Kind.FRAGMENT}
 
 
 def verify_pairs(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from seedclean.dedup.kind import Kind
 from seedclean.dedup.remove import Removal
 from seedclean.dedup.report import Member
 from seedclean.edits import Replacement
@@ -32,7 +33,6 @@ __all__ = ["REMOVABLE_KINDS", "record_removals", "record_spans"]
 
 #: Record kinds whose duplicate records ``dedup --remove`` removes.
 REMOVABLE_KINDS = frozenset({"jsonl", "csv", "tsv"})
-_RULE_OF = {"exact": "dedup-exact", "near": "dedup-near", "fragment": "dedup-fragment"}
 
 
 def _line_starts(text: str) -> list[int]:
@@ -104,5 +104,5 @@ def record_removals(
             same += _where(kept, path)
         note = f"record at line {line}{ident}: {same}: {kept.preview}"
         ref = starts[kept.line - 1] if kept.path == path and kept.line <= len(starts) else -1
-        plan.append(Replacement(start, end, "", _RULE_OF[removal.kind], note, ref))
+        plan.append(Replacement(start, end, "", Kind(removal.kind).rule, note, ref))
     return plan

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from typing import IO, Any
 from urllib.parse import quote as url_quote
 
+from seedclean.dedup.kind import Kind
 from seedclean.edits import Edit, LineIndex, Notice
 from seedclean.report.records import FileResult, quote
 from seedclean.report.summary import Summary
@@ -106,7 +107,6 @@ def dedup_findings(
     """One ``duplicate`` finding per later copy in a :class:`~seedclean.dedup.DedupReport`'s
     clusters of the given kinds (``members[0]`` is the kept copy); clusters of a ``noted``
     kind give ``notice`` findings (reported, not counted)."""
-    phrase = {"exact": "exact duplicate", "near": "near duplicate", "fragment": "fragment"}
     out: list[Finding] = []
     for cluster in clusters:
         if cluster.kind not in kinds and cluster.kind not in noted:
@@ -126,7 +126,7 @@ def dedup_findings(
                     similarity=round(member.similarity, 4),
                     preview=member.preview,
                     kept={"path": printable(kept.path), "line": kept.line, "_raw": kept.path},
-                    message=f"{phrase[cluster.kind]} of {printable(kept.path)}:{kept.line} "
+                    message=f"{Kind(cluster.kind).phrase} of {printable(kept.path)}:{kept.line} "
                     f"({member.similarity:.2f}): {member.preview}",
                     _raw=member.path,
                 )

@@ -27,7 +27,7 @@ from seedclean.dedup.index.lookup import candidate_rows
 from seedclean.dedup.index.segments import Segment
 from seedclean.dedup.index.store import Store
 from seedclean.dedup.key import key_hash, paragraph_key
-from seedclean.dedup.report import IndexMatch, Kind, Member, preview
+from seedclean.dedup.report import IndexMatch, Member, preview
 from seedclean.dedup.sketch import sketch_bands
 from seedclean.dedup.verify import EXACT, FRAGMENT, KIND_NAMES, NEAR, verify_pairs
 
@@ -169,8 +169,7 @@ class IndexReader:
             if held is None or rank > (not held[3], _PRIORITY[held[0]], held[1], -held[2]):
                 best[query] = (int(kind), float(score), k, contains)
         for query, (kind, score, k, contains) in best.items():
-            name: Kind = KIND_NAMES[kind]  # type: ignore[assignment]
-            found[query] = IndexMatch(members[k], name, score, contains)
+            found[query] = IndexMatch(members[k], KIND_NAMES[kind], score, contains)
         return found
 
     def stale_files(self) -> dict[str, str]:
