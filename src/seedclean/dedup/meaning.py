@@ -7,7 +7,7 @@ score above 0.9.  Removing such a paragraph as a near duplicate deletes
 content, so a near duplicate (or a fragment, against its window) must also
 pass this verdict on the *aligned difference* of the two comparison keys
 (Indel opcodes, adjacent differences merged into regions, see
-:func:`seedclean.dedup.names.differing_spans`).
+:func:`seedclean.dedup.align.differing_spans`).
 
 A region is **noise** (the pair may be removed) when it is:
 
@@ -54,8 +54,8 @@ import re
 from typing import NamedTuple
 
 from seedclean.chardata import HAN_IDEOGRAPHS
+from seedclean.dedup.align import differing_spans
 from seedclean.dedup.confusables import HAN_LOOKALIKES, LATIN_LOOKALIKES, NEGATIONS, SPLIT_GLYPHS
-from seedclean.dedup.names import differing_spans
 from seedclean.dedup.numbers import NUMERAL_CHARS
 
 __all__ = ["Difference", "differences", "meaning_agrees", "meaningful_differences", "show"]
