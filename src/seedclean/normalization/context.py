@@ -7,13 +7,12 @@ mark do not hide the Han character behind them, a line break does.
 
 from __future__ import annotations
 
-import re
-
+from seedclean.lazyre import LazyPattern
 from seedclean.normalization.chars import CP, HAN, HSPACE, LEFT_CTX, RIGHT_CTX
 
 
-def _charset(body: str) -> re.Pattern[str]:
-    return re.compile(f"[{body}]")
+def _charset(body: str) -> LazyPattern:
+    return LazyPattern(f"[{body}]")  # compiled on first use: the Han class is long
 
 
 IS_LEFT_CTX = _charset(LEFT_CTX).match

@@ -16,22 +16,23 @@ import re
 from collections.abc import Callable
 
 from seedclean.edits import Replacement
+from seedclean.lazyre import LazyPattern
 from seedclean.normalization import chars, script
 
 __all__ = ["FOLD_RULES", "fold_replacements", "grouping_replacements", "leftovers_of"]
 
 _NEWLINES = "\r\u2028\u2029\x85"
 _SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
-_JOIN_CONTEXT = re.compile(f"[{chars.HAN}{chars.CP}A-Za-z0-9 ]")
-_LINE_PREFIX = re.compile(r"[ \t]*")
+_JOIN_CONTEXT = LazyPattern(f"[{chars.HAN}{chars.CP}A-Za-z0-9 ]")
+_LINE_PREFIX = LazyPattern(r"[ \t]*")
 # What may stand before an indent at a line start: spaces and characters that
 # ``space-zero-width`` deletes in the same pass (a BOM opening the text).
-_INDENT_PREFIX = re.compile(r"[ \t\u200b\u2060\ufeff\u00ad\u200c\u200d]*")
+_INDENT_PREFIX = LazyPattern(r"[ \t\u200b\u2060\ufeff\u00ad\u200c\u200d]*")
 _INVISIBLE = "\u200b\u2060\ufeff\u00ad\u200c\u200d"
 # A number written in full-width digits with full-width thousands separators
 # (``１，０００``): the separators fold with the digits, like ``３．５`` → ``3.5``.
 # (The pattern begins with a plain class so the engine skips other text at C speed.)
-_GROUPED = re.compile("[０-９](?<![０-９0-9][０-９])[０-９]{0,2}(?:，[０-９]{3})+(?![０-９0-9])")
+_GROUPED = LazyPattern("[０-９](?<![０-９0-9][０-９])[０-９]{0,2}(?:，[０-９]{3})+(?![０-９0-9])")
 
 
 def _chars_of(rule: str) -> str:

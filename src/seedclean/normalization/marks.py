@@ -14,9 +14,8 @@ only reported.
 
 from __future__ import annotations
 
-import re
-
 from seedclean.edits import Notice, Replacement
+from seedclean.lazyre import LazyPattern
 from seedclean.normalization import context as ctx
 from seedclean.normalization.scan import Scanner
 
@@ -52,14 +51,14 @@ _SCANNER = Scanner(
         r"|(?P<dot>(?<=[•‧・･⋅∙])))"
     ),
 )
-_LATIN = re.compile(r"[A-Za-z]")
-_HSPACES = re.compile(r"[ \t]*")
+_LATIN = LazyPattern(r"[A-Za-z]")
+_HSPACES = LazyPattern(r"[ \t]*")
 _NUMBER_CHARS = "0123456789.,:/-%"
-_NUMBER_AFTER = re.compile(r"[ \t]*[0-9][0-9.,:/%\-]*")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
+_NUMBER_AFTER = LazyPattern(r"[ \t]*[0-9][0-9.,:/%\-]*")
+_ALNUM = LazyPattern(r"[A-Za-z0-9]")
 _NUMBER_REACH = 24
-_DIGIT = re.compile(r"[0-9]")
-_SENTENCE_FOLLOW = re.compile(r"[ \t\n]|$|[”’）》〉】〕」』“‘（《〈【〔「『，。；：？！]")
+_DIGIT = LazyPattern(r"[0-9]")
+_SENTENCE_FOLLOW = LazyPattern(r"[ \t\n]|$|[”’）》〉】〕」』“‘（《〈【〔「『，。；：？！]")
 
 
 def mark_replacements(text: str, active: frozenset[str]) -> tuple[list[Replacement], list[Notice]]:

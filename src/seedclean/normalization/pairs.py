@@ -13,11 +13,11 @@ are left alone and reported as notices.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from seedclean.edits import Notice, Replacement
+from seedclean.lazyre import LazyPattern
 from seedclean.normalization import context as ctx
 from seedclean.normalization.config import NormalizeConfig
 from seedclean.normalization.scan import Scanner
@@ -61,7 +61,7 @@ def _scanner(corners: bool) -> Scanner:
     )
 
 
-_GLUED = re.compile(r"[A-Za-z0-9]")
+_GLUED = LazyPattern(r"[A-Za-z0-9]")
 
 
 @dataclass

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
+from seedclean.lazyre import LazyPattern
 from seedclean.normalization import fold
 from seedclean.normalization.protect import NARROW_CHARS
 from seedclean.normalization.scan import has_wide_trigger
@@ -62,8 +63,8 @@ def _candidates(corners: bool, leftovers: str) -> re.Pattern[str]:
 
 # A single mark is judged by its run of ASCII (tokenization) and its nearest
 # non-space neighbours on the line, all inside this stretch plus one character.
-_STRETCH = re.compile(f"[{NARROW_CHARS} \t]*")
-_PAIR_IN_STRETCH = re.compile("[()\"']")
+_STRETCH = LazyPattern(f"[{NARROW_CHARS} \t]*")
+_PAIR_IN_STRETCH = LazyPattern("[()\"']")
 
 
 def probe_text(text: str, active: frozenset[str]) -> str:

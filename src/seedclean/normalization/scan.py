@@ -33,6 +33,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from seedclean.lazyre import LazyPattern
 from seedclean.normalization.protect import NARROW, NARROW_CHARS, NARROW_PARTS, WIDE
 
 __all__ = ["Scanner", "has_wide_trigger"]
@@ -42,8 +43,8 @@ __all__ = ["Scanner", "has_wide_trigger"]
 # it lacks (``://``, ``@``, ``\\``, ``/``, ``&``, an operator), and the number
 # alternative takes it whole.  Recognizing it skips the tokenizer for the most
 # common run in news text.
-_TRIGGERS = tuple(re.compile(trigger) for _, trigger in NARROW_PARTS)
-_PLAIN_NUMBER = re.compile(r"[0-9]+(?:[.,:\-][0-9]+)+%?")
+_TRIGGERS = tuple(LazyPattern(trigger) for _, trigger in NARROW_PARTS)
+_PLAIN_NUMBER = LazyPattern(r"[0-9]+(?:[.,:\-][0-9]+)+%?")
 
 
 @functools.cache
@@ -61,7 +62,7 @@ def _wide_scanner(keep: tuple[bool, ...]) -> re.Pattern[str]:
 
 
 # One search for all triggers, beginning with a plain class (C speed over Chinese text).
-_WIDE_TRIGGER = re.compile(r'[`<${\]](?:(?<=[`<$])|(?<=\{)"|(?<=\])\()')
+_WIDE_TRIGGER = LazyPattern(r'[`<${\]](?:(?<=[`<$])|(?<=\{)"|(?<=\])\()')
 
 
 def has_wide_trigger(text: str) -> bool:
@@ -70,9 +71,9 @@ def has_wide_trigger(text: str) -> bool:
 
 
 # Where a wide span may begin: its first character, or the indent before a fence.
-_WIDE_FIRST = re.compile(r"[<`\]{$]")
-_WIDE_FIRST_OR_FENCE = re.compile(r"[<`\]{$]|(?m:^)[ \t]+`")
-_INDENTED_FENCE = re.compile(r"(?m)^[ \t]+`")
+_WIDE_FIRST = LazyPattern(r"[<`\]{$]")
+_WIDE_FIRST_OR_FENCE = LazyPattern(r"[<`\]{$]|(?m:^)[ \t]+`")
+_INDENTED_FENCE = LazyPattern(r"(?m)^[ \t]+`")
 
 
 def _is_narrow(char: str) -> bool:
@@ -97,7 +98,7 @@ def _wide_spans(text: str) -> tuple[list[int], list[int]]:
         return starts, ends
     keep = tuple(trigger.search(text) is not None for trigger in _TRIGGERS)
     match_at = _wide_scanner(keep).match
-    first = _WIDE_FIRST_OR_FENCE if _INDENTED_FENCE.search(text) else _WIDE_FIRST
+    first = (_WIDE_FIRST_OR_FENCE if _INDENTED_FENCE.search(text) else _WIDE_FIRST).pattern
     pos = 0
     while (found := first.search(text, pos)) is not None:
         trigger = found.start()
@@ -131,26 +132,43 @@ class Scanner:
             lookbehinds and named groups) so the engine skips other text fast.
     """
 
+    _tokens: re.Pattern[str]
+    _single: re.Pattern[str]
+    _run: re.Pattern[str]
+    _run_at: re.Pattern[str]
+    _wide: re.Pattern[str] | None
+    _plain_number: re.Pattern[str]
+
     def __init__(self, narrow: str, hot: str, wide: str = "") -> None:
         self._narrow_pattern = narrow
-        self._tokens = re.compile(f"(?P<prot>{NARROW})|{narrow}")
+        self._hot = hot
+        self._wide_pattern = wide
         # Tokenizers of long runs with only the protected parts whose trigger the run
         # holds (see protect.NARROW_PARTS), by which parts are kept.
         self._pruned: dict[tuple[bool, ...], re.Pattern[str]] = {}
+        self._compiled = False  # the patterns are compiled on the first scan, not at import
+
+    def _compile(self) -> None:
+        narrow = self._narrow_pattern
+        self._tokens = re.compile(f"(?P<prot>{NARROW})|{narrow}")
         # No protected span is a single character (a test checks it), so in a run of
         # one narrow character the phase's own pattern finds the same token.
         self._single = re.compile(narrow)
         # A run of narrow characters holding a mark, found from its start.  The pattern
         # begins with a plain character class (the first character, then a lookbehind
         # that it starts the run), which lets the engine skip other text at C speed.
-        w = NARROW_CHARS
+        w, hot = NARROW_CHARS, self._hot
         rest = f"(?:(?<=[{hot}])|[{w}]*?[{hot}])[{w}]*"
         self._run = re.compile(f"[{w}](?<![{w}][{w}]){rest}")
         self._run_at = re.compile(f"[{w}]{rest}")
-        self._wide = re.compile(wide) if wide else None
+        self._wide = re.compile(self._wide_pattern) if self._wide_pattern else None
+        self._plain_number = _PLAIN_NUMBER.pattern
+        self._compiled = True
 
     def scan(self, text: str) -> list[re.Match[str]]:
         """Tokens of ``text`` other than protected spans, in text order."""
+        if not self._compiled:
+            self._compile()
         starts, ends = _wide_spans(text)
         found: list[re.Match[str]] = []
         for gap_start, gap_end in _gaps(len(text), starts, ends):
@@ -173,7 +191,7 @@ class Scanner:
                 if token is not None:
                     found.append(token)
                 continue
-            if _PLAIN_NUMBER.fullmatch(text, run_start, run_end) is not None:
+            if self._plain_number.fullmatch(text, run_start, run_end) is not None:
                 continue
             tokens = self._tokens
             if run_end - run_start > LONG_RUN:

@@ -25,12 +25,12 @@ many).  ``script-t2s`` converts such lines when asked for by id.
 from __future__ import annotations
 
 import functools
-import re
 from importlib import resources
 from typing import Any
 
 from seedclean.chardata import HAN_IDEOGRAPHS
 from seedclean.edits import Notice, Replacement
+from seedclean.lazyre import LazyPattern
 
 __all__ = [
     "TRADITIONAL_LINE_MIN",
@@ -46,7 +46,7 @@ TRADITIONAL_LINE_MIN = 3
 #: … making up at least this share of its Han characters is traditional-script text.
 TRADITIONAL_LINE_SHARE = 0.15
 _RULE = "script-traditional-only"
-_HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
+_HAN = LazyPattern(f"[{HAN_IDEOGRAPHS}]")
 
 
 @functools.cache
@@ -77,7 +77,7 @@ def traditional_only_table() -> dict[str, str]:
 # characters it is the preposition 于 of a word (由於, 处於, 善於, 在於, 对於, 位於…),
 # and before a digit it is the preposition of a date or amount (於2020年).
 _YU_WORDS = "由处善在至对关属等终位基鉴出用易急敢勇乐限过高低大小多少源归免利甚忠致决适见趋濒寓"
-_YU = re.compile(f"於(?:(?<=[{_YU_WORDS}]於)|(?=[0-9０-９]|是))")
+_YU = LazyPattern(f"於(?:(?<=[{_YU_WORDS}]於)|(?=[0-9０-９]|是))")
 
 
 def preposition_yu_replacements(text: str) -> list[Replacement]:
@@ -96,7 +96,7 @@ def _converter() -> Any:
     return opencc.OpenCC("t2s")
 
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = LazyPattern(r"[^\n]+")
 
 
 def full_t2s_replacements(text: str) -> list[Replacement]:

@@ -15,6 +15,7 @@ import itertools
 import re
 
 from seedclean.edits import Replacement
+from seedclean.lazyre import LazyPattern
 from seedclean.normalization.chars import CP, HAN
 from seedclean.normalization.config import NormalizeConfig
 
@@ -36,8 +37,8 @@ _STOPS = "，。、；：？！…"
 _OPEN = "“‘（《〈【〔「『〖"
 _CLOSE = "”’）》〉】〕」』〗"
 _WS = "[ \\t\\u3000]"
-_IS_HAN = re.compile(f"[{HAN}]").match
-_SPACE_BEFORE_HAN = re.compile(f" (?=[{HAN}])")
+_IS_HAN = LazyPattern(f"[{HAN}]").match
+_SPACE_BEFORE_HAN = LazyPattern(f" (?=[{HAN}])")
 # Every match starts with a space or a line break.  Each alternative below is
 # written for the text right after that first character (a lookbehind checks the
 # character before it), so the whole pattern starts with one character class and
