@@ -78,6 +78,18 @@ def test_clean_is_idempotent_replayable_and_never_raises(text: str) -> None:
     assert removed == added
 
 
+EVERYTHING = CleanConfig(select=frozenset({"ALL"}))  # every rule of every step, opt-in included
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cjk_text)
+def test_clean_with_every_rule_on_is_idempotent_and_replayable(text: str) -> None:
+    result = clean_and_explain(text, EVERYTHING)
+    assert apply_edits(text, result.edits) == result.text
+    assert clean(result.text, EVERYTHING) == result.text
+    assert not [n for n in result.notices if n.rule == "no-fixed-point"]
+
+
 def test_seeds_are_cleaned_idempotently_with_replayable_edits(seeds: dict[str, str]) -> None:
     for name, text in seeds.items():
         result = clean_and_explain(text)

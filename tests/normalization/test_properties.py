@@ -120,3 +120,21 @@ def test_disabled_rule_makes_no_edits(text: str, rule: str) -> None:
     result = normalize_and_explain(text, rules=active)
     assert rule not in {e.rule for e in result.edits}
     assert apply_edits(text, result.edits) == result.text
+
+
+ALL_RULES = frozenset(r.id for r in RULES)  # opt-in rules (script-t2s, corner quotes) included
+# Pieces the opt-in rules act on, and tilde ranges (``3~5`` stays: see docs/normalization.md).
+OPT_IN_PIECES = ["「", "」", "『", "』", "這個", "發展", "於是", "3~5", "~", "～", "1～2", "年~"]
+every_rule_texts = st.one_of(
+    st.lists(st.sampled_from(PIECES + OPT_IN_PIECES), max_size=25).map("".join),
+    st.text(max_size=40),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(every_rule_texts)
+def test_idempotent_and_replayable_with_every_rule_on(text: str) -> None:
+    result = normalize_and_explain(text, rules=ALL_RULES)
+    assert apply_edits(text, result.edits) == result.text
+    assert normalize(result.text, rules=ALL_RULES) == result.text
+    assert not [n for n in result.notices if n.rule == "no-fixed-point"]
