@@ -30,6 +30,24 @@ def test_every_rule_is_documented() -> None:
     assert not missing, f"rules without docs: {missing}"
 
 
+#: The page that explains the rules of each step (its rule table and examples).
+STEP_PAGES = {
+    "normalize": "normalization.md",
+    "linebreaks": "line-breaks.md",
+    "dedup": "dedup.md",
+    "clean": "design.md",
+}
+
+
+def test_every_rule_is_documented_on_its_steps_page() -> None:
+    missing = [
+        r.id
+        for r in all_rules()
+        if f"`{r.id}`" not in (DOCS / STEP_PAGES[r.step]).read_text(encoding="utf-8")
+    ]
+    assert not missing, f"rules missing from their step's page: {missing}"
+
+
 def test_rule_ids_are_unique_kebab_case() -> None:
     ids = [r.id for r in all_rules()]
     assert len(ids) == len(set(ids))

@@ -128,5 +128,19 @@ def test_ignoring_a_rule_removes_its_edits(rule: str) -> None:
     assert rule not in {e.rule for e in normalize_and_explain(text, rules=rules).edits}
 
 
+def test_every_rule_of_the_table_is_run_by_exactly_one_phase() -> None:
+    """A rule row without a phase would be accepted and never run; one in two would run twice."""
+    from seedclean.normalization.fold import FOLD_RULES
+    from seedclean.normalization.marks import MARK_RULES
+    from seedclean.normalization.pairs import PAIR_RULES
+    from seedclean.normalization.script import SCRIPT_RULES
+    from seedclean.normalization.spaces import SPACE_RULES
+
+    phases = [FOLD_RULES, SCRIPT_RULES, PAIR_RULES, MARK_RULES, SPACE_RULES]
+    for rule in RULES:
+        assert sum(rule.id in phase for phase in phases) == 1, rule.id
+    assert set().union(*phases) == {r.id for r in RULES}
+
+
 def test_other_steps_rule_ids_are_ignored() -> None:
     assert normalize("近年来,广东", rules={"dedup-exact"}) == "近年来,广东"

@@ -4,7 +4,7 @@ Runs after the pair phase, so ``(试行),`` already reads ``（试行）,`` and 
 comma sees a closing CJK bracket.  One tokenizer (:mod:`.scan`) finds protected
 spans first (consumed whole) and then every candidate mark; each candidate is judged by
 its nearest non-space neighbours on the same line (:mod:`.context`).
-Per-mark policy lives in :data:`_MARKS`: ``,`` converts if either side is
+Per-mark policy lives in :data:`MARKS`: ``,`` converts if either side is
 Chinese; ``; : ? !`` if the left side is Chinese, or the right side is and the
 left is not a Latin letter (``Yahoo!的`` and ``Tags:中文`` stay).  A period
 converts only as a sentence end after Han (never after a digit: ``1.`` list
@@ -19,10 +19,12 @@ from seedclean.lazyre import LazyPattern
 from seedclean.normalization import context as ctx
 from seedclean.normalization.scan import Scanner
 
-__all__ = ["MARK_RULES", "mark_replacements"]
+__all__ = ["MARKS", "MARK_HOT", "MARK_RULES", "MARK_WIDE_FIRST", "mark_replacements"]
 
-#: mark -> (rule id, full-width form, converts when only the right side is Chinese)
-_MARKS: dict[str, tuple[str, str]] = {
+#: One row per single half-width mark: mark -> (rule id, full-width form).  The
+#: scanner's pattern, :data:`MARK_HOT` and the second-round candidates
+#: (:mod:`.recheck`) are built from these rows.
+MARKS: dict[str, tuple[str, str]] = {
     ",": ("punct-comma", "，"),
     ";": ("punct-semicolon", "；"),
     ":": ("punct-colon", "："),
@@ -30,22 +32,27 @@ _MARKS: dict[str, tuple[str, str]] = {
     "!": ("punct-exclamation", "！"),
 }
 MARK_RULES = frozenset(
-    {rule for rule, _ in _MARKS.values()}
+    {rule for rule, _ in MARKS.values()}
     | {"punct-period", "punct-ellipsis", "punct-dash", "punct-middle-dot"}
 )
+
+#: The half-width marks this phase converts (every narrow token holds one).
+MARK_HOT = "".join(MARKS) + ".\\-"
+#: The first character of every full-width token of this phase (ellipses, dashes, dots).
+MARK_WIDE_FIRST = "。…⋯．－―─•‧・･⋅∙"
 
 _SCANNER = Scanner(
     narrow=(
         r"(?P<ellipsis>\.{3,})"
         r"|(?P<dash>(?<![-－―─])--(?![-－―─]))"
         r"|(?P<period>(?<!\.)\.(?!\.))"
-        r"|(?P<mark>[,;:?!])"
+        f"|(?P<mark>[{''.join(MARKS)}])"
     ),
-    hot=r",;:?!.\-",
+    hot=MARK_HOT,
     # The first character is matched by one class, then the kind is decided:
     # 。{3,} …+ ⋯+ ．{3,} | －－ ―― ── not touching another dash | one odd middle dot.
     wide=(
-        r"[。…⋯．－―─•‧・･⋅∙]"
+        f"[{MARK_WIDE_FIRST}]"
         r"(?:(?P<ellipsis>(?<=。)。{2,}|(?<=…)…*|(?<=⋯)⋯*|(?<=．)．{2,})"
         r"|(?P<dash>(?<![-－―─].)(?:(?<=－)－|(?<=―)―|(?<=─)─)(?![-－―─]))"
         r"|(?P<dot>(?<=[•‧・･⋅∙])))"
@@ -73,7 +80,7 @@ def mark_replacements(text: str, active: frozenset[str]) -> tuple[list[Replaceme
         start, end = match.span()
         after_converted = _follows(text, start, converted_end)
         if kind == "mark":
-            rule, full = _MARKS[match.group()]
+            rule, full = MARKS[match.group()]
             if rule in active and (after_converted or _mark_is_chinese(text, start, match.group())):
                 if _doubled(text, end, match.group()):
                     notices.append(Notice(rule, start, end, _DOUBLED))

@@ -22,7 +22,7 @@ from seedclean.normalization import context as ctx
 from seedclean.normalization.config import NormalizeConfig
 from seedclean.normalization.scan import Scanner
 
-__all__ = ["PAIR_RULES", "pair_replacements"]
+__all__ = ["CORNER_MARKS", "PAIR_HOT", "PAIR_RULES", "pair_replacements"]
 
 PAIR_RULES = frozenset(
     {
@@ -33,6 +33,11 @@ PAIR_RULES = frozenset(
         "punct-corner-quotes",
     }
 )
+
+#: The half-width brackets and quotes this phase pairs.
+PAIR_HOT = "()\"'"
+#: The full-width quotes ``punct-corner-quotes`` pairs by nesting level.
+CORNER_MARKS = "「」『』“”‘’"
 
 _SYMBOLS = {"％": "%", "．": ".", "－": "-", "／": "/", "＋": "+", "＠": "@", "＃": "#", "＆": "&",
             "＿": "_"}  # fmt: skip
@@ -53,11 +58,11 @@ def _scanner(corners: bool) -> Scanner:
     """Tokenizer of the phase (full-width quotes are tokens only for ``punct-corner-quotes``)."""
     return Scanner(
         narrow=r"(?P<br>[()])|(?P<dq>\")|(?P<sq>')",
-        hot="()\"'",
+        hot=PAIR_HOT,
         # First character by one class, then its kind (see Scanner).
-        wide=f"[％．－／＋＠＃＆＿（）{'「」『』“”‘’' if corners else ''}]"
+        wide=f"[％．－／＋＠＃＆＿（）{CORNER_MARKS if corners else ''}]"
         + f"(?:(?P<sym>{_SYM})|(?P<br>(?<=[（）]))"
-        + ("|(?P<cq>(?<=[「」『』“”‘’])))" if corners else ")"),
+        + (f"|(?P<cq>(?<=[{CORNER_MARKS}])))" if corners else ")"),
     )
 
 

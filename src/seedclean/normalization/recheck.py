@@ -21,19 +21,25 @@ import re
 
 from seedclean.lazyre import LazyPattern
 from seedclean.normalization import fold
+from seedclean.normalization.marks import MARK_HOT, MARK_WIDE_FIRST
+from seedclean.normalization.pairs import CORNER_MARKS, PAIR_HOT
 from seedclean.normalization.protect import NARROW_CHARS
 from seedclean.normalization.scan import has_wide_trigger
 
 __all__ = ["probe_text"]
 
-# What a phase could still act on after a round: half-width brackets and quotes,
-# multi-character marks, and half-width marks not wedged between two ASCII
-# letters or digits (``3.14``, ``10:30``, ``1,000`` stay as they are in every
-# round: no phase changes an ASCII letter or digit).  Full-width symbols are no
-# candidates: their context is ASCII letters and digits, which only fold changes.
-_PAIRED = "()\"'⋯―─•‧・･⋅∙"
-# ``……`` and ``…………`` are final whatever their context; other runs of … are not.
-_SINGLE = ",;:?!.\\-"
+# What a phase could still act on after a round, taken from the phases' own
+# tables so a new mark is a candidate without a word here: the pairs phase's
+# half-width brackets and quotes, the marks phase's full-width tokens
+# (multi-character marks, judged with their line), and its half-width marks
+# when not wedged between two ASCII letters or digits (``3.14``, ``10:30``,
+# ``1,000`` stay as they are in every round: no phase changes an ASCII letter or
+# digit).  Full-width symbols are no candidates: their context is ASCII letters
+# and digits, which only fold changes.  Runs of ``。 － ． …`` are candidates only
+# at lengths a phase changes (``……`` and ``…………`` are final whatever their context).
+_RUNS = "。－．…"
+_PAIRED = PAIR_HOT + "".join(c for c in MARK_WIDE_FIRST if c not in _RUNS)
+_SINGLE = MARK_HOT
 _ASTRAL = "\U00010000-\U0010ffff"
 
 
@@ -46,10 +52,10 @@ def _candidates(corners: bool, leftovers: str) -> re.Pattern[str]:
     The pattern begins with one plain class (the first character) so the engine
     skips other text at C speed; lookbehinds then tell what that character was.
     """
-    paired = _PAIRED + ("「」『』“”‘’" if corners else "")
+    paired = _PAIRED + (CORNER_MARKS if corners else "")
     bmp = "".join(c for c in leftovers if ord(c) <= 0xFFFF)
     astral = "".join(c for c in leftovers if ord(c) > 0xFFFF)
-    first = f"{paired}{bmp}{_SINGLE}。－．…" + (_ASTRAL if astral else "")
+    first = f"{paired}{bmp}{_SINGLE}{_RUNS}" + (_ASTRAL if astral else "")
     line = (
         f"(?<=[{paired}{bmp}])|(?<=。)。。|(?<=－)－|(?<=．)．．"
         # a run of … other than …… or …………: one or three, or five and more
@@ -64,7 +70,7 @@ def _candidates(corners: bool, leftovers: str) -> re.Pattern[str]:
 # A single mark is judged by its run of ASCII (tokenization) and its nearest
 # non-space neighbours on the line, all inside this stretch plus one character.
 _STRETCH = LazyPattern(f"[{NARROW_CHARS} \t]*")
-_PAIR_IN_STRETCH = LazyPattern("[()\"']")
+_PAIR_IN_STRETCH = LazyPattern(f"[{PAIR_HOT}]")
 
 
 def probe_text(text: str, active: frozenset[str]) -> str:

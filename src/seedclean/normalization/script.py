@@ -33,6 +33,7 @@ from seedclean.edits import Notice, Replacement
 from seedclean.lazyre import LazyPattern
 
 __all__ = [
+    "SCRIPT_RULES",
     "TRADITIONAL_LINE_MIN",
     "TRADITIONAL_LINE_SHARE",
     "full_t2s_replacements",
@@ -41,6 +42,8 @@ __all__ = [
     "traditional_only_table",
 ]
 
+#: Rules of this module run as their own passes (``script-traditional-only`` is a fold rule).
+SCRIPT_RULES = frozenset({"script-t2s", "script-preposition-yu"})
 #: A line with at least this many traditional-only characters …
 TRADITIONAL_LINE_MIN = 3
 #: … making up at least this share of its Han characters is traditional-script text.
