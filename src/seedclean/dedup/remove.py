@@ -33,12 +33,12 @@ from seedclean.dedup.quick import MAX_KEYS, surely_unique
 from seedclean.dedup.report import PREVIEW_CHARS, DedupReport, Member
 from seedclean.dedup.table import ParagraphTable, cluster_table
 from seedclean.edits import (
-    Edit,
+    EditLog,
     Explained,
     LineIndex,
     Notice,
-    OffsetMap,
     Replacement,
+    fixed_point,
     restate_lines,
     splice,
 )
@@ -395,19 +395,22 @@ def _renumbered(result: Explained, lines_before: int) -> Explained:
 def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Explained:
     kinds = {_KIND_OF[r] for r in active}
     current = text
-    edits: list[Edit] = []
-    maps: list[OffsetMap] = []
+    log = EditLog()
     source = LineIndex(text)
-    for _ in range(_MAX_ROUNDS):
+    notices: tuple[Notice, ...] = ()
+
+    def one_round() -> bool:
+        nonlocal current, notices
         differing: list[tuple[Member, Member, str]] = []
         report = _find(current, config, differing)
         plan = plan_for_text(current, _NAME, report, kinds)
-        restate = _restater(current, source, maps)
+        restate = _restater(current, source, log)
+        to_input = log.to_input
         kept_apart = tuple(
             Notice(
                 "dedup-near",
-                _to_input(later.start, maps),
-                _to_input(later.start, maps) + later.end - later.start,
+                to_input(later.start),
+                to_input(later.start) + later.end - later.start,
                 restate(f"kept: like line {earlier.line} but for {shown}"),
             )
             for earlier, later, shown in differing
@@ -418,8 +421,8 @@ def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Ex
             + tuple(
                 Notice(
                     "dedup-fragment",
-                    _to_input(m.start, maps),
-                    _to_input(m.start, maps) + m.end - m.start,
+                    to_input(m.start),
+                    to_input(m.start) + m.end - m.start,
                     restate(f"fragment of line {c.members[0].line}: {c.members[0].preview}"),
                 )
                 for c in report.clusters
@@ -429,39 +432,36 @@ def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Ex
             + tuple(
                 Notice(
                     Kind(h.kind).rule,
-                    _to_input(h.member.start, maps),
-                    _to_input(h.member.start, maps) + h.member.chars,
+                    to_input(h.member.start),
+                    to_input(h.member.start) + h.member.chars,
                     restate(f"{_HELD} line {h.kept.line}: {h.kept.preview}"),
                 )
                 for h in held_headlines(report, kinds)
             )
         )
         if not plan:
-            break
+            return False
         result = splice(current, plan)
-        edits.extend(
-            e._replace(
-                origin=_to_input(e.origin, maps),
-                ref=_to_input(e.ref, maps) if e.ref >= 0 else -1,
-                note=restate(e.note),
-            )
-            for e in result.edits
-        )
-        maps.append(OffsetMap(result.edits))
+        log.add(result.edits, restate)
         current = result.text
-    return Explained(current, tuple(edits), notices)
+        return bool(result.edits)
+
+    stuck = fixed_point(one_round, _MAX_ROUNDS, "duplicate removal")
+    if stuck is not None:
+        notices += (stuck,)
+    return Explained(current, tuple(log.edits), notices)
 
 
-def _restater(current: str, source: LineIndex, maps: list[OffsetMap]) -> Callable[[str], str]:
+def _restater(current: str, source: LineIndex, log: EditLog) -> Callable[[str], str]:
     """Restates the ``line N`` of a note on ``current`` as the input's line.
 
     A later round searches the text earlier rounds shortened: its line numbers are
     not the input's, and a note must name the kept copy's line in the input.
     """
-    if not maps:
+    if not log.edits:
         return _unchanged
     written = LineIndex(current)
-    return lambda note: restate_lines(note, written, lambda o: _to_input(o, maps), source)
+    return lambda note: restate_lines(note, written, log.to_input, source)
 
 
 def _unchanged(note: str) -> str:
@@ -492,12 +492,6 @@ def _find(
         return DedupReport((), {})
     clusters, _stats = cluster_table(table, config, differing=differing)
     return DedupReport(tuple(clusters), {})
-
-
-def _to_input(offset: int, maps: list[OffsetMap]) -> int:
-    for offset_map in reversed(maps):
-        offset = offset_map.to_input(offset)
-    return offset
 
 
 def remove_duplicates(
