@@ -15,8 +15,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "seedclean"
 
 
 def _modules() -> dict[str, Path]:
+    """Every module of the package: Python sources, and Cython sources (compiled extensions)."""
     modules: dict[str, Path] = {}
-    for path in PACKAGE.rglob("*.py"):
+    for path in [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.pyx")]:
         parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
         if parts[-1] == "__init__":
             parts.pop()
@@ -38,6 +39,9 @@ def import_graph() -> dict[str, set[str]]:
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         targets: set[str] = set()
+        if path.suffix != ".py":  # an extension's source (Cython) imports nothing of the package
+            graph[name] = set()
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 targets.update(alias.name for alias in node.names)
@@ -96,6 +100,7 @@ def test_the_detector_finds_a_cycle() -> None:
 
 def test_the_graph_sees_lazy_and_type_only_imports() -> None:
     graph = import_graph()
+    assert "seedclean.dedup._sketchc" in graph["seedclean.dedup.sketch"]  # a compiled extension
     assert "seedclean.dedup.spilled" in graph["seedclean.dedup.find"]  # inside a function
     assert "seedclean.dedup.corpus" in graph["seedclean.dedup.find"]  # under TYPE_CHECKING
 
