@@ -100,6 +100,42 @@ def test_dedup_html_report_naming_an_input_is_refused(here: Path, capsys) -> Non
     assert (here / "p.txt").read_text(encoding="utf-8") == SHORT + "\n" + SHORT
 
 
+@pytest.mark.parametrize("option", ["--report", "--html-report"])
+@pytest.mark.parametrize("command", ["clean", "dedup"])
+def test_a_report_that_cannot_be_written_is_refused_before_any_change(
+    here: Path, capsys, option: str, command: str
+) -> None:
+    """``--report notes.txt/r.json`` (a file where a folder must be) was an internal error."""
+    if command == "dedup" and option == "--report":
+        pytest.skip("dedup has no --report")
+    (here / "p.txt").write_text(SHORT + "\n" + SHORT, encoding="utf-8")
+    (here / "notes.txt").write_text("mine", encoding="utf-8")
+    before = snapshot(here)
+    extra = ["--in-place"] if command == "clean" else ["--remove"]
+    result = run(capsys, command, "p.txt", *extra, option, "notes.txt/r.json")
+    assert result.code == 2
+    assert "internal error" not in result.err
+    assert "notes.txt/r.json: cannot write the report: " in result.err
+    assert snapshot(here) == before
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+@pytest.mark.parametrize("command", ["clean", "dedup"])
+def test_a_report_the_file_system_refuses_is_a_clear_error(
+    here: Path, capsys, command: str
+) -> None:
+    """A folder the permission bits allow (root) but the file system refuses: said plainly."""
+    (here / "p.txt").write_text(SHORT + "\n" + SHORT, encoding="utf-8")
+    before = snapshot(here)
+    extra = ["--in-place"] if command == "clean" else ["--remove"]
+    result = run(capsys, command, "p.txt", *extra, "--html-report", "/proc/seedclean-r.html")
+    assert result.code == 2
+    assert "internal error" not in result.err
+    assert "cannot write" in result.err
+    assert "/proc/seedclean-r.html" in result.err
+    assert snapshot(here) == before
+
+
 def test_out_through_a_symlinked_subfolder_is_refused(here: Path, capsys) -> None:
     (here / "c" / "sub").mkdir(parents=True)
     (here / "c" / "sub" / "x.txt").write_text(SHORT, encoding="utf-8")

@@ -59,15 +59,30 @@ def _status_line(result: FileResult, dry_run: bool) -> str | None:
 def _reports(args: argparse.Namespace) -> list[_Sink]:
     # the report writers (and the review page's modules) load only when a report is asked for
     sinks: list[_Sink] = []
-    if getattr(args, "report", None):
-        from seedclean.report.jsonreport import JsonReport
+    opening = ""
+    try:
+        if getattr(args, "report", None):
+            from seedclean.report.jsonreport import JsonReport
 
-        sinks.append(JsonReport(Path(args.report)))
-    if getattr(args, "html_report", None):
-        from seedclean.report.html import HtmlReport
+            opening = args.report
+            sinks.append(JsonReport(Path(opening)))
+        if getattr(args, "html_report", None):
+            from seedclean.report.html import HtmlReport
 
-        sinks.append(HtmlReport(Path(args.html_report)))
+            opening = args.html_report
+            sinks.append(HtmlReport(Path(opening)))
+    except OSError as exc:
+        for sink in sinks:
+            sink.discard()
+        raise ReportOpenError(exc, opening) from exc
     return sinks
+
+
+class ReportOpenError(Exception):
+    """A report file could not be opened for writing (``cannot write report X: reason``)."""
+
+    def __init__(self, exc: OSError, path: str) -> None:
+        super().__init__(f"cannot write report {shown(path)}: {exc.strerror or exc}")
 
 
 def stdout_output(fmt: str) -> _Sink | None:
@@ -308,7 +323,11 @@ def _run(
         for folder in sorted({t.path.parent for t in targets}):
             for stale in remove_stale_temp(folder):
                 _err(f"{stale}: removed a temporary file left by an interrupted run")
-    sinks = _reports(args)
+    try:
+        sinks = _reports(args)
+    except ReportOpenError as exc:
+        _err(f"seedclean {args.command}: error: {exc}; nothing written")
+        return 2
     output = stdout_output(args.output_format)
     if output is not None:
         sinks.append(output)

@@ -830,7 +830,14 @@ def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | N
         noted = tuple(k for k in _NOTED if k not in kinds and _KIND_RULE[k] not in silenced)
         report = _shown(report, kinds + noted)
         _print_report(args.output_format, report, kinds, noted, summary)
-        html = HtmlReport(Path(args.html_report)) if args.html_report else None
+        try:
+            html = HtmlReport(Path(args.html_report)) if args.html_report else None
+        except OSError as exc:
+            _err(
+                f"seedclean dedup: error: cannot write report {shown(args.html_report)}: "
+                f"{exc.strerror or exc}; nothing removed"
+            )
+            return 2
         if args.remove:
             removed = _remove(
                 report, kinds, by_key, settings, html, quiet=args.quiet, searched=searched

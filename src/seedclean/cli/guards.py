@@ -163,7 +163,30 @@ def report_problems(reports: Sequence[str], targets: Sequence[Target]) -> list[s
             problems.append(f"{shown(report)}: the report file is a folder; name a file in it")
         elif os.path.realpath(path) in reals or (path.exists() and file_id(path) in ids):
             problems.append(f"{shown(report)}: the report file is one of the inputs")
+        else:
+            unwritable = _unwritable_folder(path)
+            if unwritable is not None:
+                problems.append(
+                    f"{shown(report)}: cannot write the report: {shown(str(unwritable))} "
+                    "is not a folder you can write in"
+                )
     return problems
+
+
+def _unwritable_folder(report: Path) -> Path | None:
+    """The folder that keeps ``report`` from being written, or ``None``.
+
+    The report is written beside its final name (missing folders are made), so
+    the nearest existing folder on its path must be one the user can write in.
+    Found before any file is touched; a write that still fails later (a file
+    system that refuses even root) gets the same kind of message.
+    """
+    folder = report.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK):
+        return None
+    return folder
 
 
 def report_out_problems(
