@@ -50,6 +50,9 @@ TABLE: list[tuple[str, str, str]] = [
     ("punct-ellipsis", "申请...三大", "申请……三大"),
     ("punct-ellipsis", "wait...", "wait..."),
     ("punct-ellipsis", "申请……三大", "申请……三大"),
+    ("punct-ellipsis", "他说…\n\n大家笑了", "他说……\n\n大家笑了"),
+    # one … cut from the other by a page break: both halves stay, so a join gives ……
+    ("punct-ellipsis", "叠被子…\n\n…“六一”到来", "叠被子…\n\n…“六一”到来"),
     ("punct-dash", "成绩--4金", "成绩——4金"),
     ("punct-dash", "2021—2023年", "2021—2023年"),
     ("punct-dash", "a--b", "a--b"),

@@ -91,6 +91,8 @@ def mark_replacements(text: str, active: frozenset[str]) -> tuple[list[Replaceme
             # 。。。 is Chinese whatever stands around it (judging it by its neighbours made
             # ``。。。,`` change only in a second run, once the comma had become ``，``)
             chinese = match.group().startswith("。") or _either_side(text, start, end)
+            if _cut_ellipsis(text, start, end):
+                continue
             if "punct-ellipsis" in active and (after_converted or chinese):
                 out.append(Replacement(start, end, _ellipsis(match.group()), "punct-ellipsis"))
                 converted_end = end
@@ -179,6 +181,26 @@ def _number_then_chinese(text: str, end: int) -> bool:
 
 def _between_han(text: str, pos: int) -> bool:
     return pos > 0 and bool(ctx.IS_HAN(text, pos - 1)) and bool(ctx.IS_HAN(text, pos + 1))
+
+
+#: One ``…`` ending a line, a break, one ``…`` opening the next block (and the other way round).
+_HALF_BEFORE_BREAK = LazyPattern(r"[ \t]*\n[ \t\n]*[…⋯](?![…⋯])")
+_HALF_AFTER_BREAK = LazyPattern(r"(?<![…⋯])[…⋯][ \t]*\n[ \t\n]*\Z")
+
+
+def _cut_ellipsis(text: str, start: int, end: int) -> bool:
+    """Whether a single ``…`` is half of a ``……`` that a page or column break cut in two.
+
+    ``…被子…`` ‖ ``…“六一”儿童节…``: completing each half would give ``…………``
+    once line-break repair joins the two blocks, so both halves stay as they are
+    (joined, they are the ``……`` they were; left apart, they are what the page had).
+    """
+    if end - start != 1:
+        return False
+    return (
+        _HALF_BEFORE_BREAK.match(text, end) is not None
+        or _HALF_AFTER_BREAK.search(text, max(0, start - 64), start) is not None
+    )
 
 
 def _ellipsis(run: str) -> str:
