@@ -26,9 +26,13 @@ class BreaksConfig:
             sides of a seam must read as one phrase than as two texts for a
             dictionary word across the seam (``党`` ‖ ``员队伍``) to join a
             heading-like fragment; ``0`` turns the language evidence off.
+        relocate_chars: farthest (in characters, from the first interloper
+            to the continuation) ``relocate-interloper`` may move blocks; a
+            column break moves a caption or heading a short way, never a page.
     """
 
     lookahead: int = 5
     max_overlap: int = 20
     headline_chars: int = 40
     word_bits: int = 8
+    relocate_chars: int = 1000

@@ -28,7 +28,13 @@ def is_open(view: View, tail: int, chain: int) -> bool:
     a = view.edge(tail)
     if not (a.end == "word" or (a.end == "open" and a.end_char not in "：:；;")):
         return False
-    return chain > 1 or view.label(tail) in LEFT_OK
+    if chain > 1:
+        return True
+    kind = view.label(tail)
+    # a numbered section heading in body type (3.2胡杨群落…的响应) ends its line
+    return kind in LEFT_OK and not (
+        kind == lab.HEADLINE and section_heading(view.blocks[tail].text)
+    )
 
 
 def may_interlope(view: View, tail: int, chain: int, j: int, decision: table.Decision) -> bool:
@@ -43,7 +49,7 @@ def may_interlope(view: View, tail: int, chain: int, j: int, decision: table.Dec
     if not is_open(view, tail, chain) or view.label(j) not in _CANDIDATES:
         return False
     if not decision.join:
-        return True
+        return not (view.label(j) == lab.HEADLINE and section_heading(view.blocks[j].text))
     if view.label(j) != lab.HEADLINE or j + 1 >= len(view.blocks):
         return False
     onward = decide(view, j, 1, (), j + 1)
@@ -58,6 +64,149 @@ def may_interlope(view: View, tail: int, chain: int, j: int, decision: table.Dec
         and _shape_only(onward)
         and _one_clause(view.blocks[j + 1].text)
     )
+
+
+def plausible(view: View, j: int, decision: table.Decision) -> bool:
+    """Whether the heading-like block ``j`` right after the open paragraph may continue it.
+
+    Either the table joins it (only shape made it a candidate interloper),
+    or only its shape keeps it apart and it is a word or two
+    (:data:`SHORT_TAIL_CHARS`): the paragraph's last words after a column
+    break (``…生长性能的`` ‖ ``影响``), not a heading.
+    """
+    if view.label(j) != lab.HEADLINE:
+        return False
+    if decision.join:
+        return True
+    return _shape_only(decision) and len(view.blocks[j].text.strip()) <= SHORT_TAIL_CHARS
+
+
+#: Longest heading-like line that may be the last words of a cut paragraph.
+SHORT_TAIL_CHARS = 4
+
+
+def nearest(
+    view: View,
+    tail: int,
+    chain: int,
+    members: Sequence[int],
+    j: int,
+    decision: table.Decision,
+    c: int,
+) -> table.Decision | None:
+    """Settle a heading-like block ``j`` that ``tail`` joins against the later candidate ``c``.
+
+    The open paragraph has one continuation, and the nearest that fits wins:
+    an unmarked heading-like line right after it (``只要有机会，`` ‖
+    ``我一定把球往门里踢`` ‖ ``这场比赛打完，…``) is stepped over only when the
+    evidence says it cannot be the continuation and ``c`` is: ``c`` continues
+    the paragraph on evidence about that very seam (:func:`outweighs`), and
+    nothing ties ``j`` to it (:func:`ties`).  Returns ``None`` when ``c``
+    stands (``j`` is an interloper), the join of ``j`` when the evidence
+    says ``j`` continues the paragraph, or a kept break when neither side
+    has evidence: an ambiguous seam is left for a reviewer (a
+    ``seam-unresolved`` notice), never woven or moved.
+    """
+    if ties(view, tail, j, decision) and not _wordier(view, tail, j, c):
+        return decision if decision.join else AMBIGUOUS
+    if outweighs(view, tail, chain, members, c):
+        return None
+    view.refused = (j, f"{decision.reason}, but B is heading-like and a later block may continue A")
+    return AMBIGUOUS
+
+
+AMBIGUOUS = table.Decision(
+    False, False, "B is heading-like and a later block may continue A: left apart"
+)
+
+
+def ties(view: View, tail: int, j: int, decision: table.Decision) -> bool:
+    """Whether evidence about the seam itself says block ``j`` continues ``tail``.
+
+    Evidence about this seam (:func:`.table.specific`: a repeat, a character
+    that cannot start a line, a particle), a dictionary word or a string the
+    page writes elsewhere across it, or, after a clause-ending comma, a block
+    that opens with a connective continuing the clause (``…减脂确实很困难，`` ‖
+    ``但还是要好好努力…``: 但, 而, 并, 还, 也, 就, …).
+    """
+    if table.specific(decision) or word_across(view, tail, j, ACROSS_TITLE_BITS) is not None:
+        return True
+    left, right = view.blocks[tail], view.blocks[j]
+    if lexicon.page_echo(view.text, left.end, right.cstart):
+        return True
+    return view.edge(tail).end_char in _CLAUSE_END and connective(view.edge(j).head)
+
+
+def outweighs(view: View, tail: int, chain: int, members: Sequence[int], c: int) -> bool:
+    """Whether block ``c`` continues ``tail`` on evidence about that very seam.
+
+    The evidence :func:`ties` reads (not a comma or a character at A's end,
+    which any continuation would give), or a character read twice across it.
+    """
+    after = decide(view, tail, chain, members, c)
+    if not after.join:
+        return False
+    if ties(view, tail, c, after):
+        return True
+    a, b = view.edge(tail), view.edge(c)
+    if single_repeat(a.tail, b.head):
+        return True
+    # a bracket or quote left open at A's end closed at C's start (…9个市（ ‖ 州）、…)
+    return a.end_char in chars.OPENERS and chars.closes_unopened(b.head)
+
+
+#: Bits by which a word across the later seam must outweigh one across the
+#: nearer seam: ``…精心组织实施，促`` ‖ ``织密农村物流网…`` ‖ ``进有效市场…``
+#: reads 促织 (a rare word) against 促进.
+WORDIER_BITS = 2
+
+
+def _wordier(view: View, tail: int, j: int, c: int) -> bool:
+    """Whether the word across ``tail`` ‖ ``c`` clearly outweighs the one across ``tail`` ‖ ``j``.
+
+    Only when the nearer seam's evidence is a word alone (no connective, no
+    repeat, no character that cannot start a line).
+    """
+    near, far = _cohesion(view, tail, j), _cohesion(view, tail, c)
+    return near > 0 and far >= near + WORDIER_BITS and word_across(view, tail, c) is not None
+
+
+def _cohesion(view: View, tail: int, j: int) -> int:
+    key = (view.edge(tail).tail[-lexicon.WINDOW :], view.edge(j).head[: lexicon.WINDOW])
+    found = view.memo.words.get(key)
+    if found is None:
+        found = view.memo.words[key] = lexicon.cohesion(*key)
+    return found[0] if found[1] else 0
+
+
+#: Connectives and adverbs that continue a clause after a comma (longest first).
+_CONNECTIVES = re.compile(
+    r"(?:但是|可是|而且|并且|而是|还是|也是|就是|却是|都是|又是|才是|便是|还要|也要|就要"
+    r"|还有|也有|才能|就会|也会|还会|并不|也不|还不|就不|都不|甚至|从而|进而|因此|所以"
+    r"|然后|于是|因而|否则|不过|只是|仍然|依然|但|而|并|还|也|就|却|则|才|又|便|且|都|仍)"
+)
+
+
+def connective(head: str) -> bool:
+    """Whether ``head`` opens with a connective read as its own word.
+
+    The cheapest segmentation of the first Han characters must not join the
+    connective to what follows: ``但还是要`` opens with 但, but ``就业形势``
+    opens with the word 就业 and ``也门胡塞`` with 也门.
+    """
+    found = _CONNECTIVES.match(head)
+    if found is None:
+        return False
+    window = lexicon.right_window(head)
+    words = lexicon.lexicon().words_for(window)
+    k = found.end()
+    return lexicon.cost(window[:k], words) + lexicon.cost(window[k:], words) <= (
+        lexicon.cost(window, words) + _CONNECTIVE_SLACK
+    )
+
+
+#: Bits the split after a connective may cost over the cheapest reading.
+_CONNECTIVE_SLACK = 0
 
 
 def _one_clause(text: str) -> bool:
@@ -106,13 +255,18 @@ def continuation(view: View, tail: int, chain: int, members: Sequence[int], firs
     (:func:`crosses_heading`), and never over two.
     """
     limit = min(len(view.blocks), first + view.config.lookahead + 1)
+    reach = view.blocks[first].start + view.config.relocate_chars
     heading = -1
     titled = False
     for c in range(first, limit):
+        if view.blocks[c].start > reach:
+            return -1  # a column break moves a caption a short way, never a page
         kind = view.label(c)
         if kind == lab.BODY:
             decision = decide(view, tail, chain, members, c)
             if decision is CAPTION:
+                if whole_paragraph(view.blocks[c].text):
+                    return -1
                 continue
             if decision.join and heading >= 0 and not crosses_heading(view, heading, decision):
                 view.refused = (c, f"{decision.reason}, but across a markdown heading")
@@ -130,10 +284,56 @@ def continuation(view: View, tail: int, chain: int, members: Sequence[int], firs
             decision = decide(view, tail, chain, members, c)
             if decision.join and decision.hard and not _nearer(view, first, c):
                 return c
-        if kind not in lab.INTERLOPERS:
+        if kind not in lab.INTERLOPERS or whole_paragraph(view.blocks[c].text):
             return -1
+        if kind == lab.HEADLINE and section_heading(view.blocks[c].text):
+            return -1  # a numbered section heading opens the text after it
         titled = titled or kind in _TITLED
     return -1
+
+
+def whole_paragraph(text: str) -> bool:
+    """Whether a block is a paragraph of its own: it ends a sentence and is long.
+
+    A caption or heading inside a cut is a line or two; a block of more than
+    :data:`SENTENCE_CAPTION_CHARS` characters that ends a sentence is text
+    (a page of references, a paragraph the extractor already merged), and a
+    continuation past it would move it.
+    """
+    body = text.rstrip()
+    return len(body) > SENTENCE_CAPTION_CHARS and body[-1:] in _TERMINAL
+
+
+_TERMINAL = frozenset("。！？!?.…”」』")
+
+
+#: A markdown heading that opens a numbered section (``# 3.4生物…``,
+#: ``## 2.1.3 Methods``, ``# 第三章 …``, ``# 一、…``, ``# （二）…``).
+_NUMBERED_HEADING = re.compile(
+    r"[ \t]{0,3}#{1,6}[ \t]*(?:"
+    r"\d{1,2}(?:[.．]\d{1,2})*(?:[.．、][ \t]*|[ \t]+|(?=[\u4e00-\u9fff]))"
+    r"|第[0-9一二三四五六七八九十百零〇]+[章节部篇编]"
+    r"|[一二三四五六七八九十]{1,3}[、.．]"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r")"
+)
+
+
+def numbered_heading(text: str) -> bool:
+    """Whether ``text`` is a markdown heading that starts with a section number."""
+    return _NUMBERED_HEADING.match(text) is not None
+
+
+#: A section number of two or more levels opening a line in body type
+#: (``3.2.1胡杨群落…``, ``2.1 Methods``), not a decimal with its unit (``3.5亿元``).
+_SECTION_NUMBER = re.compile(
+    r"[ \t]*\d{1,2}(?:[.．]\d{1,2}){1,3}[.．]?[ \t]*(?![\d%％亿万千百元倍个年月日])\S"
+)
+
+
+def section_heading(text: str) -> bool:
+    """Whether ``text`` opens a numbered section: markdown (:func:`numbered_heading`) or not."""
+    return numbered_heading(text) or _SECTION_NUMBER.match(text) is not None
 
 
 #: Word evidence (bits, see :mod:`.lexicon`) enough to carry a join past a
@@ -261,6 +461,8 @@ def crosses_heading(view: View, heading: int, decision: table.Decision) -> bool:
     is a bracket the paragraph leaves open (``…干涸(21]`` ‖ ``# 2.3沙俄时期的咸海`` ‖
     ``1839一1889年，…``: a mistyped closer, and the section's first paragraph).
     """
+    if numbered_heading(view.blocks[heading].text):
+        return False  # a numbered section heading opens the section after it
     if decision.hard and decision.reason != table.UNCLOSED_ROW:
         return True
     after = heading + 1

@@ -129,6 +129,11 @@ class Walk:
             if self.can_relocate:
                 if lookahead.may_interlope(view, tail, chain, j, decision):
                     c = lookahead.continuation(view, tail, chain, members, j)
+                    if c >= 0 and lookahead.plausible(view, j, decision):
+                        # an unmarked heading-like block that may be the continuation
+                        settled = lookahead.nearest(view, tail, chain, members, j, decision, c)
+                        if settled is not None:
+                            c, decision = -1, settled
                 else:
                     c = lookahead.past_sentence(view, tail, chain, members, j, decision)
                     sentence = c >= 0
@@ -180,7 +185,7 @@ class Walk:
         if chain == 1 and (view.label(tail) not in LEFT_OK or view.fact(tail).headline == 2):
             return
         refused = view.refused
-        if refused is not None and refused[0] > j:
+        if refused is not None and refused[0] >= j:
             b, reason = refused
         else:
             if decision.hard or view.label(j) != lab.BODY:
