@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from seedclean.chardata import CHAPTER_NUMBER, CN_DIGITS, HAN_IDEOGRAPHS
 from seedclean.linebreaks import chars, lexicon, table
 from seedclean.linebreaks import labels as lab
 from seedclean.linebreaks.decision import CAPTION, LEFT_OK, decide, word_across
@@ -311,10 +312,10 @@ _TERMINAL = frozenset("。！？!?.…”」』")
 #: ``## 2.1.3 Methods``, ``# 第三章 …``, ``# 一、…``, ``# （二）…``).
 _NUMBERED_HEADING = re.compile(
     r"[ \t]{0,3}#{1,6}[ \t]*(?:"
-    r"\d{1,2}(?:[.．]\d{1,2})*(?:[.．、][ \t]*|[ \t]+|(?=[\u4e00-\u9fff]))"
-    r"|第[0-9一二三四五六七八九十百零〇]+[章节部篇编]"
-    r"|[一二三四五六七八九十]{1,3}[、.．]"
-    r"|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    rf"\d{{1,2}}(?:[.．]\d{{1,2}})*(?:[.．、][ \t]*|[ \t]+|(?=[{HAN_IDEOGRAPHS}]))"
+    rf"|{CHAPTER_NUMBER}"
+    rf"|[{CN_DIGITS}]{{1,3}}[、.．]"
+    rf"|[（(][{CN_DIGITS}\d]{{1,3}}[）)]"
     r")"
 )
 
