@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from seedclean.dedup import DedupConfig, DedupIndex, DedupReport, find_duplicates, spill
 from seedclean.dedup.reread import SourceChangedError
 from seedclean.dedup.spilled import find_duplicates_spilled
+from tests.cli.helpers import seed_text
 from tests.dedup.noise import ocr_noise
 
 
@@ -186,3 +187,27 @@ def test_property_spilled_equals_in_memory(docs, max_bucket, threshold):
 def test_digest_is_of_the_whole_text():
     text = "甲\n乙"
     assert spill.text_digest(text) == hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
+def test_an_interrupt_during_the_cleanup_still_removes_the_spill_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SIGTERM pending in compiled code fired inside ``rmtree`` and left the folder."""
+    import shutil
+
+    real = shutil.rmtree
+    calls: list[str] = []
+
+    def interrupted_once(path: str, *args: object, **kwargs: object) -> None:
+        calls.append(str(path))
+        if len(calls) == 1:
+            real(Path(path) / "rows", ignore_errors=True)  # half way through
+            raise KeyboardInterrupt
+        real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shutil, "rmtree", interrupted_once)
+    docs = {f"{i}.txt": seed_text(f"00{i % 5}") for i in range(6)}
+    with pytest.raises(KeyboardInterrupt):
+        find_duplicates_spilled(docs.items(), docs.__getitem__, workdir=tmp_path)
+    assert len(calls) == 2
+    assert list(tmp_path.iterdir()) == []

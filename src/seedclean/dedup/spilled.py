@@ -30,6 +30,7 @@ pairs, and the report itself.  The report equals the in-memory one
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -83,16 +84,37 @@ def find_duplicates_spilled(
     """
     config = config or DedupConfig()
     began = time.perf_counter()
-    with (
-        tempfile.TemporaryDirectory(prefix="seedclean-dedup-", dir=workdir) as tmp,
-        SpillScan(Path(tmp), config) as scan,
-    ):
-        for path, text in documents:
-            scan.add(path, text)
-        scan.finish()
-        clusters, stats = _cluster(Sources(scan, reread), config, index)
+    tmp = tempfile.mkdtemp(prefix="seedclean-dedup-", dir=workdir)
+    try:
+        with SpillScan(Path(tmp), config) as scan:
+            for path, text in documents:
+                scan.add(path, text)
+            scan.finish()
+            clusters, stats = _cluster(Sources(scan, reread), config, index)
+    finally:
+        remove_surely(tmp)
     stats["seconds"] = round(time.perf_counter() - began, 4)
     return DedupReport(tuple(clusters), stats)
+
+
+def remove_surely(folder: str) -> None:
+    """Delete ``folder`` even when Ctrl-C or SIGTERM lands during the deletion.
+
+    An interrupt raised inside ``shutil.rmtree`` stopped it half way and left
+    the folder (``tempfile.TemporaryDirectory`` drops its exit-time cleanup
+    before deleting): with the compiled build a pending SIGTERM fires at the
+    first Python-level code it reaches, which was that very ``rmtree``.  The
+    deletion is retried, then the interrupt is raised again.
+    """
+    interrupted: KeyboardInterrupt | None = None
+    for _ in range(4):
+        try:
+            shutil.rmtree(folder, ignore_errors=True)
+            break
+        except KeyboardInterrupt as exc:
+            interrupted = exc
+    if interrupted is not None:
+        raise interrupted
 
 
 def _cluster(
