@@ -17,6 +17,7 @@ from seedclean.chardata import (
     CHAPTER_NUMBER,
     CIRCLED_NUMBERS,
     CN_DIGITS,
+    CN_NUMERALS,
     CN_YEAR_DIGITS,
     HAN_IDEOGRAPHS,
     LIST_BULLETS,
@@ -159,7 +160,33 @@ def headline_strength(text: str, max_chars: int = 40) -> int:
         return 0
     if chars.unclosed(stripped) or _NOT_A_HEADING.match(stripped) or "、" in stripped:
         return 0
+    if open_end(stripped):
+        return 0
     return 2 if len(chars.CLAUSE_PUNCT.findall(stripped)) <= 1 else 0
+
+
+#: An ordinal and its measure word (``…举行的第六届``, ``…第三次``): the noun
+#: it counts follows.
+_ORDINAL_END = re.compile(f"第[\\d{CN_NUMERALS}]{{1,3}}[届次期批轮]\\Z")
+#: Prepositions that need what follows (``…我国西部地区在``, ``…一些在``) unless
+#: they end a word (``存在``, ``面对``, ``由于``, ``何去何从``, ``无言以对``).
+_JOINING = frozenset("在从对于与及同跟")
+
+
+def open_end(text: str) -> bool:
+    """Whether a short line ends where a phrase cannot (it is not a heading).
+
+    It ends with an ordinal and its measure word (``…举行的第六届``), or with
+    a preposition that is not the end of a dictionary word (``…我国西部地区在``,
+    but not ``…的关键在于``, ``…如何应对``, ``…何去何从``).
+    """
+    last = text[-1:]
+    if last in _JOINING:
+        from seedclean.linebreaks.lexicon import WINDOW, lexicon
+
+        words = lexicon().words_for(text[-WINDOW:])
+        return not any(text[-k:] in words for k in range(2, min(WINDOW, len(text)) + 1))
+    return last in "届次期批轮" and _ORDINAL_END.search(text[-6:]) is not None
 
 
 _MARKDOWN_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:\s|$)")
