@@ -140,11 +140,12 @@ def closed_tail(text: str) -> bool:
     or a byline (``…会更好。”信息时报记者 白云``): the extractor ran it into the
     paragraph before it, and the block is over.  A cut sentence's first piece
     ends in words that are neither.  So does a short piece of noise after the
-    last sentence end (``…一致。 O``, ``…意义。 (775``) or an end-of-proof mark.
+    last sentence end (``…一致。 O``, ``…意义。 (775``) or an end-of-proof mark,
+    and so does a paper's author line (``…, Aijun Pan5, Haiming Wei34*``).
     (A block that is nothing but a heading or
     a byline is labelled as one, see :mod:`.labels`.)
     """
-    if text[-1:] in _END_MARKS:
+    if text[-1:] in _END_MARKS or authors_end(text):
         return True
     window = text[-(TITLE_CHARS + 4) :]  # a longer last piece is no title
     cut = max(map(window.rfind, _PIECE_BREAKS))
@@ -271,3 +272,16 @@ def dateline_near_start(text: str) -> bool:
     continue the paragraph before it.
     """
     return "讯" in text[:40] and _DATELINE.search(text[:40].partition("\n")[0]) is not None
+
+
+#: Two or more author names, each with its affiliation mark, ending a block
+#: (``…, Aijun Pan5, Haiming Wei34\\*``, ``BI Rutian1,2\\*, YANG Wude³``).
+_AUTHORS_END = re.compile(
+    r"(?:[A-Z][A-Za-z\-]+[ \t]+[A-Z][A-Za-z\-]+[ \t]?"
+    r"[\d¹²³⁴⁵⁶⁷⁸⁹][\d¹²³⁴⁵⁶⁷⁸⁹,.\\*' ]*[，,]?[ \t]*){2,}\Z"
+)
+
+
+def authors_end(text: str) -> bool:
+    """Whether a block ends with a line of authors marked with their affiliations."""
+    return text[-1:] not in "。.，,；;" and _AUTHORS_END.search(text[-120:]) is not None
