@@ -47,6 +47,19 @@ TABLE: list[tuple[str, str, str]] = [
         "“你們要記住‘青年要立志’這句話。”",
     ),
     ("punct-corner-quotes", "「不成对", "「不成对"),
+    # one stray full-width mark in an English sentence: the pair and the period stay
+    (
+        "punct-brackets",
+        "grown under shade (20% of natural sunlight）. The leaves",
+        "grown under shade (20% of natural sunlight）. The leaves",
+    ),
+    ("punct-brackets", "采用X射线衍射(XRD）分析", "采用X射线衍射（XRD）分析"),
+    (
+        "punct-period",
+        "under shade (20% of natural sunlight）. The leaves",
+        "under shade (20% of natural sunlight）. The leaves",
+    ),
+    ("punct-period", "研究结果（见表1）. The results", "研究结果（见表1）。 The results"),
     ("punct-ellipsis", "申请...三大", "申请……三大"),
     ("punct-ellipsis", "wait...", "wait..."),
     ("punct-ellipsis", "申请……三大", "申请……三大"),

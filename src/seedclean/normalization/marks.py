@@ -65,6 +65,8 @@ _NUMBER_AFTER = LazyPattern(r"[ \t]*[0-9][0-9.,:/%\-]*")
 _ALNUM = LazyPattern(r"[A-Za-z0-9]")
 _NUMBER_REACH = 24
 _DIGIT = LazyPattern(r"[0-9]")
+#: An English sentence going on after a period: a space and a capitalised word.
+_LATIN_SENTENCE_NEXT = LazyPattern(r"[ \t]+[A-Z][a-z]")
 _SENTENCE_FOLLOW = LazyPattern(r"[ \t\n]|$|[”’）》〉】〕」』“‘（《〈【〔「『，。；：？！]")
 
 
@@ -213,6 +215,10 @@ def _ellipsis(run: str) -> str:
 def _period(text: str, start: int, out: list[Replacement], notices: list[Notice]) -> None:
     if not (start > 0 and ctx.IS_LEFT_CTX(text, start - 1)):
         return
+    if _LATIN_SENTENCE_NEXT.match(text, start + 1) and not ctx.HAS_HAN_OR_CP(
+        text, max(0, start - 30), start - 1
+    ):
+        return  # ``(…sunlight）. The …``: an English sentence after a stray full-width mark
     if _doubled(text, start + 1, "."):
         notices.append(Notice("punct-period", start, start + 1, _DOUBLED))
     elif _SENTENCE_FOLLOW.match(text, start + 1):

@@ -168,7 +168,15 @@ def _bracket_pair(
             Notice("punct-brackets", op, cp + 1, "bracket pair too long to convert; left as is")
         )
         return
-    if not (oc == "（" or cc == "）" or _chinese_pair(text, op, cp)):
+    chinese = _chinese_pair(text, op, cp)
+    if not (oc == "（" or cc == "）" or chinese):
+        return
+    if not chinese and _latin_around(text, op, cp):
+        # ``shade (20% of natural sunlight）. The…``: one stray full-width mark in an
+        # English sentence is no reason to make the pair Chinese
+        result.notices.append(
+            Notice("punct-brackets", op, cp + 1, "mixed-width brackets in Latin text left as is")
+        )
         return
     if oc == "(":
         result.replacements.append(Replacement(op, op + 1, "（", "punct-brackets"))
@@ -185,6 +193,24 @@ def _chinese_pair(text: str, op: int, cp: int) -> bool:
     # Latin-only content: only when glued to Chinese; ``指数 (CPI) 同比`` was typeset
     # Western-style on purpose and stays.
     return ctx.is_han_or_cp(text[op - 1 : op]) or ctx.is_han_or_cp(text[cp + 1 : cp + 2])
+
+
+def _latin_around(text: str, op: int, cp: int) -> bool:
+    """Whether Latin letters stand just outside a bracket pair, on a side that has text.
+
+    ``diffraction (XRD）and`` / ``sunlight (20% of it）. The``: the brackets sit in a
+    Latin sentence.  A pair at the very start or end of a line needs Latin on the
+    side that has text.
+    """
+    before = _LATIN_BEFORE.search(text, max(0, op - 4), op) is not None
+    after = _LATIN_AFTER.match(text, cp + 1) is not None
+    line_start = op == 0 or text[op - 1] == "\n"
+    line_end = cp + 1 >= len(text) or text[cp + 1] == "\n"
+    return (before or line_start) and (after or line_end) and not (line_start and line_end)
+
+
+_LATIN_BEFORE = LazyPattern(r"[A-Za-z0-9][ \t]*\Z")
+_LATIN_AFTER = LazyPattern(r"[.,;:]?[ \t]*[A-Za-z]")
 
 
 def _touching(text: str, op: int, cp: int) -> bool:
