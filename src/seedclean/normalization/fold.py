@@ -14,6 +14,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from seedclean.edits import Replacement
 from seedclean.lazyre import LazyPattern
@@ -35,40 +36,51 @@ _INVISIBLE = "\u200b\u2060\ufeff\u00ad\u200c\u200d"
 _GROUPED = LazyPattern("[０-９](?<![０-９0-9][０-９])[０-９]{0,2}(?:，[０-９]{3})+(?![０-９0-9])")
 
 
-def _chars_of(rule: str) -> str:
-    makers: dict[str, Callable[[], str]] = {
-        "newline-crlf": lambda: _NEWLINES,
-        "space-zero-width": lambda: chars.ZERO_WIDTH + chars.JOINERS,
-        "space-unicode": lambda: _SPACES,
-        "space-indent": lambda: _SPACES,
-        "width-alnum": lambda: "".join(map(chr, chars.width_alnum_table())),
-        "ideograph-radicals": lambda: "".join(map(chr, chars.radicals_table())),
-        "ideograph-compat": lambda: "".join(map(chr, chars.compat_table())),
-        "script-traditional-only": lambda: "".join(script.traditional_only_table()),
-    }
-    return makers[rule]()
+class _Fold(NamedTuple):
+    """One rule of the phase: what it folds, and how when context does not matter."""
+
+    rule: str
+    chars: Callable[[], str]  # the characters the rule folds (built on first use)
+    simple: Callable[[str], str] | None  # the replacement of one of them; None: by context
 
 
-_ORDER = (
-    "newline-crlf",
-    "space-zero-width",
-    "space-unicode",
-    "space-indent",
-    "width-alnum",
-    "ideograph-radicals",
-    "ideograph-compat",
-    "script-traditional-only",
+#: The rules of this phase, one row each, in the order a character is claimed.
+_FOLDS: tuple[_Fold, ...] = (
+    _Fold("newline-crlf", lambda: _NEWLINES, None),
+    _Fold("space-zero-width", lambda: chars.ZERO_WIDTH + chars.JOINERS, None),
+    _Fold("space-unicode", lambda: _SPACES, None),
+    _Fold("space-indent", lambda: _SPACES, None),
+    _Fold(
+        "width-alnum",
+        lambda: "".join(map(chr, chars.width_alnum_table())),
+        lambda c: c.translate(chars.width_alnum_table()),
+    ),
+    _Fold(
+        "ideograph-radicals",
+        lambda: "".join(map(chr, chars.radicals_table())),
+        lambda c: c.translate(chars.radicals_table()),
+    ),
+    _Fold(
+        "ideograph-compat",
+        lambda: "".join(map(chr, chars.compat_table())),
+        lambda c: c.translate(chars.compat_table()),
+    ),
+    _Fold(
+        "script-traditional-only",
+        lambda: "".join(script.traditional_only_table()),
+        lambda c: script.traditional_only_table()[c],
+    ),
 )
-FOLD_RULES = frozenset(_ORDER)
+FOLD_RULES = frozenset(fold.rule for fold in _FOLDS)
 
 
 @functools.cache
 def _setup(active: frozenset[str]) -> tuple[re.Pattern[str], dict[str, str]] | None:
     owner: dict[str, str] = {}
-    for rule in _ORDER:
-        if rule in active:
-            for char in _chars_of(rule):
-                owner.setdefault(char, "space" if char in _SPACES else rule)
+    for fold in _FOLDS:
+        if fold.rule in active:
+            for char in fold.chars():
+                owner.setdefault(char, "space" if char in _SPACES else fold.rule)
     if not owner:
         return None
     # Characters beyond the BMP defeat the regex engine's bitmap for a class (it
@@ -92,12 +104,7 @@ def _simple_folds(active: frozenset[str]) -> dict[str, tuple[str, str]]:
     setup = _setup(active)
     if setup is None:
         return {}
-    maps: dict[str, Callable[[str], str]] = {
-        "width-alnum": lambda c: c.translate(chars.width_alnum_table()),
-        "ideograph-radicals": lambda c: c.translate(chars.radicals_table()),
-        "ideograph-compat": lambda c: c.translate(chars.compat_table()),
-        "script-traditional-only": lambda c: script.traditional_only_table()[c],
-    }
+    maps = {fold.rule: fold.simple for fold in _FOLDS if fold.simple is not None}
     out: dict[str, tuple[str, str]] = {}
     for char, rule in setup[1].items():
         if rule in maps:

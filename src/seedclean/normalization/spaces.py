@@ -21,9 +21,6 @@ from seedclean.normalization.config import NormalizeConfig
 
 __all__ = ["SPACE_RULES", "space_replacements"]
 
-SPACE_RULES = frozenset(
-    {"newline-final", "space-trailing", "space-around-punct", "space-inside-word"}
-)
 #: How much cheaper (bits, :func:`seedclean.linebreaks.lexicon.cohesion`) the text must
 #: read with a word across the space than with the space as a word boundary.  On
 #: ../shared/evaldata, the separators of headline parts and slogans (``不忘初心 牢记使命``)
@@ -46,20 +43,22 @@ _SPACE_BEFORE_HAN = LazyPattern(f" (?=[{HAN}])")
 # lookbehind or a lookahead makes it try every position.  The empty named group
 # that ends each alternative tells which rule matched (``Match.lastgroup``).
 _PARTS = {
-    "newline_final": rf"(?<=\n)(?:(?:{_WS}*\n)+{_WS}*\Z|{_WS}+\Z)",
+    "newline-final": rf"(?<=\n)(?:(?:{_WS}*\n)+{_WS}*\Z|{_WS}+\Z)",
     # only from the first space of a run (from a later one it would fail too, after
     # rescanning the rest of the run: quadratic on a long run)
-    "space_trailing": rf"(?<={_WS})(?<!{_WS}{_WS}){_WS}*(?=\n|\Z)",
-    "space_around_punct": (
+    "space-trailing": rf"(?<={_WS})(?<!{_WS}{_WS}){_WS}*(?=\n|\Z)",
+    "space-around-punct": (
         rf"(?<=[{_STOPS}{_OPEN}]{_WS}){_WS}*(?=[{HAN}{CP}])"
         rf"|(?<=[{HAN}{CP}]{_WS}){_WS}*(?=[{_STOPS}{_CLOSE}])"
     ),
 }
+#: The rules of this phase: one pattern each, and ``space-inside-word`` (a word table).
+SPACE_RULES = frozenset(_PARTS) | {"space-inside-word"}
 
 
 @functools.cache
 def _pattern(active: frozenset[str]) -> re.Pattern[str] | None:
-    parts = [f"(?:{p})(?P<{g}>)" for g, p in _PARTS.items() if g.replace("_", "-") in active]
+    parts = [f"(?:{p})(?P<{r.replace('-', '_')}>)" for r, p in _PARTS.items() if r in active]
     return re.compile(f"[\\n{_WS[1:-1]}](?:{'|'.join(parts)})") if parts else None
 
 
