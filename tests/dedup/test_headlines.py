@@ -132,3 +132,20 @@ def test_numbered_headings_are_headline_like_and_kept(heading: str, other: str) 
     assert len(members) == 2  # they are found as duplicates (similar enough) ...
     assert all(headline_like(m) for m in members)
     assert remove_duplicates_and_explain(text).text == text  # ... and both are kept
+
+
+def test_dedup_does_not_fail_on_a_shared_title_alone(
+    pair, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """Two articles with one title: listed, but not counted, so a hook passes (exit 0)."""
+    title, own, other = pair
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.seedclean]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("\n\n".join([title, *own]) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n".join([title, *other]) + "\n", encoding="utf-8")
+    result = run(capsys, "dedup", "a.txt", "b.txt")
+    assert result.code == 0
+    assert "0 duplicate paragraphs" in result.err
+    assert "1 headline-like repeat kept, not counted" in result.err
+    (tmp_path / "c.txt").write_text("\n\n".join([title, *own]) + "\n", encoding="utf-8")
+    assert run(capsys, "dedup", "a.txt", "b.txt", "c.txt").code == 1  # a real copy still fails

@@ -865,10 +865,15 @@ def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | N
             if args.update_index:
                 index.lock().release(force=True)
             index.close()
-    found = sum(len(c.members) - 1 for c in report.clusters if c.kind in kinds)
+    # a headline-like repeat of another article's title is reported, not a duplicate:
+    # --remove keeps it, so it is not counted and does not fail a hook (exit 1)
+    held = len(held_headlines(report, kinds))
+    found = sum(len(c.members) - 1 for c in report.clusters if c.kind in kinds) - held
     notes = sum(len(c.members) - 1 for c in report.clusters if c.kind not in kinds)
     if not args.quiet:
         also = f"; {notes} fragment{'s' * (notes != 1)} noted, not counted" if notes else ""
+        if held:
+            also += f"; {held} headline-like repeat{'s' * (held != 1)} kept, not counted"
         _err(
             f"seedclean dedup: {summary.files} files, {found} duplicate paragraphs "
             f"({', '.join(kinds)}){' removed' if args.remove and not refused else ''}{also}"
