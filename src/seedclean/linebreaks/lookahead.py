@@ -326,9 +326,11 @@ def numbered_heading(text: str) -> bool:
 
 
 #: A section number of two or more levels opening a line in body type
-#: (``3.2.1胡杨群落…``, ``2.1 Methods``), not a decimal with its unit (``3.5亿元``).
+#: (``3.2.1胡杨群落…``, ``2.1 Methods``), not a decimal with its unit (``3.5亿元``,
+#: ``2.1米``).
 _SECTION_NUMBER = re.compile(
-    r"[ \t]*\d{1,2}(?:[.．]\d{1,2}){1,3}[.．]?[ \t]*(?![\d%％亿万千百元倍个年月日])\S"
+    r"[ \t]*\d{1,2}(?:[.．]\d{1,2}){1,3}[.．]?[ \t]*"
+    r"(?![\d%％亿万千百元倍个年月日号时分秒岁米厘毫公吨克斤亩度次人家名户辆架只件座天周位项种])\S"
 )
 
 
