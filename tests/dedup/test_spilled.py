@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import random
+import signal
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -210,4 +213,20 @@ def test_an_interrupt_during_the_cleanup_still_removes_the_spill_folder(
     with pytest.raises(KeyboardInterrupt):
         find_duplicates_spilled(docs.items(), docs.__getitem__, workdir=tmp_path)
     assert len(calls) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupt_right_after_the_spill_folder_is_made_removes_it(tmp_path, monkeypatch):
+    """Ctrl-C or SIGTERM landing inside ``mkdtemp``, after its ``mkdir``, left the folder."""
+    real = tempfile.mkdtemp
+
+    def mkdtemp_then_interrupted(*args: Any, **kwargs: Any) -> str:
+        made: str = real(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)  # Python raises KeyboardInterrupt at once
+        return made
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp_then_interrupted)
+    docs = {"a.txt": seed_text("001"), "b.txt": seed_text("001")}
+    with pytest.raises(KeyboardInterrupt):
+        find_duplicates_spilled(docs.items(), docs.__getitem__, workdir=tmp_path)
     assert list(tmp_path.iterdir()) == []

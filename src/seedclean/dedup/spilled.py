@@ -30,10 +30,12 @@ pairs, and the report itself.  The report equals the in-memory one
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import signal
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,17 +86,37 @@ def find_duplicates_spilled(
     """
     config = config or DedupConfig()
     began = time.perf_counter()
-    tmp = tempfile.mkdtemp(prefix="seedclean-dedup-", dir=workdir)
+    made: list[str] = []
     try:
+        with _interrupts_held():  # a SIGTERM inside mkdtemp, after its mkdir, left the folder
+            made.append(tempfile.mkdtemp(prefix="seedclean-dedup-", dir=workdir))
+        tmp = made[0]  # a held interrupt fires from here on, inside the try
         with SpillScan(Path(tmp), config) as scan:
             for path, text in documents:
                 scan.add(path, text)
             scan.finish()
             clusters, stats = _cluster(Sources(scan, reread), config, index)
     finally:
-        remove_surely(tmp)
+        for folder in made:
+            remove_surely(folder)
     stats["seconds"] = round(time.perf_counter() - began, 4)
     return DedupReport(tuple(clusters), stats)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back during the block; they are delivered when it ends.
+
+    Without ``pthread_sigmask`` (Windows) nothing is held.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def remove_surely(folder: str) -> None:
