@@ -338,3 +338,24 @@ def test_a_report_naming_a_folder_is_refused_before_anything_is_written(
     assert "internal error" not in result.err
     assert snapshot(here) == before
     assert sorted(p.name for p in here.iterdir()) == ["folder", "p.txt", "pyproject.toml"]
+
+
+def test_a_report_in_a_folder_that_cannot_be_searched_is_refused(
+    here: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a user without search permission on the folder, stat() raised PermissionError."""
+    (here / "p.txt").write_text(SHORT + "\n" + SHORT, encoding="utf-8")
+    before = snapshot(here)
+    real_stat = Path.stat
+
+    def stat(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        if self.name == "x.html":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "stat", stat)
+    result = run(capsys, "dedup", "p.txt", "--remove", "--html-report", "locked/x.html")
+    assert result.code == 2
+    assert "internal error" not in result.err
+    assert "cannot write the report: permission denied" in result.err
+    assert snapshot(here) == before

@@ -159,6 +159,15 @@ def report_problems(reports: Sequence[str], targets: Sequence[Target]) -> list[s
     problems = []
     for report in reports:
         path = Path(report)
+        try:
+            path.stat()
+        except PermissionError:  # a folder on its path cannot even be searched
+            problems.append(
+                f"{shown(report)}: cannot write the report: permission denied on its folder"
+            )
+            continue
+        except OSError:
+            pass  # a new file: its folder is checked below
         if path.is_dir():  # found only at the end, after --remove had rewritten files
             problems.append(f"{shown(report)}: the report file is a folder; name a file in it")
         elif os.path.realpath(path) in reals or (path.exists() and file_id(path) in ids):
