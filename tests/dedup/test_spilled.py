@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import random
-import signal
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -217,15 +215,15 @@ def test_an_interrupt_during_the_cleanup_still_removes_the_spill_folder(
 
 
 def test_an_interrupt_right_after_the_spill_folder_is_made_removes_it(tmp_path, monkeypatch):
-    """Ctrl-C or SIGTERM landing inside ``mkdtemp``, after its ``mkdir``, left the folder."""
-    real = tempfile.mkdtemp
+    """Ctrl-C or SIGTERM landing right after the folder's ``mkdir`` left the folder."""
+    real = os.mkdir
 
-    def mkdtemp_then_interrupted(*args: Any, **kwargs: Any) -> str:
-        made: str = real(*args, **kwargs)
-        os.kill(os.getpid(), signal.SIGINT)  # Python raises KeyboardInterrupt at once
-        return made
+    def mkdir_then_interrupted(path: Any, *args: Any, **kwargs: Any) -> None:
+        real(path, *args, **kwargs)
+        if "seedclean-dedup-" in str(path):
+            raise KeyboardInterrupt  # what the signal handler raises at the next bytecode
 
-    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp_then_interrupted)
+    monkeypatch.setattr(os, "mkdir", mkdir_then_interrupted)
     docs = {"a.txt": seed_text("001"), "b.txt": seed_text("001")}
     with pytest.raises(KeyboardInterrupt):
         find_duplicates_spilled(docs.items(), docs.__getitem__, workdir=tmp_path)

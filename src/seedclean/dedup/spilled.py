@@ -30,12 +30,11 @@ pairs, and the report itself.  The report equals the in-memory one
 
 from __future__ import annotations
 
-import contextlib
+import secrets
 import shutil
-import signal
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,9 +87,7 @@ def find_duplicates_spilled(
     began = time.perf_counter()
     made: list[str] = []
     try:
-        with _interrupts_held():  # a SIGTERM inside mkdtemp, after its mkdir, left the folder
-            made.append(tempfile.mkdtemp(prefix="seedclean-dedup-", dir=workdir))
-        tmp = made[0]  # a held interrupt fires from here on, inside the try
+        tmp = _spill_folder(workdir, made)
         with SpillScan(Path(tmp), config) as scan:
             for path, text in documents:
                 scan.add(path, text)
@@ -103,20 +100,26 @@ def find_duplicates_spilled(
     return DedupReport(tuple(clusters), stats)
 
 
-@contextlib.contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM back during the block; they are delivered when it ends.
+def _spill_folder(workdir: str | Path | None, made: list[str]) -> str:
+    """Make a new private folder for the spill files; its name is in ``made`` before it exists.
 
-    Without ``pthread_sigmask`` (Windows) nothing is held.
+    A Ctrl-C or SIGTERM landing right after the ``mkdir`` (inside ``tempfile.mkdtemp``
+    it did) left a folder nobody knew the name of; naming it in ``made`` first lets
+    the caller's ``finally`` remove it whenever the interrupt comes.  Holding the
+    signals back instead did not work in a process with other threads: the kernel
+    hands the signal to any thread that does not block it.
     """
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    parent = Path(workdir) if workdir is not None else Path(tempfile.gettempdir())
+    for _ in range(100):
+        name = str(parent / f"seedclean-dedup-{secrets.token_hex(6)}")
+        made.append(name)
+        try:
+            Path(name).mkdir(mode=0o700)
+        except FileExistsError:
+            made.pop()
+            continue
+        return name
+    raise FileExistsError(f"no free name for a spill folder in {parent}")
 
 
 def remove_surely(folder: str) -> None:
