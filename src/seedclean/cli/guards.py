@@ -21,6 +21,7 @@ write, and returns one message per problem (the command prints them and exits
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -153,24 +154,28 @@ def _existing_parent(folder: Path, top: Path) -> Path | None:
 
 
 def report_problems(reports: Sequence[str], targets: Sequence[Target]) -> list[str]:
-    """Report files that would overwrite one of the inputs, or that name a folder."""
+    """Report files that would overwrite an input, name a folder, or cannot be written."""
     ids = {file_id(t.path) for t in targets}
     reals = {os.path.realpath(t.path) for t in targets}
     problems = []
     for report in reports:
         path = Path(report)
         try:
-            path.stat()
+            info: os.stat_result | None = path.stat()
         except PermissionError:  # a folder on its path cannot even be searched
             problems.append(
                 f"{shown(report)}: cannot write the report: permission denied on its folder"
             )
             continue
         except OSError:
-            pass  # a new file: its folder is checked below
-        if path.is_dir():  # found only at the end, after --remove had rewritten files
-            problems.append(f"{shown(report)}: the report file is a folder; name a file in it")
-        elif os.path.realpath(path) in reals or (path.exists() and file_id(path) in ids):
+            info = None  # a new file: its folder is checked below
+        if info is not None and stat.S_ISDIR(info.st_mode):  # found only at the end, after
+            problems.append(  # --remove had rewritten files
+                f"{shown(report)}: the report file is a folder; name a file in it"
+            )
+        elif os.path.realpath(path) in reals or (
+            info is not None and (info.st_dev, info.st_ino) in ids
+        ):
             problems.append(f"{shown(report)}: the report file is one of the inputs")
         else:
             unwritable = _unwritable_folder(path)
