@@ -146,9 +146,12 @@ def _verbatim_fragments(text: str, min_chars: int) -> Explained:
     for k, (_, body) in enumerate(paras):
         if len(body) < least:
             continue
+        ahead, behind = heads[body[:_PROBE]], tails[body[-_PROBE:]]
+        if len(ahead) == 1 and len(behind) == 1:
+            continue  # no other paragraph starts or ends as it does (the commonest case)
         longer = [
             j
-            for j in (*heads.get(body[:_PROBE], ()), *tails.get(body[-_PROBE:], ()))
+            for j in (*ahead, *behind)
             if len(paras[j][1]) > len(body)
             and (paras[j][1].startswith(body) or paras[j][1].endswith(body))
         ]

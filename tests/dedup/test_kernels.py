@@ -42,6 +42,15 @@ def test_line_keys_match_the_definition(text):
     assert paragraph_key(text) == _reference_key(text)
 
 
+def test_only_the_lines_that_need_nfkc_are_normalized_and_keys_stay_the_same():
+    # ℃ and Ⅱ expand under NFKC and e + U+0301 composes: those lines are keyed one by
+    # one, the other lines from the table; together they equal the definition.
+    lines = ["气温达到38℃，创新高。", "今年以来，ＡＢＣ张掖市", "", "第Ⅱ期 cafe\u0301"]
+    lines += ["ß\u3000ẞ", "e\u0301"]
+    text = "\n".join(lines * 3)
+    assert table_keys(text) == [_reference_key(line) for line in text.split("\n")]
+
+
 def test_line_keys_on_seed_pages(seeds):
     for text in seeds.values():
         assert line_keys(text) == [_reference_key(line) for line in text.split("\n")]

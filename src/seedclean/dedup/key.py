@@ -224,15 +224,41 @@ def table_keys(text: str) -> list[str]:
 
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     mapped = _map(codes, _raw_table(), _fold_raw)
-    if (mapped < 0).any():
-        normal = unicodedata.normalize("NFKC", text)
-        codes = np.frombuffer(normal.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        mapped = _map(codes, _bmp_table(), _fold_one)
-        if (mapped < 0).any():
-            return _casefold_key(text).split("\n")
+    risky = np.flatnonzero(mapped < 0)
+    if risky.size == 0:
+        return _decoded(mapped)
+    # Only the lines holding such a character (℃, Ⅱ, a combining mark) go the slow
+    # way: NFKC never acts across a newline (a starter that composes with nothing),
+    # so keying them one by one equals keying the whole text normalized.
+    lines = np.unique(np.searchsorted(np.flatnonzero(codes == _NEWLINE), risky)).tolist()
+    mapped = mapped.copy()
+    mapped[risky] = _DROPPED
+    keys = _decoded(mapped)
+    texts = text.split("\n")
+    for line in lines:
+        keys[line] = _slow_key(texts[line])
+    return keys
+
+
+def _decoded(mapped: npt.NDArray[Any]) -> list[str]:
+    """The keys of the lines of mapped key codes (:data:`_DROPPED` codes left out)."""
+    import numpy as np
+
     kept = mapped[mapped != _DROPPED].astype(np.uint32)
     keys: str = kept.tobytes().decode("utf-32-le", "surrogatepass")
     return keys.split("\n")
+
+
+def _slow_key(line: str) -> str:
+    """The key of one line holding a character that needs the text NFKC-normalized first."""
+    import numpy as np
+
+    normal = unicodedata.normalize("NFKC", line)
+    codes = np.frombuffer(normal.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    mapped = _map(codes, _bmp_table(), _fold_one)
+    if (mapped < 0).any():
+        return _casefold_key(line)
+    return "".join(_decoded(mapped))
 
 
 def paragraph_key(text: str) -> str:

@@ -396,7 +396,7 @@ def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Ex
     kinds = {_KIND_OF[r] for r in active}
     current = text
     log = EditLog()
-    source = LineIndex(text)
+    source: list[LineIndex] = []  # the input's line index, built once a round removed something
     notices: tuple[Notice, ...] = ()
 
     def one_round() -> bool:
@@ -404,7 +404,7 @@ def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Ex
         differing: list[tuple[Member, Member, str]] = []
         report = _find(current, config, differing)
         plan = plan_for_text(current, _NAME, report, kinds)
-        restate = _restater(current, source, log)
+        restate = _restater(current, text, source, log)
         to_input = log.to_input
         kept_apart = tuple(
             Notice(
@@ -452,16 +452,21 @@ def _remove(text: str, config: DedupConfig | None, active: frozenset[str]) -> Ex
     return Explained(current, tuple(log.edits), notices)
 
 
-def _restater(current: str, source: LineIndex, log: EditLog) -> Callable[[str], str]:
-    """Restates the ``line N`` of a note on ``current`` as the input's line.
+def _restater(
+    current: str, text: str, source: list[LineIndex], log: EditLog
+) -> Callable[[str], str]:
+    """Restates the ``line N`` of a note on ``current`` as the input's (``text``) line.
 
     A later round searches the text earlier rounds shortened: its line numbers are
     not the input's, and a note must name the kept copy's line in the input.
+    ``source`` caches the input's :class:`LineIndex` (built on first need).
     """
     if not log.edits:
         return _unchanged
+    if not source:
+        source.append(LineIndex(text))
     written = LineIndex(current)
-    return lambda note: restate_lines(note, written, log.to_input, source)
+    return lambda note: restate_lines(note, written, log.to_input, source[0])
 
 
 def _unchanged(note: str) -> str:

@@ -130,10 +130,18 @@ def cluster_table(
     links = link_pairs(
         first, second, kinds, scores, free=free, key_lengths=np.array([len(k) for k in rep_keys])
     )
+    matched = {rep: m for rep, m in enumerate(matches) if m is not None}
+    # a paragraph alone in its group, linked to nothing and matched by nothing heads no
+    # cluster (most paragraphs of a text): only the others are assembled
+    followers, pieces = links.followers, links.pieces
     found = assemble_clusters(
-        enumerate(groups),
+        (
+            (rep, group)
+            for rep, group in enumerate(groups)
+            if len(group) > 1 or rep in followers or rep in pieces or rep in matched
+        ),
         links,
-        {rep: m for rep, m in enumerate(matches) if m is not None},
+        matched,
         table.members,
         lambda rep: groups[rep][0],
     )
