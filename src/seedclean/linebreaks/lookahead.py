@@ -470,3 +470,64 @@ def crosses_heading(view: View, heading: int, decision: table.Decision) -> bool:
         return True
     after = heading + 1
     return after < len(view.blocks) and view.label(after) == lab.BYLINE
+
+
+def woven(
+    view: View, tail: int, chain: int, members: Sequence[int], j: int, decision: table.Decision
+) -> int:
+    """The continuation right past block ``j`` when ``j`` is another text inside the cut, or -1.
+
+    A headline, a title or a short sentence of another article placed inside
+    a cut (``…而此时港口的风越`` ‖ ``中共中央政治局常务委员会召开会议…`` ‖
+    ``来越大，…``) would be woven into the repaired sentence: the open
+    paragraph joins it on evidence any block gives (a character at A's end),
+    and it joins the tail on evidence the tail gives any predecessor (``，``,
+    ``的``).  The tail has one predecessor and the open paragraph one
+    continuation: when the block after ``j`` continues ``tail`` on strong
+    evidence about that very seam (a character that cannot start a line, a
+    particle, a number's unit, a repeat: :func:`.table.specific`; or a
+    dictionary word across it of at least ``config.word_bits``), nothing ties
+    ``j`` to ``tail`` (:func:`ties`), and no word runs from ``j`` into the tail
+    as cheaply, ``j`` is an interloper and moves after the repaired paragraph.
+    A comma at A's end or a connective is not enough: pages written one clause
+    a line (``…尽管，`` ‖ ``德拉蒙德又早早陷入犯规`` ‖ ``…``) give them everywhere.
+    A short heading-like paragraph so far (``赵乐际表``) takes a later block
+    only on a dictionary word, since a headline followed by its open first
+    line (``…发布最新数据显示`` ‖ ``，8月，…``) gives the tail its own
+    predecessor.  ``decision``: the seam ``tail`` ‖ ``j``.
+    """
+    c = j + 1
+    if c >= len(view.blocks) or not is_open(view, tail, chain):
+        return -1
+    if view.label(j) not in (lab.HEADLINE, lab.BODY) or view.label(c) != lab.BODY:
+        return -1
+    text = view.blocks[j].text.strip()
+    if len(text) > SENTENCE_CAPTION_CHARS or "\n" in text:
+        return -1
+    inside = chars.SENTENCE_PUNCT.findall(text)
+    if len(inside) > 1 or (inside and text[-1:] not in _TERMINAL):
+        return -1
+    if ties(view, tail, j, decision) or _cut_into(view, tail, j):
+        return -1
+    after = decide(view, tail, chain, members, c)
+    if not after.join or _repeats(view, tail, c):
+        return -1
+    # a heading-like paragraph so far may be a headline over an open first line
+    body = chain > 1 or view.label(tail) == lab.BODY
+    if not ((body and table.specific(after)) or word_across(view, tail, c) is not None):
+        return -1
+    near = _cohesion(view, j, c)
+    if near and near >= _cohesion(view, tail, c):
+        return -1  # the block before the tail reads on into it as well: ambiguous
+    if view.label(j) == lab.BODY and is_open(view, j, 1) and decide(view, j, 1, (j,), c).overlap:
+        return -1  # the tail repeats the end of ``j``: ``j`` is its predecessor, read twice
+    return c
+
+
+def over_text(view: View, tail: int, c: int, decision: table.Decision) -> table.Decision:
+    """The join of ``tail`` to ``c`` past another text (:func:`woven`), naming the evidence."""
+    if not table.specific(decision):
+        decision = word_across(view, tail, c, ACROSS_TITLE_BITS) or decision
+    return decision._replace(
+        reason=f"{decision.reason}, where the block before it had none (another text in the cut)"
+    )

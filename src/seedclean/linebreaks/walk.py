@@ -125,7 +125,7 @@ class Walk:
             decision = decide(view, tail, chain, members, j)
             if decision is SENTENCE_END:
                 break  # the paragraph is closed: no lookahead, no fallback
-            c, sentence = -1, False
+            c, sentence, between = -1, False, False
             if self.can_relocate:
                 if lookahead.may_interlope(view, tail, chain, j, decision):
                     c = lookahead.continuation(view, tail, chain, members, j)
@@ -137,6 +137,9 @@ class Walk:
                 else:
                     c = lookahead.past_sentence(view, tail, chain, members, j, decision)
                     sentence = c >= 0
+                if c < 0:
+                    c = lookahead.woven(view, tail, chain, members, j, decision)
+                    between = c >= 0
             if c >= 0:
                 if not movers:
                     checkpoint = (len(plan.out), j)
@@ -146,6 +149,8 @@ class Walk:
                     decision = word_across(view, tail, c, lookahead.ACROSS_TITLE_BITS) or decision
                 if sentence:
                     decision = lookahead.over_sentence(view, tail, c, decision)
+                elif between:
+                    decision = lookahead.over_text(view, tail, c, decision)
                 marked = any(view.label(m) in _MARKED for m in range(tail + 1, c))
                 movers.extend(plan.relocate(tail, c, decision, marked))
                 j = c
