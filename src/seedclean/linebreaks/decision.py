@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from seedclean.linebreaks import chars, guards, lexicon, table
+from seedclean.linebreaks import chars, guards, lexicon, overlap, table
 from seedclean.linebreaks import labels as lab
 from seedclean.linebreaks.view import NO_ENDS, NO_STARTS, View
 
@@ -28,6 +28,10 @@ CAPTION = table.Decision(False, False, "B reads as a caption (one dated or set-a
 HEADLINE = table.Decision(False, False, "heading-like block without hard evidence")
 URL_END = table.Decision(False, True, "A ends in a URL or e-mail address: never joined to text")
 LATIN_STOP = table.Decision(False, True, "A ends a sentence with '.' after Chinese text")
+REPEATED_ITEM = table.Decision(
+    False, True, "B opens with A's last item or heading (…；科尔沁沙地 ‖ 科尔沁沙地是…)"
+)
+FRONT_FIELD = table.Decision(False, True, "A is a paper's front-matter field (关键词：a；b)")
 
 
 def decide(
@@ -56,6 +60,8 @@ def decide(
         return LATIN_STOP
     if b.start_char > "\x7f" and guards.url_end(a_text):
         return URL_END
+    if chain == 1 and a.end == "word" and lab.front_field(a_text):
+        return FRONT_FIELD
     a_facts = view.fact(tail) if chain == 1 else None
     b_facts = view.fact(nxt)
     caption = captions and view.caption_like(nxt)
@@ -75,6 +81,13 @@ def decide(
     feats = table.features(
         a, a_facts, headline, b, b_facts, unclosed, view.max_overlap, a_last, a_ends, b_starts
     )
+    if feats.overlap and (
+        a_ends.closed_tail or overlap.whole_item(a_text[: len(a_text) - feats.overlap])
+    ):
+        # B opens by naming A's last item or heading (…；科尔沁沙地 ‖
+        # 科尔沁沙地是…, …。1.3 基础饲粮 ‖ 基础饲粮为…): two texts, not a
+        # sentence read twice
+        return REPEATED_ITEM
     if feats.overlap and (
         (headline == 2 and not (view.column_break(tail, nxt) or chars.closes_unopened(b.head)))
         or not adjacent(view, tail, nxt)

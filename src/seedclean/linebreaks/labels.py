@@ -361,6 +361,14 @@ _FRONT_FIELD = re.compile(
 )
 
 
+def front_field(text: str) -> bool:
+    """Whether a block is a paper's front-matter field (``关键词：遥感；…``, ``DOI: …``).
+
+    A line of its own: its last item is complete, whatever follows it.
+    """
+    return _FRONT_FIELD.match(text) is not None
+
+
 def field_line(text: str) -> bool:
     """A ``label：value`` line listing short items, as in a data box or line-up.
 

@@ -76,6 +76,42 @@ def seam_overlap(left: str, right: str, max_k: int = 20) -> int:
 _HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
 
 
+#: Separators after which a repeat is a whole item of A (a keyword, a list
+#: item, a legend entry, a heading's words), not a fragment of a sentence.
+#: (Not ``、`` nor ``，``: they separate items inside a sentence.)
+_ITEM_BEFORE = frozenset("；;：:■□●◆▲►|/ \t\u3000")
+#: Where the last piece of A starts: a line break or a sentence end.
+_PIECE_END = re.compile(r"[\n。！？!?][^\n。！？!?]*\Z")
+#: What a marker before a heading's words never holds (``（2）``, ``1.3 ``).
+_WORDY = re.compile(f"[{HAN_IDEOGRAPHS}A-Za-z]")
+
+
+def whole_item(before: str) -> bool:
+    """Whether a repeat is a whole item of A, written twice on purpose.
+
+    ``before`` is A's text before the repeat.  The repeat follows a list
+    separator (``关键词：遥感；…；科尔沁沙地`` ‖ ``科尔沁沙地是中国…``: the last
+    keyword, then the paragraph that names it), or nothing but a marker
+    precedes it on its line or after the last sentence end (``（2）大学生社交焦虑``
+    ‖ ``大学生社交焦虑…是近年来研究的热点``, ``…。1.3 基础饲粮`` ‖ ``基础饲粮为…``:
+    a heading, then its first sentence).  Both sides are then no fragments of
+    one sentence, and dropping the repeat would delete words of the source.
+
+    >>> whole_item("关键词：遥感；多时相；"), whole_item("（2）"), whole_item("结果如下。1.3 ")
+    (True, True, True)
+    >>> whole_item("扎实推进中国特色社会"), whole_item("被拉开。"), whole_item("积极作")
+    (False, False, False)
+    """
+    if not before or before[-1] in _ITEM_BEFORE:
+        return True
+    window = before[-60:]
+    cut = _PIECE_END.search(window)
+    piece = window[cut.start() + 1 :] if cut is not None else window
+    if cut is not None and window[cut.start()] != "\n" and not piece.strip():
+        return False  # right after a full stop: a column's last words read twice
+    return _WORDY.search(piece) is None
+
+
 @cache
 def reduplicable() -> frozenset[str]:
     """Han characters that legitimately occur twice in a row (``data/reduplicable.txt``)."""
