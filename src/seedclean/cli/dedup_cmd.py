@@ -37,11 +37,12 @@ import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from filelock import Timeout
 
 from seedclean.cli.clean_cmd import _err
-from seedclean.cli.guards import distinct_files, report_problems
+from seedclean.cli.guards import distinct_files, file_id, report_problems
 from seedclean.dedup import (
     DedupIndex,
     DedupIndexError,
@@ -77,6 +78,13 @@ from seedclean.report import FileResult, HtmlReport, Summary
 from seedclean.report.ci import GithubOutput, JsonLinesOutput, SarifOutput, dedup_findings
 from seedclean.report.terminal import colour_wanted, paint
 from seedclean.settings import PerInput, Settings, SettingsError, collect_per_input, differing
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from seedclean.dedup.config import DedupConfig
+    from seedclean.dedup.report import IndexMatch
 
 __all__ = ["run_dedup"]
 
@@ -512,6 +520,58 @@ def _without(report: DedupReport, unsafe: Collection[str]) -> DedupReport:
     return report._replace(clusters=tuple(clusters))
 
 
+def _aliases(
+    report: DedupReport,
+    targets: list[Target],
+    root: Path,
+    given: Collection[str],
+    quiet: bool,
+) -> dict[str, Target]:
+    """The indexed files of ``report`` that are one of this run's files by another name.
+
+    A symlink or a hard link indexed in an earlier run (``latest.txt`` ->
+    ``2024-05-01.txt``) holds the very text of the file it leads to: matched with
+    it, ``--remove`` would empty the file as a copy of itself.  A file is never
+    a duplicate of itself, so such a name is left out of the comparison.  Only
+    the indexed files that matched are looked at (a stat each), not the index.
+    """
+    ids = {file_id(t.path): t for t in targets}
+    ids.pop(None, None)
+    indexed = sorted({m.path for c in report.clusters for m in c.members} - set(given))
+    aliases = {}
+    for path in indexed:
+        target = ids.get(file_id(root / path))
+        if target is not None:
+            aliases[path] = target
+    if not quiet:
+        for path, target in aliases.items():
+            _err(
+                f"{path}: indexed, and the same file as {shown(target.display)} (a link); "
+                "not compared with it"
+            )
+    return aliases
+
+
+class _Excluding:
+    """An index seen without some of its files (this run's own files by other names)."""
+
+    def __init__(self, index: DedupIndex, paths: Collection[str]) -> None:
+        self._index = index
+        self._paths = frozenset(paths)
+
+    @property
+    def config(self) -> DedupConfig:
+        return self._index.config
+
+    def match(
+        self,
+        keys: list[str],
+        bands: npt.NDArray[np.uint32] | None = None,
+        exclude_paths: Collection[str] = (),
+    ) -> list[IndexMatch | None]:
+        return self._index.match(keys, bands, self._paths.union(exclude_paths))
+
+
 def _record_plans(
     plans: dict[str, list[Replacement]],
     report: DedupReport,
@@ -764,7 +824,10 @@ def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | N
         args.update_index = True
     try:
         index, created = _open_index(args, settings)
-        if index is not None and args.update_index:
+        # --remove takes the write lock too: two runs removing at once would each
+        # remove their copy as a repeat of the other's indexed one (both lost)
+        locked = index is not None and (args.update_index or args.remove)
+        if index is not None and locked:
             _wait_for_writers(index, args.quiet)
             if created:  # a fresh clone: the corpus is the committed files
                 _bootstrap(index, settings, targets, quiet=args.quiet)
@@ -824,6 +887,17 @@ def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | N
                         )
                     )
                     report = find_duplicates(docs, config, index=index, reread=reread)
+        aliases = {} if root is None else _aliases(report, targets, root, by_key, args.quiet)
+        if aliases and searched is not None and cut == len(args.paths):
+            # compare again with the index seen without them (another copy may be there)
+            summary = Summary()
+            docs = searched.record(
+                _documents(targets, settings, root, summary, announce=False, records=records)
+            )
+            seen = _Excluding(index, aliases) if index is not None else None
+            report = find_duplicates(docs, config, index=seen, reread=reread)
+        elif aliases:
+            report = _without(report, aliases)
         selection = settings.clean_config()
         active, silenced = selection.active_rules(), selection.silenced_rules()
         kinds = tuple(k for k, rule in _KIND_RULE.items() if rule in active)
@@ -862,7 +936,7 @@ def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | N
         return 2
     finally:
         if index is not None:
-            if args.update_index:
+            if locked:
                 index.lock().release(force=True)
             index.close()
     # a headline-like repeat of another article's title is reported, not a duplicate:

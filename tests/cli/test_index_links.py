@@ -1,0 +1,127 @@
+"""``dedup --index --remove`` never removes a file's text as a copy of itself.
+
+Two ways this lost whole articles (found by the session-6 tester):
+
+* a link (symlink or hard link) to a file was indexed in one run, and the file
+  itself was checked with ``--remove`` in a later run: every paragraph matched
+  its own indexed copy under the link's name, and the file was emptied;
+* two ``--index --remove`` runs at once, one per file of a duplicate pair: each
+  removed its copy as a repeat of the other file's indexed copy, and the
+  paragraph was in neither file afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import IO
+
+import pytest
+
+from seedclean.dedup import DedupIndex
+
+from .helpers import run, seed_text
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    return tmp_path / "corpus"
+
+
+@pytest.mark.parametrize("link", ["symlink", "hardlink"])
+def test_a_file_indexed_under_a_link_is_not_emptied_as_its_own_copy(
+    corpus: Path, capsys: pytest.CaptureFixture[str], link: str
+) -> None:
+    article = corpus / "2024-05-01.txt"
+    article.write_text(seed_text("002"), encoding="utf-8")
+    other = corpus / "latest.txt"
+    if link == "symlink":
+        other.symlink_to(article.name)
+    else:
+        os.link(article, other)
+    assert run(capsys, "dedup", "-q", "--update-index", str(other)).code == 0
+    before = article.read_bytes()
+
+    result = run(capsys, "dedup", "--index", ".seedclean", "--remove", str(article))
+
+    assert article.read_bytes() == before, result.err
+    assert result.code == 0, result.out + result.err
+    assert "duplicate of" not in result.out
+    assert f"the same file as {article} (a link)" in result.err
+
+
+def test_an_indexed_link_does_not_hide_a_real_duplicate_elsewhere(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the link's own matches are dropped: a copy in a third file is still removed."""
+    article = corpus / "a.txt"
+    article.write_text(seed_text("002"), encoding="utf-8")
+    (corpus / "link.txt").symlink_to(article.name)
+    first = _longest("002")
+    copy = corpus / "b.txt"
+    copy.write_text(seed_text("003") + "\n" + first + "\n", encoding="utf-8")
+    assert run(capsys, "dedup", "-q", "--update-index", "corpus/link.txt", "corpus/b.txt").code
+    result = run(capsys, "dedup", "--index", ".seedclean", str(article), str(copy))
+    assert "corpus/b.txt:" in result.out
+    assert "exact duplicate of corpus/a.txt" in result.out
+    assert "duplicate of corpus/link.txt" not in result.out
+
+
+def _longest(name: str) -> str:
+    """A body paragraph of a seed page (its longest line: never a headline)."""
+    return max(seed_text(name).split("\n"), key=len)
+
+
+def _wait_for_line(stream: IO[str], wanted: str, seconds: float) -> str:
+    seen = ""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        line = stream.readline()
+        if not line:
+            break
+        seen += line
+        if wanted in line:
+            return seen
+    return seen
+
+
+def test_remove_against_an_index_waits_for_a_run_holding_its_lock(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--remove`` takes the index's write lock, so two removing runs take turns."""
+    shared = _longest("002")
+    (corpus / "a.txt").write_text(seed_text("001") + "\n" + shared + "\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(seed_text("003") + "\n" + shared + "\n", encoding="utf-8")
+    assert run(capsys, "dedup", "-q", "--update-index", "corpus").code == 1
+    before = (corpus / "a.txt").read_bytes()
+    index = DedupIndex.open(Path(".seedclean"))
+    lock = index.lock()
+    lock.acquire()
+    try:
+        exe = shutil.which("seedclean", path=os.path.dirname(sys.executable))
+        assert exe is not None
+        proc = subprocess.Popen(
+            [str(exe), "dedup", "--index", ".seedclean", "--remove", "corpus/a.txt"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert proc.stderr is not None
+            seen = _wait_for_line(proc.stderr, "waiting for another seedclean run", 120)
+            assert "waiting for another seedclean run" in seen, seen
+            assert (corpus / "a.txt").read_bytes() == before  # nothing removed while it waits
+        finally:
+            lock.release(force=True)
+        proc.communicate(timeout=120)
+    finally:
+        index.close()
+    assert proc.returncode == 1
+    assert shared not in (corpus / "a.txt").read_text(encoding="utf-8")
+    assert shared in (corpus / "b.txt").read_text(encoding="utf-8")
