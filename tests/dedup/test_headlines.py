@@ -149,3 +149,43 @@ def test_dedup_does_not_fail_on_a_shared_title_alone(
     assert "1 headline-like repeat kept, not counted" in result.err
     (tmp_path / "c.txt").write_text("\n\n".join([title, *own]) + "\n", encoding="utf-8")
     assert run(capsys, "dedup", "a.txt", "b.txt", "c.txt").code == 1  # a real copy still fails
+
+
+# Real papers (MinerU markdown) share English section headings, and a table of
+# contents repeats a heading with its page number: neither is a copy to delete.
+_METHODS = "The study area is located in the upper reaches of a river basin in the northwest."
+_OTHER_METHODS = "A column experiment was conducted with six fertilizer treatments over two years."
+HEADINGS = [
+    ("# 2.Materials and methods", "# 2 Materials and methods"),  # two papers, one heading
+    ("# 3 Results and discussion", "# 3 Results and discussions"),
+    (  # a table of contents line and the section's heading (longer than HEADLINE_CHARS)
+        "2 The precision measurements of the Higgs boson couplings at future colliders 5",
+        "# 2 The precision measurements of the Higgs boson couplings at future colliders",
+    ),
+    (
+        "# 3.4 Linear relationship between habitat quality and disturbance factors",
+        "# 3.4.2 Linear relationship between habitat quality and disturbance factors",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), HEADINGS)
+def test_markdown_headings_shared_by_two_texts_are_kept(
+    first: str, second: str, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    a = f"{first}\n\n{_METHODS}\n"
+    b = f"{second}\n\n{_OTHER_METHODS}\n"
+    (tmp_path / "a.md").write_text(a, encoding="utf-8")
+    (tmp_path / "b.md").write_text(b, encoding="utf-8")
+    result = run(capsys, "dedup", "--remove", "a.md", "b.md")
+    assert (tmp_path / "b.md").read_text(encoding="utf-8") == b, result.err
+    assert remove_duplicates_and_explain(a + "\n" + b).text == a + "\n" + b
+
+
+def test_a_paper_pasted_twice_loses_its_repeated_heading() -> None:
+    """The hold is for shared headings only: the heading with its section again goes."""
+    section = f"# 2 Materials and methods\n\n{_METHODS}\n"
+    out = remove_duplicates_and_explain(section + "\n" + section)
+    assert out.text == section
+    assert [e.rule for e in out.edits] == ["dedup-exact", "dedup-exact"]

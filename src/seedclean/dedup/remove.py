@@ -159,18 +159,30 @@ _HELD = "headline-like repeat kept (the paragraphs after the copies differ) of"
 
 
 def headline_like(member: Member, limit: int = HEADLINE_CHARS) -> bool:
-    """Whether ``member`` is short and has no sentence punctuation (a title, a heading).
+    """Whether ``member`` is a title, a heading or a caption rather than body text.
 
-    Sentence punctuation is ``。！？；…`` and ASCII ``.!?;`` (OCR output often has them);
-    a ``.`` between digits is a section or decimal number (``2.1``, ``3.1.2``), not a
-    sentence end.
+    Short (at most ``limit`` characters) and without sentence punctuation
+    (``。！？；…`` and ASCII ``.!?;``, which OCR output often has); a ``.``
+    between digits is a section or decimal number (``2.1``, ``3.1.2``), and so
+    is the dot after a heading's leading section number (``2.Materials``).  A
+    markdown heading (``# 2 Materials and methods``) is structure whatever its
+    length: two papers share one without being copies of each other, and a
+    heading repeated by its table of contents is still the section's heading.
     """
+    preview = member.preview
+    if _STRUCTURE.match(preview):
+        return True
     if member.chars > limit:
         return False
-    return not _SENTENCE_PUNCTUATION.intersection(_NUMBER_DOT.sub("", member.preview))
+    words = _NUMBER_DOT.sub("", _LEADING_NUMBER.sub("", preview, count=1))
+    return not _SENTENCE_PUNCTUATION.intersection(words)
 
 
 _NUMBER_DOT = re.compile(r"(?<=\d)\.(?=\d)")
+#: The section number that opens a heading (``2.``, ``3.4.2``, ``IV.``).
+_LEADING_NUMBER = re.compile(r"[0-9IVX]{1,4}(?:\.[0-9]{1,3})*\.?")
+#: A markdown heading (ATX: one line, ``#`` to ``######`` and a space).
+_STRUCTURE = re.compile(r"#{1,6}[ \t]")
 
 
 def _direct(report: DedupReport, kinds: Collection[str]) -> dict[tuple[str, int], Removal]:
@@ -214,7 +226,10 @@ def held_headlines(
     held = []
     for removal in _direct(report, kinds).values():
         member, kept = removal.member, removal.kept
-        if not (headline_like(member, headline_chars) and headline_like(kept, headline_chars)):
+        if not headline_like(member, headline_chars):
+            continue
+        # a markdown heading stays even when its copy is a plain line (a table of contents)
+        if not (headline_like(kept, headline_chars) or _STRUCTURE.match(member.preview)):
             continue
         after = clusters_of.get((member.path, member.paragraph + 1), set())
         if after.isdisjoint(clusters_of.get((kept.path, kept.paragraph + 1), set())):
