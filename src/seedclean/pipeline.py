@@ -53,14 +53,24 @@ class Step:
             ran, given that last output: it may look only at what changed.  Its
             notices add to those the step found before, minus those at a place
             its edits changed.  ``None``: the step runs whole again.
+        bind: makes the ``run`` that one ``clean`` call uses (given its config),
+            which may keep what it learned about the text between its runs; its
+            results equal ``run``'s.  ``None``: ``run`` itself.
     """
 
-    __slots__ = ("name", "rerun", "run")
+    __slots__ = ("bind", "name", "rerun", "run")
 
-    def __init__(self, name: str, run: StepFn, rerun: RerunFn | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        run: StepFn,
+        rerun: RerunFn | None = None,
+        bind: Callable[[CleanConfig], StepFn] | None = None,
+    ) -> None:
         self.name = name
         self.run = run
         self.rerun = rerun
+        self.bind = bind
 
     def __repr__(self) -> str:
         return f"Step({self.name!r})"
@@ -76,6 +86,22 @@ def _linebreaks_step(text: str, config: CleanConfig, rules: frozenset[str]) -> E
     from seedclean.linebreaks import repair_breaks_and_explain
 
     return repair_breaks_and_explain(text, config.breaks, rules=rules)
+
+
+def _linebreaks_bound(config: CleanConfig) -> StepFn:
+    """The line-break step for one ``clean`` call: its runs share block facts.
+
+    After a duplicate paragraph is removed the page is repaired again, and all
+    but a block or two of it are blocks the first repair already read.
+    """
+    from seedclean.linebreaks import repairer
+
+    repair = repairer(config.breaks)
+
+    def run(text: str, _: CleanConfig, rules: frozenset[str]) -> Explained:
+        return repair(text, rules)
+
+    return run
 
 
 def _dedup_step(text: str, config: CleanConfig, rules: frozenset[str]) -> Explained:
@@ -197,7 +223,7 @@ def _normalize_again(text: str, last: str, config: CleanConfig, rules: frozenset
 #: The steps of ``clean``, in order.
 PIPELINE: tuple[Step, ...] = (
     Step("normalize", _normalize_step, _normalize_again),
-    Step("linebreaks", _linebreaks_step),
+    Step("linebreaks", _linebreaks_step, bind=_linebreaks_bound),
     Step("dedup", _dedup_step),
 )
 
@@ -317,6 +343,7 @@ def _run(text: str, config: CleanConfig, *, explain: bool) -> Explained:
     notices: dict[str, list[Notice]] = {step.name: [] for step in PIPELINE}
     stale = {step.name: True for step in PIPELINE}
     last: dict[str, str] = {}  # each step's last output
+    runs = {s.name: s.run if s.bind is None else s.bind(config) for s in PIPELINE}
 
     def one_round() -> bool:
         nonlocal current
@@ -329,7 +356,7 @@ def _run(text: str, config: CleanConfig, *, explain: bool) -> Explained:
             if step.rerun is not None and again:
                 result = step.rerun(current, last[name], config, rules)
             else:
-                result = step.run(current, config, rules)
+                result = runs[name](current, config, rules)
             if explain:
                 _record(result, current, text, log, notices, name, partial=again)
             if result.edits:

@@ -35,7 +35,7 @@ decides one thing; an arrow reads "asks"):
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from seedclean.edits import Explained
 from seedclean.linebreaks.catalog import DEFAULTS, IDS
@@ -59,18 +59,40 @@ def repair_breaks_and_explain(
     Protected regions (:mod:`seedclean.regions`: code, front matter, math,
     suppressed stretches) are never joined into or out of, nor edited.
     """
-    from seedclean.linebreaks.repair import repair
+    return repairer(config)(text, rules)
 
-    active = DEFAULTS if rules is None else IDS.intersection(rules)
+
+def repairer(
+    config: BreaksConfig | None = None,
+) -> Callable[[str, Collection[str] | None], Explained]:
+    """:func:`repair_breaks_and_explain` with ``config``, for several texts in a row.
+
+    The calls share what they learn about blocks (labels, edges, facts: they
+    depend on a block's text alone), so repairing a text again after a small
+    change (as ``clean`` does after removing a duplicate paragraph) reads only
+    its new blocks.  The results are those of separate calls.
+
+    >>> repair = repairer()
+    >>> repair("该院制定了支持滨海湾新区\\n\\n建设等一系列措施。", None).text
+    '该院制定了支持滨海湾新区建设等一系列措施。'
+    """
+    from seedclean.linebreaks.repair import new_memo, repair
+
     chosen = config or BreaksConfig()
-    regions = protected_regions(text)
-    if not regions:
-        return repair(text, chosen, active)
+    memo = new_memo(chosen)
 
-    def run(piece: str, piece_rules: frozenset[str], _: int) -> Explained:
-        return repair(piece, chosen, piece_rules)
+    def run_all(text: str, rules: Collection[str] | None) -> Explained:
+        active = DEFAULTS if rules is None else IDS.intersection(rules)
+        regions = protected_regions(text)
+        if not regions:
+            return repair(text, chosen, active, memo)
 
-    return outside(text, regions, active, "linebreaks", run)
+        def run(piece: str, piece_rules: frozenset[str], _: int) -> Explained:
+            return repair(piece, chosen, piece_rules, memo)
+
+        return outside(text, regions, active, "linebreaks", run)
+
+    return run_all
 
 
 def repair_breaks(

@@ -33,14 +33,17 @@ from seedclean.linebreaks.wrap import plan_wraps
 MAX_PASSES = 5
 
 
-def repair(text: str, config: BreaksConfig, active: Collection[str]) -> Explained:
+def repair(
+    text: str, config: BreaksConfig, active: Collection[str], memo: Memo | None = None
+) -> Explained:
     """Repair ``text`` with the ``active`` rule ids of this step, to a fixed point.
 
     Each pass first joins the visual wraps inside blocks (``join-wrap``), then
     walks the seams between blocks on the unwrapped text, so a wrapped
     paragraph cut by a column break is judged (and joined) as one paragraph.
     Each later splice's edits follow the earlier ones, and their
-    ``origin``/``ref`` are mapped back to offsets in ``text``.
+    ``origin``/``ref`` are mapped back to offsets in ``text``.  ``memo``: block
+    facts an earlier repair with the same ``config`` computed (see :func:`new_memo`).
     """
     seams_on, wraps_on = JOIN in active, WRAP in active
     if not (seams_on or wraps_on) or "\n" not in text:
@@ -49,7 +52,7 @@ def repair(text: str, config: BreaksConfig, active: Collection[str]) -> Explaine
     log = EditLog()
     windows: dict[int, tuple[int, int]] = {}
     notices: dict[int, Notice] = {}
-    memo = Memo(config.headline_chars, config.max_overlap + 1)
+    memo = memo or new_memo(config)
 
     def one_pass() -> bool:
         nonlocal current, windows
@@ -80,6 +83,16 @@ def repair(text: str, config: BreaksConfig, active: Collection[str]) -> Explaine
         joined = {e.origin for e in edits if e.rule in (JOIN, HYPHEN)}
         kept = tuple(notices[k] for k in sorted(notices) if k not in joined)
     return Explained(current, edits, kept if stuck is None else (*kept, stuck))
+
+
+def new_memo(config: BreaksConfig) -> Memo:
+    """An empty :class:`~.view.Memo` for repairs with ``config``.
+
+    What it holds depends on a block's text and ``config`` alone, so the repairs
+    of several texts with one config may share it (``clean`` repairs a page again
+    after removing a duplicate: most of its blocks are the same).
+    """
+    return Memo(config.headline_chars, config.max_overlap + 1)
 
 
 def _collect(walk: Walk, log: EditLog, notices: dict[int, Notice]) -> None:
