@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
@@ -115,29 +116,31 @@ def splice(text: str, replacements: Iterable[Replacement]) -> Explained:
     (a step must resolve its own conflicts).  Replacements that change nothing
     are dropped.  Every step builds its output through this one function.
     """
-    ordered = sorted(replacements, key=lambda r: (r.start, r.end))
+    ordered = sorted(replacements, key=_span)
     pieces: list[str] = []
     edits: list[Edit] = []
     cursor = 0
     delta = 0
-    for rep in ordered:
-        if rep.start < cursor:
-            raise ValueError(f"overlapping replacements at {rep.start} ({rep.rule})")
-        old = text[rep.start : rep.end]
-        if old == rep.new:
+    for begin, end, new, rule, note, ref in ordered:
+        if begin < cursor:
+            raise ValueError(f"overlapping replacements at {begin} ({rule})")
+        old = text[begin:end]
+        if old == new:
             continue
-        pieces.append(text[cursor : rep.start])
-        pieces.append(rep.new)
-        start = rep.start + delta
-        edits.append(
-            Edit(rep.rule, start, start + len(old), old, rep.new, rep.start, rep.note, rep.ref)
-        )
-        delta += len(rep.new) - len(old)
-        cursor = rep.end
+        pieces.append(text[cursor:begin])
+        pieces.append(new)
+        start = begin + delta
+        edits.append(Edit(rule, start, start + len(old), old, new, begin, note, ref))
+        delta += len(new) - len(old)
+        cursor = end
     if not edits:
         return Explained(text)
     pieces.append(text[cursor:])
     return Explained("".join(pieces), tuple(edits))
+
+
+def _span(rep: Replacement) -> tuple[int, int]:
+    return rep[0], rep[1]
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
@@ -170,17 +173,18 @@ class OffsetMap:
     __slots__ = ("_in_starts", "_old_lens", "_out_ends", "_out_starts")
 
     def __init__(self, edits: Sequence[Edit]) -> None:
-        self._out_starts: list[int] = []
-        self._out_ends: list[int] = []
-        self._in_starts: list[int] = []
-        self._old_lens: list[int] = []
+        out_starts = [e[1] for e in edits]
+        old_lens = [len(e[3]) for e in edits]
+        new_lens = [len(e[4]) for e in edits]
+        self._out_starts = out_starts
+        self._out_ends = [start + n for start, n in zip(out_starts, new_lens, strict=True)]
+        self._old_lens = old_lens
+        in_starts: list[int] = []
         delta = 0
-        for edit in edits:
-            self._out_starts.append(edit.start)
-            self._out_ends.append(edit.start + len(edit.new))
-            self._in_starts.append(edit.start - delta)
-            self._old_lens.append(len(edit.old))
-            delta += len(edit.new) - len(edit.old)
+        for start, old, new in zip(out_starts, old_lens, new_lens, strict=True):
+            in_starts.append(start - delta)
+            delta += new - old
+        self._in_starts = in_starts
 
     def to_input(self, offset: int) -> int:
         """Return the input offset that ``offset`` in the output came from."""
@@ -192,6 +196,25 @@ class OffsetMap:
             return offset
         return self._in_starts[i] + self._old_lens[i] + (offset - self._out_ends[i])
 
+    def to_inputs(self, offsets: list[int]) -> list[int]:
+        """:meth:`to_input` of each of ``offsets`` (negative ones stay as they are)."""
+        out_starts, out_ends = self._out_starts, self._out_ends
+        in_starts, old_lens = self._in_starts, self._old_lens
+        n = len(out_starts)
+        found: list[int] = []
+        for offset in offsets:
+            if offset < 0:
+                found.append(offset)
+                continue
+            i = bisect.bisect_right(out_ends, offset) - 1
+            if i + 1 < n and out_starts[i + 1] <= offset:
+                found.append(in_starts[i + 1])
+            elif i < 0:
+                found.append(offset)
+            else:
+                found.append(in_starts[i] + old_lens[i] + (offset - out_ends[i]))
+        return found
+
 
 def offset_maps(edits: Sequence[Edit]) -> list[OffsetMap]:
     """Split sequential ``edits`` into monotone runs, one :class:`OffsetMap` each.
@@ -200,18 +223,16 @@ def offset_maps(edits: Sequence[Edit]) -> list[OffsetMap]:
     reverse order.  A step that makes several internal passes returns one run
     per pass; a single ``splice`` is one run.
     """
-    maps: list[OffsetMap] = []
-    run: list[Edit] = []
+    cuts = [0]  # where each run starts
     run_end = -1
-    for edit in edits:
-        if run and edit.start < run_end:
-            maps.append(OffsetMap(run))
-            run = []
-        run.append(edit)
-        run_end = edit.start + len(edit.new)
-    if run:
-        maps.append(OffsetMap(run))
-    return maps
+    for k, edit in enumerate(edits):
+        if edit[1] < run_end:
+            cuts.append(k)
+        run_end = edit[1] + len(edit[4])
+    if len(cuts) == 1:
+        return [OffsetMap(edits)] if edits else []
+    cuts.append(len(edits))
+    return [OffsetMap(edits[a:b]) for a, b in itertools.pairwise(cuts)]
 
 
 class EditLog:
@@ -256,14 +277,24 @@ class EditLog:
         if not edits:
             return
         if self._maps or note is not None:
-            to_input = self.to_input
+            origins = [e[5] for e in edits]
+            refs = [e[7] for e in edits]
+            for offset_map in reversed(self._maps):
+                origins = offset_map.to_inputs(origins)
+                if refs.count(-1) != len(refs):
+                    refs = offset_map.to_inputs(refs)
             self.edits.extend(
-                e._replace(
-                    origin=to_input(e.origin),
-                    ref=to_input(e.ref),
-                    note=note(e.note) if note is not None else e.note,
+                Edit(
+                    e[0],
+                    e[1],
+                    e[2],
+                    e[3],
+                    e[4],
+                    origin,
+                    e[6] if note is None else note(e[6]),
+                    ref,
                 )
-                for e in edits
+                for e, origin, ref in zip(edits, origins, refs, strict=True)
             )
         else:
             self.edits.extend(edits)
