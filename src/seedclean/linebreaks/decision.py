@@ -31,6 +31,8 @@ LATIN_STOP = table.Decision(False, True, "A ends a sentence with '.' after Chine
 REPEATED_ITEM = table.Decision(
     False, True, "B opens with A's last item or heading (…；科尔沁沙地 ‖ 科尔沁沙地是…)"
 )
+MATH_STOP = table.Decision(False, True, "A ends with a full stop inside its formula (…\\circ$)")
+ENGLISH_TAIL = table.Decision(False, True, "A ends with an English sentence (a note's translation)")
 FRONT_FIELD = table.Decision(False, True, "A is a paper's front-matter field (关键词：a；b)")
 
 
@@ -62,6 +64,11 @@ def decide(
         return URL_END
     if chain == 1 and a.end == "word" and lab.front_field(a_text):
         return FRONT_FIELD
+    if b.start_char > "\x7f" and a.end == "word":
+        if guards.math_stop(a.tail):
+            return MATH_STOP
+        if a_text[-1:].isascii() and guards.english_tail(a_text):
+            return ENGLISH_TAIL
     a_facts = view.fact(tail) if chain == 1 else None
     b_facts = view.fact(nxt)
     caption = captions and view.caption_like(nxt)

@@ -68,6 +68,49 @@ def latin_stop(text: str) -> bool:
     return _LATIN_STOP.search(text[-2:]) is not None
 
 
+#: A full stop written inside the formula that ends a block, as MinerU renders
+#: it: ``\circ`` (not a degree sign ``^ { \circ }``) or a ``.`` right before
+#: the closing ``$`` (``…\right\} \circ$``, ``…{ } ^ { i } \ .$``).
+_MATH_STOP = re.compile(r"(?:(?<![\^{\s])\s*\\circ|\\?\s*[.。])\s*\}?\s*\$\Z")
+
+
+def math_stop(text: str) -> bool:
+    """Whether ``text`` ends with a formula whose last token is a full stop.
+
+    >>> math_stop(r"…{ \\delta } \\right\\} \\circ$"), math_stop(r"…{ } ^ { i } \\ .$")
+    (True, True)
+    >>> math_stop(r"水温保持在 $2 5 ^ { \\circ }$"), math_stop(r"其中 $k$")
+    (False, False)
+    """
+    return text[-1:] == "$" and _MATH_STOP.search(text[-16:]) is not None
+
+
+#: The last piece of a block (after its last line break or sentence end).
+_LAST_PIECE = re.compile(r"[^\n。！？!?]*\Z")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def english_tail(text: str) -> bool:
+    """Whether a block ends with an English sentence after its Chinese text.
+
+    ``…基于3次重复。 Note: Data are mean of $n = 3$``: a table note's
+    translation (or an English abstract's last line) ends the block; the
+    Chinese text after it is not its continuation.  The last piece holds no
+    Han character and four or more Latin words, and opens with a capital.
+    """
+    found = _LAST_PIECE.search(text[-160:])
+    piece = found.group().strip() if found is not None else ""
+    return (
+        piece[:1].isupper()
+        and piece[:1].isascii()
+        and _HAN_ANY.search(piece) is None
+        and len(_LATIN_WORD.findall(piece)) >= 4
+    )
+
+
+_HAN_ANY = re.compile(f"[{HAN_IDEOGRAPHS}]")
+
+
 def starts_text(head: str) -> bool:
     """Whether a block opens with an attributed statement (``赵乐际表示，…``).
 

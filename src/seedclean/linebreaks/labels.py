@@ -356,7 +356,7 @@ _LABEL_KEY = re.compile(r"(?:^|\s)[^\s\d，,。：:、；;！？!?（）()“”
 #: A paper's front-matter field (keywords, classification and article numbers,
 #: DOI): a line of its own that no sentence runs out of.
 _FRONT_FIELD = re.compile(
-    r"[ \t\u3000]*(?:关键[词字]|主题词|Key\s*words?|KEY\s*WORDS?|中图分类号|中图法分类号"
+    r"[ \t\u3000]*(?:关\s?键\s?[词字]|主题词|Key\s*words?|KEY\s*WORDS?|中图分类号|中图法分类号"
     r"|文献标识码|文献标志码|文章编号|DOI|doi)\s*[:：][^\n]{0,300}$"
 )
 
@@ -436,7 +436,9 @@ def label_start(head: str) -> bool:
 _OPENER = re.compile(
     r"(?:[ \t]{2,}|\u3000|\*\*|__|本报讯|本报[（(]|本刊讯|本台讯|新华社|据新华社|央视网消息"
     r"|中新网|人民网|[" + HAN_IDEOGRAPHS + r"]{2,10}讯(?:[ \t\u3000\xa0：:（(]|$)"
-    r"|摘\s*要|关键[词字]"
+    r"|摘\s*要|关\s?键\s?[词字]|致\s?谢\s*[:：]|致谢(?=[ \t\u3000A-Z]|文中|本文|本研究|作者|感谢)"
+    # a bracketed front-matter label (``[Abstract]``, ``[作者简介]``, ``【基金项目】``)
+    r"|[\[［【]\s*(?:[" + HAN_IDEOGRAPHS + r"]{2,6}|Abstract|Key\s*words|Keywords)\s*[\]］】」]"
     r"|(?:中图分类号|文献标识码|文章编号|DOI|Abstract|Key\s*words|Keywords)\s*[:：\s]"
     r"|【|[□■◆●▲►◀]"
     # an affiliation line under a paper's authors: ``（1 北京科技大学 …``, ``(1.School of …``,
@@ -444,8 +446,11 @@ _OPENER = re.compile(
     r"|[（(]\s*(?:\d{1,2}\s*[.．、,，]?\s*)?[^（）()\n。；;]{0,30}?"
     r"(?:大学|学院|研究所|研究院|研究中心|实验室|University|College|School|Institute|Department"
     r"|Laborator|Academy)"
-    r"|\d{1,2}\s*(?:[A-Z][a-z]+\s*)?(?:University|College|School|Institute|Department|Laborator"
-    r"|Academy|Key\s*Lab)"
+    r"|\d{1,2}\s*(?:[A-Z][a-z]+\s*){0,3}(?:University|College|School|Institute|Department"
+    r"|Laborator|Academy|Key\s*Lab)"
+    # an affiliation after its bare number (``1河北农业大学林学院，…``, ``2中国科学院…``)
+    r"|\d{1,2}\s*[.．、]?\s*(?![多余所家个位名年月日号万千百亿])"
+    r"[" + HAN_IDEOGRAPHS + r"]{2,30}?(?:大学|学院|研究所|研究院|研究中心|实验室)"
     # a paper's author line: three or more names set apart by spaces (``魏朝青 周慧慧 王旋 …``)
     r"|\d?\s*(?:[" + HAN_IDEOGRAPHS + r"]{1,3}\s*(?:\d(?:\s*,\s*\d)*|\\?\*)*[ \u3000]+){3,}"
     # an affiliation after a superscript mark (``$^{1}$ State Key Laboratory …``)
@@ -472,6 +477,8 @@ _NEWS_DATE_LEAD = re.compile(
 _LIST_START = re.compile(
     f"(?:{LIST_ITEM}|第[{CN_DIGITS}]+[，,、]|{REFERENCE_NUMBER}(?!$)"
     # a numbered section title (``2.4.1层次分析法``) or item (``2)畜牧生产子系统``)
+    # a step numbered with a circled number written in LaTeX (``$\\textcircled{2}$ 扫描…``)
+    r"|\$?\s*\\textcircled\s*\{"
     r"|\d{1,2}(?:[.．]\d{1,2}){2,3}(?![\d.．%％])\s*["
     + HAN_IDEOGRAPHS
     + r"A-Za-z]|\d{1,2}[)）](?!\d))"

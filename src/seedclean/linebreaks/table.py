@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 #: Units a number is read with: ``2025`` ‖ ``年``, ``1.5`` ‖ ``亿元`` is one number cut.
 _UNITS = frozenset("年月日号时分秒亿万千百元%％岁")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
-#: A citation mark ending a block (``…效果[5]``, ``…[2,3]``, ``…[1-4]``): the
-#: sentence it cites is over, even when its full stop is missing.
-_CITATION_END = re.compile(r"[\[［]\d{1,3}(?:\s*[,，\-–—~～]\s*\d{1,3})*[\]］]$")
+#: A citation mark ending a block (``…效果[5]``, ``…[2,3]``, ``…[1-4]``, OCR's
+#: ``…土壤(3]``): the sentence it cites is over, even when its full stop is missing.
+_CITATION_END = re.compile(r"[\[［(（]\d{1,3}(?:\s*[,，\-–—~～]\s*\d{1,3})*[\]］]$")
 #: An equation number ending a block (``… 秸秆还田比例 (2)``, ``…$ 9``): the
 #: display formula it numbers is over, and the text after it starts anew.
 _EQUATION_END = re.compile(
@@ -291,6 +291,12 @@ TABLE: tuple[Row, ...] = (
         True,
     ),
     Row(
+        "A ends with a citation mark ([5]) or a DOI: its sentence is over",
+        lambda s: s.a_citation,
+        False,
+        False,
+    ),
+    Row(
         UNCLOSED_ROW,
         lambda s: s.a_unclosed and s.a_end != "terminal",
         True,
@@ -355,12 +361,6 @@ TABLE: tuple[Row, ...] = (
     Row(A_HEADING, lambda s: s.a_headline == 2, False, False),
     Row(B_HEADING, lambda s: s.b_headline == 2, False, False),
     Row("B starts with a paragraph lead (近年来，…)", lambda s: s.b_lead, False, False),
-    Row(
-        "A ends with a citation mark ([5]) or a DOI: its sentence is over",
-        lambda s: s.a_citation,
-        False,
-        False,
-    ),
     Row(
         "A ends with a closing quote after a quoted statement (…入睡，”)",
         lambda s: s.a_statement,
