@@ -33,6 +33,7 @@ REPEATED_ITEM = table.Decision(
 )
 MATH_STOP = table.Decision(False, True, "A ends with a full stop inside its formula (…\\circ$)")
 ENGLISH_TAIL = table.Decision(False, True, "A ends with an English sentence (a note's translation)")
+DEBRIS = table.Decision(False, True, "A or B is a figure's leftover text (axis ticks, legend)")
 FRONT_FIELD = table.Decision(False, True, "A is a paper's front-matter field (关键词：a；b)")
 
 
@@ -69,6 +70,10 @@ def decide(
             return MATH_STOP
         if a_text[-1:].isascii() and guards.english_tail(a_text):
             return ENGLISH_TAIL
+    if a.end == "word" and (
+        guards.debris(a_text[-60:]) or guards.debris(view.blocks[nxt].text[:60])
+    ):
+        return DEBRIS
     a_facts = view.fact(tail) if chain == 1 else None
     b_facts = view.fact(nxt)
     caption = captions and view.caption_like(nxt)

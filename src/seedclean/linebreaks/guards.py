@@ -328,3 +328,35 @@ _AUTHORS_END = re.compile(
 def authors_end(text: str) -> bool:
     """Whether a block ends with a line of authors marked with their affiliations."""
     return text[-1:] not in "。.，,；;" and _AUTHORS_END.search(text[-120:]) is not None
+
+
+#: What a figure's or table's leftover text never holds: sentence punctuation,
+#: a formula, an image link, a URL, two Latin words.
+_NOT_DEBRIS = re.compile(r"[，。；！？、,:：;$\\]|!\[|http|[A-Za-z]{3,}[^\n]*?[A-Za-z]{3,}")
+
+
+def debris(window: str) -> bool:
+    """Whether a block's edge (``window``: its first or last 60 characters) is figure debris.
+
+    MinerU writes the text it reads inside a figure as a paragraph: axis
+    ticks and labels, legend words (``0 100 200 300 400 500 房间距离Y``,
+    ``较重 严 轻微 中等 较 严 轻微 …``, ``28292 (a)地闪次数 100807605040302010``).
+    Six or more tokens of at most three characters on average, or four or more
+    tokens with digits for half the characters, and no punctuation of a
+    sentence or a reference (``,`` ``:``), formula or English words: no
+    sentence runs into or out of it.
+
+    >>> debris("0 300 400 500 100 200 300 400 房间距离Y"), debris("较重 严 轻微 中等 较 严 轻微")
+    (True, True)
+    >>> debris("生态用水总计增加了31亿立方米，这相当于"), debris("2019 赛季")
+    (False, False)
+    """
+    if _NOT_DEBRIS.search(window) is not None:
+        return False
+    tokens = window.split()
+    if len(tokens) >= 6 and sum(map(len, tokens)) <= 3 * len(tokens):
+        return True
+    dense = "".join(tokens)
+    return (
+        len(tokens) >= 4 and len(dense) >= 12 and sum(c.isdigit() for c in dense) * 2 >= len(dense)
+    )

@@ -436,7 +436,8 @@ def label_start(head: str) -> bool:
 _OPENER = re.compile(
     r"(?:[ \t]{2,}|\u3000|\*\*|__|本报讯|本报[（(]|本刊讯|本台讯|新华社|据新华社|央视网消息"
     r"|中新网|人民网|[" + HAN_IDEOGRAPHS + r"]{2,10}讯(?:[ \t\u3000\xa0：:（(]|$)"
-    r"|摘\s*要|关\s?键\s?[词字]|致\s?谢\s*[:：]|致谢(?=[ \t\u3000A-Z]|文中|本文|本研究|作者|感谢)"
+    r"|摘\s*要|注\s*[：:]|关\s?键\s?[词字]"
+    r"|致\s?谢\s*[:：]|致谢(?=[ \t\u3000A-Z]|文中|本文|本研究|作者|感谢)"
     # a bracketed front-matter label (``[Abstract]``, ``[作者简介]``, ``【基金项目】``)
     r"|[\[［【]\s*(?:[" + HAN_IDEOGRAPHS + r"]{2,6}|Abstract|Key\s*words|Keywords)\s*[\]］】」]"
     r"|(?:中图分类号|文献标识码|文章编号|DOI|Abstract|Key\s*words|Keywords)\s*[:：\s]"
