@@ -174,10 +174,27 @@ def test_out_holding_the_input_folder_is_refused(here: Path, capsys, argument: s
 def test_out_inside_the_input_folder_still_works(here: Path, capsys) -> None:
     (here / "d").mkdir()
     (here / "d" / "b.txt").write_text(SHORT, encoding="utf-8")
-    result = run(capsys, "clean", "d", "--out", "d/cleaned")
-    assert result.code == 0, result.err
-    assert (here / "d" / "cleaned" / "b.txt").read_text(encoding="utf-8").startswith("近年来，")
-    assert (here / "d" / "b.txt").read_text(encoding="utf-8") == SHORT
+    for _ in range(2):  # and again into the same place: its own output is no stranger
+        result = run(capsys, "clean", "d", "--out", "d/cleaned")
+        assert result.code == 0, result.err
+        assert (here / "d" / "cleaned" / "b.txt").read_text(encoding="utf-8").startswith("近年来，")
+        assert (here / "d" / "b.txt").read_text(encoding="utf-8") == SHORT
+    assert not (here / "d" / "cleaned" / "cleaned").exists()
+
+
+def test_out_inside_the_input_folder_holding_the_users_files_is_refused(here: Path, capsys) -> None:
+    """``clean d --out d/sub`` replaced d/sub/x.txt and silently skipped d/sub/y.txt (exit 0)."""
+    (here / "d" / "sub").mkdir(parents=True)
+    (here / "d" / "x.txt").write_text(SHORT, encoding="utf-8")
+    own = {"x.txt": "子目录里的原稿，不能丢。\n", "y.txt": "子目录里另一篇，没有被清洗。\n"}
+    for name, text in own.items():
+        (here / "d" / "sub" / name).write_text(text, encoding="utf-8")
+    before = snapshot(here / "d")
+    result = run(capsys, "clean", "d", "--out", "d/sub")
+    assert result.code == 2
+    assert "--out d/sub is inside the input folder d and holds d/sub/y.txt" in result.err
+    assert "nothing written" in result.err
+    assert snapshot(here / "d") == before
 
 
 def test_out_naming_an_existing_file_is_a_usage_error(here: Path, capsys) -> None:

@@ -126,7 +126,8 @@ def _paint_check(line: str, display: str) -> str:
 
 def _targets(
     args: argparse.Namespace, settings: Settings, summary: Summary, inputs: PerInput | None
-) -> list[Target]:
+) -> tuple[list[Target], list[Target]]:
+    """The files to clean, and the files found inside ``--out`` (not inputs: see below)."""
     if inputs is None:
         targets, problems = settings.collect(args.paths)
     else:  # each path argument walked with its own settings
@@ -145,24 +146,32 @@ def _targets(
                 f"(--include '*{suffixes[0]}' picks them up)"
             )
     out = getattr(args, "out", None)
-    if out:  # never clean the output folder's own files (a second run into the same place)
-        out_real = os.path.realpath(out) + os.sep
-        targets = [
-            t
-            for t in targets
-            if not os.path.realpath(t.path).startswith(out_real)
-            or (os.path.realpath(root_of(t)) + os.sep).startswith(out_real)  # refused below
-        ]
-    return targets
+    if not out:
+        return targets, []
+    # never clean the output folder's own files (a second run into the same place); a root
+    # inside --out is kept here and refused by out_problems
+    out_real = os.path.realpath(out) + os.sep
+    inside = [
+        t
+        for t in targets
+        if os.path.realpath(t.path).startswith(out_real)
+        and not (os.path.realpath(root_of(t)) + os.sep).startswith(out_real)
+    ]
+    if inside:
+        skipped = {id(t) for t in inside}
+        targets = [t for t in targets if id(t) not in skipped]
+    return targets, inside
 
 
-def _refusals(args: argparse.Namespace, targets: list[Target], writing: str) -> list[str]:
+def _refusals(
+    args: argparse.Namespace, targets: list[Target], writing: str, inside_out: list[Target]
+) -> list[str]:
     """Problems that stop the run before anything is written (docs/safety.md)."""
     reports = [r for r in (getattr(args, "report", None), getattr(args, "html_report", None)) if r]
     problems = report_problems(reports, targets)
     problems += report_out_problems(reports, targets, args.out if writing == "out" else None)
     if writing == "out":
-        problems += out_problems(targets, args.out)
+        problems += out_problems(targets, args.out, inside_out)
     return problems
 
 
@@ -297,7 +306,7 @@ def _run(
         if problem:
             _err(problem)
             return 2
-    targets = _targets(args, settings, summary, inputs)
+    targets, inside_out = _targets(args, settings, summary, inputs)
     try:
         plans = (
             {}
@@ -313,7 +322,7 @@ def _run(
             "under several; run once per project, or choose one with --config FILE"
         )
         return 2
-    refusals = _refusals(args, targets, plan.write)
+    refusals = _refusals(args, targets, plan.write, inside_out)
     for problem in refusals:
         _err(f"seedclean {args.command}: error: {problem}")
     if refusals:

@@ -85,13 +85,20 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def out_problems(targets: Sequence[Target], out_dir: str) -> list[str]:
-    """Why ``--out out_dir`` must not write these targets (empty: it may)."""
+def out_problems(
+    targets: Sequence[Target], out_dir: str, inside_out: Sequence[Target] = ()
+) -> list[str]:
+    """Why ``--out out_dir`` must not write these targets (empty: it may).
+
+    ``inside_out``: files a walk of an input folder found inside ``--out`` (not
+    read as inputs, so that a second run does not clean its own output).
+    """
     problems: list[str] = []
     out_real = os.path.realpath(out_dir)
     if os.path.lexists(out_dir) and not Path(out_dir).is_dir():
         return [f"--out {shown(out_dir)}: exists and is not a folder (--out names a folder)"]
     problems += _roots_inside_out(targets, out_dir, out_real)
+    problems += _strangers_in_out(targets, out_dir, inside_out)
     sources: dict[str, Target] = {}
     for target in targets:
         dest = Path(out_dir) / target.relative
@@ -142,6 +149,33 @@ def _roots_inside_out(targets: Sequence[Target], out_dir: str, out_real: str) ->
             "overwrite files that are not seedclean's; choose an output folder outside the inputs"
         )
     return problems
+
+
+def _strangers_in_out(
+    targets: Sequence[Target], out_dir: str, inside_out: Sequence[Target]
+) -> list[str]:
+    """Files inside an ``--out`` below an input folder that this run would not write.
+
+    An earlier run's output folder holds only copies this run writes again.  A
+    file there that no input maps to is the user's own (``clean d --out d/sub``
+    with ``d/sub`` a folder of articles): it would be neither cleaned nor
+    counted, and its neighbours with an input's name would be overwritten.
+    """
+    if not inside_out:
+        return []
+    written = {os.path.realpath(Path(out_dir) / t.relative) for t in targets}
+    strangers = [t for t in inside_out if os.path.realpath(t.path) not in written]
+    if not strangers:
+        return []
+    names = ", ".join(shown(t.display) for t in strangers[:3])
+    more = f" and {len(strangers) - 3} more" if len(strangers) > 3 else ""
+    return [
+        f"--out {shown(out_dir)} is inside the input folder {shown(root_of(strangers[0]))} "
+        f"and holds {names}{more}, which no "
+        "input is written to: files under --out are not read as inputs, and its files with "
+        "an input's name would be overwritten; choose an output folder outside the inputs "
+        "(or delete what an earlier run left there)"
+    ]
 
 
 def _existing_parent(folder: Path, top: Path) -> Path | None:
