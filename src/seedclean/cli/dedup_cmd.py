@@ -782,6 +782,7 @@ def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | N
         return 2
     summary = Summary()
     refused = False
+    not_rewritten = 0  # files --remove named and left as they were
     stdin = _stdin_refusal(args, settings)
     if stdin:
         _err(stdin)
@@ -918,6 +919,7 @@ def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | N
             )
             problems += [("", "")] * abs(removed)
             refused = removed < 0
+            not_rewritten = max(removed, 0)
         if html is not None:
             html.finish(summary)
         if index is not None and not args.update_index:
@@ -948,9 +950,14 @@ def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | N
         also = f"; {notes} fragment{'s' * (notes != 1)} noted, not counted" if notes else ""
         if held:
             also += f"; {held} headline-like repeat{'s' * (held != 1)} kept, not counted"
+        done = ""
+        if args.remove and not refused:
+            done = " removed"
+            if not_rewritten:  # a file it could not rewrite still holds its copies
+                done = f" found, {not_rewritten} file{'s' * (not_rewritten != 1)} not rewritten"
         _err(
             f"seedclean dedup: {summary.files} files, {found} duplicate paragraphs "
-            f"({', '.join(kinds)}){' removed' if args.remove and not refused else ''}{also}"
+            f"({', '.join(kinds)}){done}{also}"
         )
     if problems or summary.errors:
         return 2

@@ -13,17 +13,21 @@ full, another program editing it):
   target still holds exactly the bytes that were read, and only then renames.
   Any failure removes the temporary file and leaves the target untouched.
 
-Temporary files are named ``.<name>.<random>.seedclean-tmp``; a process killed
-with SIGKILL can leave one behind, never a truncated target.  Folder walks skip
-them, and :func:`remove_stale_temp` deletes them on the next in-place run.
+Temporary files are named ``.<name>.<random>.p<pid>.seedclean-tmp``; a process
+killed with SIGKILL can leave one behind, never a truncated target.  Folder walks
+skip them, and :func:`remove_stale_temp` deletes them on the next in-place run,
+but only those of a process that is gone: another run may be writing in the same
+folder at the same time.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -123,11 +127,16 @@ def write_atomic(
             (the rename stays atomic for running programs either way).
 
     Raises:
-        SkipFileError: ``changed`` or ``unwritable``; the target is untouched.
+        SkipFileError: ``changed`` or ``unwritable`` (also a file the user may not
+            write: the rename needs only the folder's permission, so without this
+            test a read-only or another user's file would be replaced); the
+            target is untouched.
     """
+    if expected is not None and not os.access(path, os.W_OK):
+        raise SkipFileError("unwritable", "the file is read-only for you (no write permission)")
     try:
         fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent
+            prefix=f".{path.name}.", suffix=f".p{os.getpid()}{TEMP_SUFFIX}", dir=path.parent
         )
     except OSError as exc:
         raise SkipFileError("unwritable", f"cannot write in its folder: {_describe(exc)}") from exc
@@ -154,14 +163,55 @@ def write_atomic(
         raise
 
 
+#: The writer's process id in a temporary file's name.
+_OWNER = re.compile(r"\.p([0-9]+)" + re.escape(TEMP_SUFFIX) + "$")
+#: A temporary file older than this is left over whoever wrote it (a file is
+#: written in well under a second; this also covers a reused process id).
+ABANDONED_SECONDS = 24 * 3600
+#: The same for a file whose writer cannot be told (no id in its name: written
+#: by an older seedclean; or a system where liveness cannot be tested).
+UNKNOWN_OWNER_SECONDS = 600
+
+
 def remove_stale_temp(folder: Path) -> list[Path]:
-    """Delete temporary files an earlier, killed run left in ``folder``; return them."""
+    """Delete temporary files that killed runs left in ``folder``; return them.
+
+    A file whose writer is still running is left alone: two runs may clean
+    different files of one folder at the same time, and deleting the other's
+    temporary file would make its rename fail.
+    """
     removed: list[Path] = []
+    now = time.time()
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():
             name = entry.name
-            if name.startswith(".") and name.endswith(TEMP_SUFFIX) and entry.is_file():
-                with contextlib.suppress(OSError):
+            if not (name.startswith(".") and name.endswith(TEMP_SUFFIX)):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.lstat()
+                if stat.S_ISREG(info.st_mode) and _abandoned(name, now - info.st_mtime):
                     entry.unlink()
                     removed.append(entry)
     return removed
+
+
+def _abandoned(name: str, age: float) -> bool:
+    """Whether the temporary file ``name``, ``age`` seconds old, has no live writer."""
+    if age > ABANDONED_SECONDS:
+        return True
+    owner = _OWNER.search(name)
+    if owner is None or os.name == "nt":  # (os.kill(pid, 0) is no liveness test on Windows)
+        return age > UNKNOWN_OWNER_SECONDS
+    return not _running(int(owner.group(1)))
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but is another user's (EPERM)
+        return True
+    return True

@@ -24,7 +24,7 @@ class StreamedFile:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".seedclean-tmp", dir=path.parent
+            prefix=f".{path.name}.", suffix=f".p{os.getpid()}.seedclean-tmp", dir=path.parent
         )
         self._tmp = Path(name)
         self.handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
