@@ -125,3 +125,38 @@ def test_remove_against_an_index_waits_for_a_run_holding_its_lock(
     assert proc.returncode == 1
     assert shared not in (corpus / "a.txt").read_text(encoding="utf-8")
     assert shared in (corpus / "b.txt").read_text(encoding="utf-8")
+
+
+def test_a_read_only_index_can_be_queried_and_verified(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A shared index on a read-only place said "attempt to write a readonly database".
+
+    As root the files' modes bind nobody, so the test then stands in a user who
+    may not write there (``os.access``): it checks the read-only way of opening
+    works; as any other user it is the real situation.
+    """
+    shared = _longest("002")
+    (corpus / "a.txt").write_text(seed_text("001") + "\n" + shared + "\n", encoding="utf-8")
+    assert run(capsys, "dedup", "-q", "--update-index", "corpus/a.txt").code in (0, 1)
+    (corpus / "b.txt").write_text(seed_text("003") + "\n" + shared + "\n", encoding="utf-8")
+    index = Path(".seedclean")
+    modes = {p: p.stat().st_mode for p in [index, *index.rglob("*")]}
+    for path in modes:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    if os.geteuid() == 0:  # root may write anything: stand in for a user who may not
+        real_access = os.access
+        monkeypatch.setattr(
+            os,
+            "access",
+            lambda p, m, **kw: False if ".seedclean" in str(p) else real_access(p, m),
+        )
+    try:
+        found = run(capsys, "dedup", "--index", ".seedclean", "corpus/b.txt")
+        verified = run(capsys, "index", "verify", ".seedclean")
+    finally:
+        for path, mode in modes.items():
+            path.chmod(mode)
+    assert found.code == 1, found.err
+    assert "exact duplicate of corpus/a.txt" in found.out
+    assert verified.code == 0, verified.out + verified.err

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,6 +36,26 @@ CREATE TABLE segments (
     files TEXT NOT NULL);
 """
 _BUSY_SECONDS = 60.0  # writers are serialized by a file lock; this covers WAL checkpoints
+
+
+def _uri(directory: Path, path: Path) -> str:
+    """How to open the database: read-write, or read-only where the user may not write.
+
+    SQLite's write-ahead log needs a writable folder even to read, so a shared
+    index on a read-only mount (or another user's) is opened as immutable: it
+    can be queried and verified, not updated.  A log still holding writes that
+    were never folded into the database cannot be read that way: refused.
+    """
+    if os.access(directory, os.W_OK) and os.access(path, os.W_OK):
+        return f"file:{path}?mode=rw"
+    log = path.with_name(path.name + "-wal")
+    if log.exists() and log.stat().st_size:
+        raise DedupIndexError(
+            f"cannot open the index in {directory}: it is read-only for you and its "
+            f"write-ahead log ({log.name}) holds writes only a writer can fold in; open it "
+            "once as a user who may write there (e.g. `seedclean index verify`)"
+        )
+    return f"file:{path}?mode=ro&immutable=1"
 
 
 class Store:
@@ -75,7 +96,7 @@ class Store:
             )
         try:
             db = sqlite3.connect(
-                f"file:{path}?mode=rw", uri=True, isolation_level=None, timeout=_BUSY_SECONDS
+                _uri(directory, path), uri=True, isolation_level=None, timeout=_BUSY_SECONDS
             )
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.OperationalError as error:
