@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import re
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from seedclean.normalization.protect import NARROW_PARTS
 from seedclean.normalization.scan import _TRIGGERS, _wide_scanner, _wide_spans, has_wide_trigger
 
 
@@ -37,3 +40,17 @@ def test_wide_spans_in_markdown_pages() -> None:
     starts, ends = _wide_spans(page)
     assert (starts, ends) == _reference(page)
     assert len(starts) >= 8
+
+
+_NARROW_TEXT = st.text(alphabet=st.sampled_from("abZ09@.:/\\-_%+*=<>^&#;!()[]x×÷ 中"), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NARROW_TEXT)
+@example("见 http://e.org/a 与 ab.c@d-e.org 和 c:\\dir\\f 及 ./a/b/c")
+@example("&amp; 1+N=2 C++ a×b 3.14 10:30 :) ;-P ^_^ ![图] [^1]: 注")
+def test_every_match_of_a_narrow_part_holds_its_trigger(text: str) -> None:
+    # the scanner leaves a part out where its trigger is absent: that must change nothing
+    for (part, _), trigger in zip(NARROW_PARTS, _TRIGGERS, strict=True):
+        for match in re.finditer(part, text):
+            assert trigger.search(text, match.start(), match.end()) is not None, (part, text)

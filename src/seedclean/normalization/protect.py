@@ -43,11 +43,13 @@ _WIDE_PARTS = (
     f"\\$(?!\\$)[^$\\n{HAN_IDEOGRAPHS}]+\\$",
 )
 # Each narrow part comes with a *trigger*: a short pattern that every match of the
-# part contains.  A long run of narrow characters without the trigger cannot hold
-# the part, so :mod:`.scan` leaves the part out of the alternation there: most
-# parts start with a character run (``[A-Za-z0-9._%+\-]+@``), which the regex
-# engine rescans from every position of a long run that fails at its end
-# (``-`` x 40,000, a long word and ``.``): quadratic time without the trigger.
+# part contains (written to begin with its rarest character, a lookbehind checking
+# what stands before it, so a search of a page for it runs at C speed).  A long run
+# of narrow characters without the trigger cannot hold the part, so :mod:`.scan`
+# leaves the part out of the alternation there: most parts start with a character
+# run (``[A-Za-z0-9._%+\-]+@``), which the regex engine rescans from every position
+# of a long run that fails at its end (``-`` x 40,000, a long word and ``.``):
+# quadratic time without the trigger.
 _ASCII_PARTS = (
     # URL: scheme://... without trailing sentence punctuation; balanced () nested once
     (
@@ -59,10 +61,10 @@ _ASCII_PARTS = (
     # e-mail
     (
         r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
-        r"[A-Za-z0-9._%+\-]@[A-Za-z0-9\-]+\.[A-Za-z0-9\-]",
+        r"@(?<=[A-Za-z0-9._%+\-]@)[A-Za-z0-9\-]+\.[A-Za-z0-9\-]",
     ),
     # Windows path
-    (r"[A-Za-z]:\\[\x21-\x7e]*[A-Za-z0-9_]", r"[A-Za-z]:\\"),
+    (r"[A-Za-z]:\\[\x21-\x7e]*[A-Za-z0-9_]", r":(?<=[A-Za-z]:)\\"),
 )
 _MORE_ASCII_PARTS = (
     # POSIX-like path
@@ -75,7 +77,7 @@ _MORE_ASCII_PARTS = (
     # formula: 1+N, 1+1=2, C++, a*b/c
     (
         rf"[{_ALNUM}]+(?:[+*/=×÷^<>][{_ALNUM}]+)+[+]*|[A-Za-z]\+\+",
-        rf"[{_ALNUM}][+*/=×÷^<>][{_ALNUM}]|[A-Za-z]\+\+",
+        rf"[+*/=×÷^<>](?:(?<=[{_ALNUM}].)[{_ALNUM}]|(?<=[A-Za-z]\+)\+)",
     ),
     # numbers and dotted tokens with internal separators: 1,000 3.14 10:30 010-86423591 v2.0.1
     (rf"[{_ALNUM}]+(?:[.,:/\-][{_ALNUM}]+)+%?", rf"[{_ALNUM}][.,:/\-][{_ALNUM}]"),

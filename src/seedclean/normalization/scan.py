@@ -76,8 +76,26 @@ _WIDE_FIRST_OR_FENCE = LazyPattern(r"[<`\]{$]|(?m:^)[ \t]+`")
 _INDENTED_FENCE = LazyPattern(r"(?m)^[ \t]+`")
 
 
-def _is_narrow(char: str) -> bool:
-    return "\x21" <= char <= "\x7e" or char in "×÷"
+# A run of narrow characters (matched on the reversed text: the run that ends before a place).
+_NARROW_RUN = LazyPattern(f"[{NARROW_CHARS}]*")
+
+# The text :func:`_wide_spans_of` was last asked about, and its answer.  The pair and
+# mark phases scan the same text object whenever the pair phase changed nothing (and a
+# round that changes nothing is run again to check it settled): the wide spans of a
+# page are found once.  One entry, compared by identity: no hashing of the text, and
+# never more than one text kept alive.
+_last: tuple[str, tuple[list[int], list[int]]] = ("", ([], []))
+
+
+def _wide_spans_of(text: str) -> tuple[list[int], list[int]]:
+    """:func:`_wide_spans`, remembered for the last text asked about (callers must not mutate)."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    found = _wide_spans(text)
+    _last = (text, found)
+    return found
 
 
 def _wide_spans(text: str) -> tuple[list[int], list[int]]:
@@ -99,12 +117,15 @@ def _wide_spans(text: str) -> tuple[list[int], list[int]]:
     keep = tuple(trigger.search(text) is not None for trigger in _TRIGGERS)
     match_at = _wide_scanner(keep).match
     first = (_WIDE_FIRST_OR_FENCE if _INDENTED_FENCE.search(text) else _WIDE_FIRST).pattern
+    narrow_run = _NARROW_RUN.pattern.match
+    reverse = text[::-1]
+    size = len(text)
     pos = 0
     while (found := first.search(text, pos)) is not None:
         trigger = found.start()
-        at = trigger
-        while at > pos and _is_narrow(text[at - 1]):
-            at -= 1
+        # back to the start of the run of narrow characters, but not before ``pos``
+        back = size - trigger
+        at = trigger - (narrow_run(reverse, back, size - pos).end() - back)  # type: ignore[union-attr]
         while at <= trigger:
             match = match_at(text, at)
             if match is None:
@@ -169,10 +190,11 @@ class Scanner:
         """Tokens of ``text`` other than protected spans, in text order."""
         if not self._compiled:
             self._compile()
-        starts, ends = _wide_spans(text)
+        starts, ends = _wide_spans_of(text)
         found: list[re.Match[str]] = []
         for gap_start, gap_end in _gaps(len(text), starts, ends):
-            self._narrow(text, gap_start, gap_end, found)
+            if gap_start < gap_end:  # (adjacent spans, as the tags of a table, leave none)
+                self._narrow(text, gap_start, gap_end, found)
         if self._wide is not None:
             more = [m for m in self._wide.finditer(text) if not _inside(m.start(), starts, ends)]
             if more:
