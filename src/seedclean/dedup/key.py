@@ -26,10 +26,11 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import regex
+
+from seedclean.datafiles import data_path
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -58,9 +59,7 @@ _DROPPED = 0  # NUL is a control character, so it never survives into a key
 @functools.cache
 def _script_table() -> dict[int, int]:
     """Traditional -> simplified, single characters only (loaded on first use)."""
-    import opencc
-
-    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    path = data_path("opencc", "dictionary", "TSCharacters.txt")
     table: dict[int, int] = {}
     with path.open(encoding="utf-8") as lines:
         for line in lines:

@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from seedclean.chardata import HAN_IDEOGRAPHS
+from seedclean.datafiles import data_path
 
 #: Characters of each side a seam window reads (the table's longest word).
 WINDOW = 4
@@ -86,7 +86,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """The word table of ``data/lexicon.txt``, split into lines (nothing parsed yet)."""
-    raw = resources.files("seedclean.linebreaks").joinpath("data/lexicon.txt").read_bytes()
+    raw = data_path("seedclean.linebreaks", "data", "lexicon.txt").read_bytes()
     lines = raw.decode("utf-8").split("\n")
     return Lexicon({line[0]: line for line in lines if line})
 

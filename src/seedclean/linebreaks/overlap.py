@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from functools import cache
-from importlib import resources
 
 from seedclean.chardata import HAN_IDEOGRAPHS
+from seedclean.datafiles import data_path
 
 _ASCII_ONLY = re.compile(r"[\x00-\x7f]+$")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -115,7 +115,7 @@ def whole_item(before: str) -> bool:
 @cache
 def reduplicable() -> frozenset[str]:
     """Han characters that legitimately occur twice in a row (``data/reduplicable.txt``)."""
-    raw = resources.files("seedclean.linebreaks").joinpath("data/reduplicable.txt")
+    raw = data_path("seedclean.linebreaks", "data", "reduplicable.txt")
     found: set[str] = set()
     for line in raw.read_text(encoding="utf-8").splitlines():
         found.update(_HAN.findall(line.split("#", 1)[0]))
@@ -152,7 +152,7 @@ def single_repeat(left: str, right: str) -> bool:
 @cache
 def reduplicable_words() -> frozenset[str]:
     """Two-character words that legitimately double (``data/reduplicable_words.txt``)."""
-    raw = resources.files("seedclean.linebreaks").joinpath("data/reduplicable_words.txt")
+    raw = data_path("seedclean.linebreaks", "data", "reduplicable_words.txt")
     found: set[str] = set()
     for line in raw.read_text(encoding="utf-8").splitlines():
         found.update(w for w in line.split("#", 1)[0].split() if len(w) == 2)

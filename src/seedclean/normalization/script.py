@@ -25,10 +25,10 @@ many).  ``script-t2s`` converts such lines when asked for by id.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Any
 
 from seedclean.chardata import HAN_IDEOGRAPHS
+from seedclean.datafiles import data_path
 from seedclean.edits import Notice, Replacement
 from seedclean.lazyre import LazyPattern
 
@@ -55,9 +55,7 @@ _HAN = LazyPattern(f"[{HAN_IDEOGRAPHS}]")
 @functools.cache
 def guard_set() -> frozenset[str]:
     """Characters OpenCC would change that are valid simplified Chinese."""
-    text = (resources.files("seedclean.normalization") / "data" / "t2s_guard.txt").read_text(
-        encoding="utf-8"
-    )
+    text = data_path("seedclean.normalization", "data", "t2s_guard.txt").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     return frozenset("".join(lines))
 
@@ -65,7 +63,7 @@ def guard_set() -> frozenset[str]:
 @functools.cache
 def traditional_only_table() -> dict[str, str]:
     """Traditional-only character -> its first simplified candidate in OpenCC's table."""
-    source = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+    source = data_path("opencc", "dictionary", "TSCharacters.txt")
     guard = guard_set()
     table: dict[str, str] = {}
     for line in source.read_text(encoding="utf-8").splitlines():
@@ -133,7 +131,7 @@ def full_t2s_replacements(text: str) -> list[Replacement]:
 @functools.cache
 def simplified_only() -> frozenset[str]:
     """Characters that exist only in simplified script (OpenCC's s2t maps them to others only)."""
-    source = resources.files("opencc") / "dictionary" / "STCharacters.txt"
+    source = data_path("opencc", "dictionary", "STCharacters.txt")
     found = []
     for line in source.read_text(encoding="utf-8").splitlines():
         simplified, _, traditional = line.partition("\t")

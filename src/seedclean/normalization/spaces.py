@@ -54,6 +54,7 @@ _PARTS = {
 }
 #: The rules of this phase: one pattern each, and ``space-inside-word`` (a word table).
 SPACE_RULES = frozenset(_PARTS) | {"space-inside-word"}
+_TAIL_RULES = frozenset({"newline-final", "space-trailing"})
 
 
 @functools.cache
@@ -70,8 +71,10 @@ def space_replacements(
     # ``newline-final`` can only match in the whitespace at the end of the text, and
     # no other match reaches into it: searched for in the rest of the text, it would
     # rescan every run of blank lines from each of its line breaks (quadratic).
+    # The tail holds only spaces and line breaks, where ``space-around-punct`` (a mark
+    # after the spaces) cannot match: its pattern leaves it out (and the Han class).
     body = len(text.rstrip("\n \t\u3000"))
-    head, tail = _pattern(active - {"newline-final"}), _pattern(active)
+    head, tail = _pattern(active - {"newline-final"}), _pattern(active & _TAIL_RULES)
     matches = itertools.chain(
         head.finditer(text, 0, body) if head is not None else (),
         tail.finditer(text, body) if tail is not None else (),
