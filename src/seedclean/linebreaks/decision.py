@@ -101,7 +101,7 @@ def decide(
         # sentence read twice
         return REPEATED_ITEM
     if feats.overlap and (
-        (headline == 2 and not (view.column_break(tail, nxt) or chars.closes_unopened(b.head)))
+        (headline == 2 and not chars.closes_unopened(b.head))
         or not adjacent(view, tail, nxt)
         or guards.starts_text(b.head)
     ):
