@@ -157,16 +157,64 @@ class SearchedTexts:
 
     def __init__(self) -> None:
         self._digests: dict[str, bytes] = {}
+        self._protected: dict[str, list[tuple[int, int]]] = {}
 
     def record(self, documents: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-        """``documents``, passed on, each text's digest recorded under its name."""
+        """``documents``, passed on, each text's digest (and protected lines) recorded."""
         for name, text in documents:
             self._digests[name] = _digest(text)
+            spans = [] if kind_of(name) in RECORD_KINDS else _protected_lines(text)
+            if spans:
+                self._protected[name] = spans
+            else:
+                self._protected.pop(name, None)
             yield name, text
+
+    def outside_protected(self, report: DedupReport) -> DedupReport:
+        """``report`` without the paragraphs of protected regions, as ``clean`` leaves them.
+
+        Fenced and indented code, display math, front matter and ``<!-- seedclean:
+        off -->`` stretches are never compared or removed (docs/formats.md); a
+        cluster whose kept copy is one of them goes too.
+        """
+        if not self._protected:
+            return report
+        inside = {
+            (m.path, m.start)
+            for c in report.clusters
+            for m in c.members
+            if any(lo <= m.start < hi for lo, hi in self._protected.get(m.path, ()))
+        }
+        if not inside:
+            return report
+        clusters = []
+        for cluster in report.clusters:
+            first = cluster.members[0]
+            if (first.path, first.start) in inside:
+                continue
+            members = tuple(m for m in cluster.members if (m.path, m.start) not in inside)
+            if len(members) > 1:
+                clusters.append(cluster._replace(members=members))
+        return report._replace(clusters=tuple(clusters))
 
     def same(self, name: str, text: str) -> bool:
         """Whether ``text`` is what the search read as ``name`` (not read: ``False``)."""
         return self._digests.get(name) == _digest(text)
+
+
+#: Region settings that switch the duplicate search off (``<!-- seedclean: off dedup -->``).
+_DEDUP_NAMES = frozenset({"dedup", *(kind.rule for kind in Kind)})
+
+
+def _protected_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text``'s protected regions that the duplicate search must skip."""
+    from seedclean.regions import protected_regions
+
+    return [
+        (r.start, r.end)
+        for r in protected_regions(text)
+        if not r.rules or not _DEDUP_NAMES.isdisjoint(r.rules)
+    ]
 
 
 def _digest(text: str) -> bytes:
@@ -899,6 +947,8 @@ def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | N
             report = find_duplicates(docs, config, index=seen, reread=reread)
         elif aliases:
             report = _without(report, aliases)
+        if searched is not None:
+            report = searched.outside_protected(report)
         selection = settings.clean_config()
         active, silenced = selection.active_rules(), selection.silenced_rules()
         kinds = tuple(k for k, rule in _KIND_RULE.items() if rule in active)

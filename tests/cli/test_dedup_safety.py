@@ -1,4 +1,6 @@
-"""``dedup --index --remove`` never removes a file's text as a copy of itself.
+"""``dedup --remove`` never deletes what it must not (found by the session-6 tester).
+
+Against an index, it never removes a file's text as a copy of itself.
 
 Two ways this lost whole articles (found by the session-6 tester):
 
@@ -8,6 +10,10 @@ Two ways this lost whole articles (found by the session-6 tester):
 * two ``--index --remove`` runs at once, one per file of a duplicate pair: each
   removed its copy as a repeat of the other file's indexed copy, and the
   paragraph was in neither file afterwards.
+
+And, like ``clean``, it leaves protected regions alone (fenced code, display
+math, ``<!-- seedclean: off -->`` stretches), and it can read an index it may
+not write.
 """
 
 from __future__ import annotations
@@ -160,3 +166,51 @@ def test_a_read_only_index_can_be_queried_and_verified(
     assert found.code == 1, found.err
     assert "exact duplicate of corpus/a.txt" in found.out
     assert verified.code == 0, verified.out + verified.err
+
+
+PROSE = "近年来，该市坚持以生态保护为前提，不断探索山区县域经济高质量发展的新路径。"
+
+
+@pytest.mark.parametrize(
+    "region",
+    [
+        f"```\n{PROSE}\n```",
+        f"<!-- seedclean: off -->\n{PROSE}\n<!-- seedclean: on -->",
+        f"<!-- seedclean: off dedup -->\n{PROSE}\n<!-- seedclean: on -->",
+        f"$$\n{PROSE}\n$$",
+    ],
+    ids=["fence", "off", "off-dedup", "math"],
+)
+def test_dedup_remove_leaves_protected_regions_as_clean_does(
+    corpus: Path, capsys: pytest.CaptureFixture[str], region: str
+) -> None:
+    """``dedup --remove`` deleted copies inside fences, off-stretches and $$ blocks (D5)."""
+    page = corpus / "a.md"
+    text = f"# 标题\n\n{PROSE}\n\n{region}\n"
+    page.write_text(text, encoding="utf-8")
+    other = corpus / "b.md"
+    other.write_text(
+        f"{region}\n\n另一篇文章的正文，讲的是别的事情，和上文没有关系。\n", encoding="utf-8"
+    )
+    assert run(capsys, "clean", "--check", str(page), str(other)).code == 0
+    result = run(capsys, "dedup", "--remove", str(page), str(other))
+    assert page.read_text(encoding="utf-8") == text, result.out
+    assert PROSE in other.read_text(encoding="utf-8")
+    assert result.code == 0, result.out + result.err
+
+
+def test_two_display_formulas_that_differ_in_a_subscript_both_stay(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    formula = (
+        "T _ {{ \\mathrm {{ {0} }} }} = \\sum _ {{ n = 1 }} ^ {{ \\infty }} "
+        "T _ {{ {0}, n }} \\sin n \\theta"
+    )
+    text = (
+        f"由式（1）可知，两项可以表示为\n\n$$\n{formula.format('I')}\n$$\n\n"
+        f"$$\n{formula.format('II')}\n$$\n"
+    )
+    page = corpus / "f.md"
+    page.write_text(text, encoding="utf-8")
+    run(capsys, "dedup", "--remove", str(page))
+    assert page.read_text(encoding="utf-8") == text
