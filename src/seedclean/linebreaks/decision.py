@@ -35,6 +35,9 @@ MATH_STOP = table.Decision(False, True, "A ends with a full stop inside its form
 ENGLISH_TAIL = table.Decision(False, True, "A ends with an English sentence (a note's translation)")
 DEBRIS = table.Decision(False, True, "A or B is a figure's leftover text (axis ticks, legend)")
 FRONT_FIELD = table.Decision(False, True, "A is a paper's front-matter field (关键词：a；b)")
+MATH_DELIMITERS = table.Decision(
+    False, True, "A ends and B starts with a formula: joined, $…$$…$ would open display math"
+)
 
 
 def decide(
@@ -61,6 +64,8 @@ def decide(
     a_text = view.blocks[tail].text
     if guards.latin_stop(a.tail):
         return LATIN_STOP
+    if a.tail.endswith("$") and view.blocks[nxt].text.startswith("$"):
+        return MATH_DELIMITERS
     if b.start_char > "\x7f" and guards.url_end(a_text):
         return URL_END
     if chain == 1 and a.end == "word" and lab.front_field(a_text):
