@@ -35,6 +35,9 @@ MATH_STOP = table.Decision(False, True, "A ends with a full stop inside its form
 ENGLISH_TAIL = table.Decision(False, True, "A ends with an English sentence (a note's translation)")
 DEBRIS = table.Decision(False, True, "A or B is a figure's leftover text (axis ticks, legend)")
 FRONT_FIELD = table.Decision(False, True, "A is a paper's front-matter field (关键词：a；b)")
+SECTION_NUMBER = table.Decision(
+    False, True, "A ends with a number and a stop, B opens with a section number (Table 6. ‖ 2.2…)"
+)
 MATH_DELIMITERS = table.Decision(
     False, True, "A ends and B starts with a formula: joined, $…$$…$ would open display math"
 )
@@ -66,6 +69,8 @@ def decide(
         return LATIN_STOP
     if a.tail.endswith("$") and view.blocks[nxt].text.startswith("$"):
         return MATH_DELIMITERS
+    if guards.number_stop(a.tail) and guards.opens_section_number(view.blocks[nxt].text):
+        return SECTION_NUMBER
     if b.start_char > "\x7f" and guards.url_end(a_text):
         return URL_END
     if chain == 1 and a.end == "word" and lab.front_field(a_text):

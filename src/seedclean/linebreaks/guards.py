@@ -74,6 +74,29 @@ def latin_stop(text: str) -> bool:
 _MATH_STOP = re.compile(r"(?:(?<![\^{\s])\s*\\circ|\\?\s*[.。])\s*\}?\s*\$\Z")
 
 
+_NUMBER_STOP = re.compile(r"[0-9][.．]\Z")
+_SECTION_NUMBER = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})+(?![0-9])")
+
+
+def number_stop(text: str) -> bool:
+    """Whether ``text`` ends with a number and a full stop (``…and Table 6.``)."""
+    return _NUMBER_STOP.search(text[-2:]) is not None
+
+
+def opens_section_number(text: str) -> bool:
+    """Whether ``text`` opens with a section number (``2.2``, ``3.1.4``).
+
+    Joined after a number and a stop, the two would read as one new number
+    (``Table 6.`` ‖ ``2.2不同饲粮…`` → ``Table 6.2.2…``).
+
+    >>> opens_section_number("2.2不同饲粮模式"), opens_section_number("2.25亿元")
+    (True, True)
+    >>> opens_section_number("25亿元"), opens_section_number("2020年")
+    (False, False)
+    """
+    return _SECTION_NUMBER.match(text) is not None
+
+
 def math_stop(text: str) -> bool:
     """Whether ``text`` ends with a formula whose last token is a full stop.
 
