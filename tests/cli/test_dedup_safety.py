@@ -214,3 +214,28 @@ def test_two_display_formulas_that_differ_in_a_subscript_both_stay(
     page.write_text(text, encoding="utf-8")
     run(capsys, "dedup", "--remove", str(page))
     assert page.read_text(encoding="utf-8") == text
+
+
+def test_remove_against_an_index_it_may_not_lock_still_works(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A shared read-only index: ``--remove`` goes on without the lock and says so;
+    ``--update-index`` is refused with a message that names the reason."""
+    from seedclean.cli import dedup_cmd
+
+    shared = _longest("002")
+    (corpus / "a.txt").write_text(seed_text("003") + "\n" + shared + "\n", encoding="utf-8")
+    assert run(capsys, "dedup", "-q", "--update-index", "corpus/a.txt").code in (0, 1)
+    (corpus / "b.txt").write_text(seed_text("004") + "\n" + shared + "\n", encoding="utf-8")
+
+    def denied(index: object, quiet: bool) -> None:
+        raise PermissionError(13, "Permission denied", ".seedclean/write.lock")
+
+    monkeypatch.setattr(dedup_cmd, "_wait_for_writers", denied)
+    updating = run(capsys, "dedup", "--update-index", "corpus/b.txt")
+    assert updating.code == 2
+    assert "you may not write in the index folder" in updating.err
+    removing = run(capsys, "dedup", "--index", ".seedclean", "--remove", "corpus/b.txt")
+    assert "read-only for you, so this run cannot hold its lock" in removing.err
+    assert shared not in (corpus / "b.txt").read_text(encoding="utf-8")
+    assert shared in (corpus / "a.txt").read_text(encoding="utf-8")

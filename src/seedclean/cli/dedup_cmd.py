@@ -795,6 +795,12 @@ def _paint_dedup(line: str) -> str:
 
 def _index_problem(exc: BaseException) -> str:
     """The real cause of an index failure, in words (a full disk says so)."""
+    if isinstance(exc, PermissionError) and exc.filename:
+        return (
+            f"{exc.strerror or 'permission denied'} ({exc.filename}): you may not write in "
+            "the index folder, so it cannot be updated (without --update-index or --remove "
+            "it is only read, which works)"
+        )
     if isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""
         return f"{exc.strerror}{where}"
@@ -877,7 +883,16 @@ def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | N
         # remove their copy as a repeat of the other's indexed one (both lost)
         locked = index is not None and (args.update_index or args.remove)
         if index is not None and locked:
-            _wait_for_writers(index, args.quiet)
+            try:
+                _wait_for_writers(index, args.quiet)
+            except PermissionError:
+                if args.update_index:
+                    raise
+                locked = False  # a shared read-only index: removing against it still works
+                _err(
+                    f"index {index.directory}: read-only for you, so this run cannot hold its "
+                    "lock; do not run two --remove runs against it at once"
+                )
             if created:  # a fresh clone: the corpus is the committed files
                 _bootstrap(index, settings, targets, quiet=args.quiet)
     except IndexMissingError as exc:
