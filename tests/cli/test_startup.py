@@ -60,3 +60,57 @@ def test_check_of_one_small_file_loads_nothing_it_does_not_need(tmp_path: Path) 
 def test_a_diff_loads_the_diff_module(tmp_path: Path) -> None:
     # the same probe sees a lazily loaded module once it is used (the test above can fail)
     assert "seedclean.report.diff" in _loaded(tmp_path, "clean", "--isolated", "--diff")
+
+
+# Patterns that take milliseconds each to compile and that a small page of plain prose
+# never needs: each is compiled on first use (``LazyPattern``, or the fold class on the
+# first text holding a character to fold).  The two-line page below needs none of them.
+_LAZY_PROGRAM = (
+    "import sys\n"
+    "from seedclean.cli import main\n"
+    "from seedclean.normalization import fold\n"
+    "from seedclean.linebreaks import chars, guards, labels, lookahead, overlap, table, wrap\n"
+    "code = main(sys.argv[1:])\n"
+    "lazy = {{'fold': bool(fold._PATTERNS)}}\n"
+    "for module, names in {names!r}:\n"
+    "    for name in names:\n"
+    "        lazy[module + '.' + name] = getattr(sys.modules['seedclean.linebreaks.' + module],"
+    " name).compiled_yet\n"
+    "print('COMPILED=' + ','.join(k for k, v in lazy.items() if v), file=sys.stderr)\n"
+)
+_LAZY = (
+    ("chars", ("_READ_STOP",)),
+    ("guards", ("_URL_END", "_LATIN_STOP", "_NOISE", "_FIELD_END", "_CELL_GAP", "_DATELINE")),
+    ("labels", ("_OPENER", "_LIST_START", "_SIGNATURE", "_NOT_A_HEADING")),
+    ("lookahead", ("_NUMBERED_HEADING",)),
+    ("overlap", ("_WORDY",)),
+    ("table", ("_NUMBER_IN_TEXT", "_NUMBER_GOES_ON")),
+    ("wrap", ("_STRUCTURE", "_LAYOUT")),
+)
+
+
+def _compiled(tmp_path: Path, text: str) -> list[str]:
+    page = tmp_path / "page.txt"
+    page.write_text(text, "utf-8")
+    program = _LAZY_PROGRAM.format(names=_LAZY)
+    out = subprocess.run(
+        [sys.executable, "-c", program, "check", "--isolated", str(page)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    line = [x for x in out.stderr.splitlines() if x.startswith("COMPILED=")]
+    assert line, out.stderr
+    return [m for m in line[0].removeprefix("COMPILED=").split(",") if m]
+
+
+def test_check_of_a_small_plain_page_compiles_none_of_the_costly_patterns(tmp_path: Path) -> None:
+    page = "近年来,广东省检察院党支部在党\n员队伍中倡导开展活动 。\n\n第二段。\n"
+    assert _compiled(tmp_path, page) == []
+
+
+def test_a_page_that_needs_them_compiles_them(tmp_path: Path) -> None:
+    # the probe sees a pattern once it is compiled (the test above can fail)
+    page = "全角字母ＡＢＣ在此。\n\n（上接第三版）\n\n图1 某地风光 新华社发\n"
+    assert "fold" in _compiled(tmp_path, page)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from seedclean.chardata import HAN_IDEOGRAPHS
+from seedclean.lazyre import LazyPattern
 
 #: Sentence-final punctuation: a block ending in one of these is complete.
 TERMINAL = frozenset("。！？!?…")
@@ -54,7 +55,7 @@ SENTENCE_PUNCT = re.compile(r"[。！？；!?;…]|(?<=[A-Za-z])\.(?!\w)")
 CLAUSE_PUNCT = re.compile(r"[，,：:]")
 
 #: Han ideographs (URO, Ext A, compatibility, supplementary planes).
-HAN_CHAR = re.compile(f"[{HAN_IDEOGRAPHS}]")
+HAN_CHAR = LazyPattern(f"[{HAN_IDEOGRAPHS}]")
 HYPHENATED_END = re.compile(r"(?<![A-Za-z-])[A-Za-z]{2,}-$")
 LOWER_START = re.compile(r"[a-z]")
 #: Markdown emphasis markers that must not hide the real last or first character.
@@ -101,7 +102,7 @@ def end_char(text: str) -> tuple[str, str]:
 #: Han character (``…$1 m$ ○``), and ``°``, ``0``, ``>`` or ``人`` after a
 #: closing bracket, a formula or a full stop (``…（P=0.98）°``, ``…[20-21] 0``,
 #: ``…见表4。 人``), or ``人`` set apart after a Han character (``…差异显著 人``).
-_READ_STOP = re.compile(
+_READ_STOP = LazyPattern(
     r"(?:[。.)）\]］$][ \t]*[○°0人>]|["
     + HAN_IDEOGRAPHS
     + r"][ \t]+[○人]|["

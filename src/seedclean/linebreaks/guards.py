@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 
 from seedclean.chardata import CN_DIGITS, HAN_IDEOGRAPHS
+from seedclean.lazyre import LazyPattern
 from seedclean.linebreaks import chars, shapes
 from seedclean.linebreaks import labels as lab
 
 #: A URL or an e-mail address at the end of a block (``… http://t.cn/EwhKVKS``).
-_URL_END = re.compile(
+_URL_END = LazyPattern(
     rf"(?:(?:https?|ftp)://|www\.)[^\s\u3000-\u303f{HAN_IDEOGRAPHS}\uff00-\uffef]+/?\Z"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z",
     re.ASCII,
@@ -38,7 +39,7 @@ _URL_END = re.compile(
 #: bracket or quote (``…热点之一.``, ``…双相暴).``): academic Chinese ends
 #: sentences this way.  After a digit or a Latin letter it may be a number or
 #: an abbreviation, so it is not read as an end there.
-_LATIN_STOP = re.compile(rf"[{HAN_IDEOGRAPHS}）)”’」』》][.．]\Z")
+_LATIN_STOP = LazyPattern(rf"[{HAN_IDEOGRAPHS}）)”’」』》][.．]\Z")
 #: An attributed statement opening a text: a short subject and a verb of saying,
 #: then a comma (``赵乐际表示，``, ``王毅指出，``): a sentence starts here.
 _STARTS_TEXT = re.compile(
@@ -191,7 +192,7 @@ _CLOSERS = "”’」』）)"
 #: A short piece of noise after a sentence end: no Han character, no word of
 #: two letters, not a bare number (which may open the next sentence: ``2019`` ‖
 #: ``赛季…``): ``…一致。 O``, ``…意义。 (775``, a stray symbol or page mark.
-_NOISE = re.compile(rf"(?![^\n]*[{HAN_IDEOGRAPHS}]|[^\n]*[A-Za-z]{{2}}|[\d.．]+\Z)[^\n]{{1,6}}\Z")
+_NOISE = LazyPattern(rf"(?![^\n]*[{HAN_IDEOGRAPHS}]|[^\n]*[A-Za-z]{{2}}|[\d.．]+\Z)[^\n]{{1,6}}\Z")
 #: An end-of-proof or end-of-item mark (``…$12-x$ □``).
 _END_MARKS = frozenset("□∎")
 #: A section heading numbered with a Chinese numeral (``十、做主力办公设备靠谱么``).
@@ -237,7 +238,7 @@ def address_end(text: str) -> bool:
 
 #: A bracketed field label and a short value ending a block (``…[产品售价] 3299元``),
 #: or a paper's classification or article code (``…中图分类号：S831``).
-_FIELD_END = re.compile(
+_FIELD_END = LazyPattern(
     rf"[\[【][{HAN_IDEOGRAPHS}]{{2,8}}[\]】][ \t\u3000]*[^\s，,。；;：:、\[\]【】]{{1,15}}\Z"
     r"|(?:中图分类号|文献标识码|文献标志码|文章编号)\s*[:：]\s*[A-Za-z0-9.\-–—/:;；\s]{1,40}\Z"
 )
@@ -287,7 +288,7 @@ _CAPITAL_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\u3000")
 #: before a Han character or a digit, or after a digit and before a Han
 #: character (Chinese prose has no spaces there; a space between two digits
 #: may be a formula's, ``$2 0 \mathrm{mV}$``).
-_CELL_GAP = re.compile(
+_CELL_GAP = LazyPattern(
     rf"[{HAN_IDEOGRAPHS}][ \t\u3000]+[{HAN_IDEOGRAPHS}\d]|\d[ \t\u3000]+[{HAN_IDEOGRAPHS}]"
 )
 
@@ -324,7 +325,7 @@ _ROW_PUNCT = re.compile(r"[。，！？；,;!?]")
 
 #: A news dateline with its date (``新浪娱乐讯 11月6日，``), possibly after an
 #: embedded post's leftovers (``@某某 ​新浪娱乐讯 11月6日，…``).
-_DATELINE = re.compile(
+_DATELINE = LazyPattern(
     rf"[{HAN_IDEOGRAPHS}]{{2,10}}讯[\s\u200b\u3000\xa0]*(?:[（(][^）)\n]{{1,12}}[）)])?"
     r"[\s\u200b\u3000\xa0]*\d{1,2}月\d{1,2}日"
 )

@@ -25,6 +25,7 @@ from seedclean.chardata import (
     REFERENCE_NUMBER,
     SET_APART_MARKS,
 )
+from seedclean.lazyre import LazyPattern
 from seedclean.linebreaks import chars, shapes
 
 BODY: Final = "body"
@@ -62,7 +63,7 @@ _SEPARATOR = re.compile(r"[ \t\u3000]*(?:[.…·•*＊\-—－=_~～○◎●�
 #: (``（作者为某研究所研究员）``, ``（附图片1张）``, ``（本文系某基金资助项目成果）``).
 _PARENTHETICAL = re.compile(r"[ \t\u3000]*[（(][^（）()\n]{2,100}[）)][。.]?$")
 #: A letter's signature: a role ending in 人/者 and a name (``举报人：王某某``, ``申请人：某公司``).
-_SIGNATURE = re.compile(
+_SIGNATURE = LazyPattern(
     rf"[{HAN_IDEOGRAPHS}]{{1,6}}[人者][：:][ \t\u3000]*[{HAN_IDEOGRAPHS}·]{{2,16}}$"
 )
 _MARKER = re.compile(
@@ -125,7 +126,7 @@ _NEVER_ENDS_HEADING = chars.OPEN_END | frozenset("的或把被而且但也很太
 #: ``截至目前，``) or a dateline (``央视网消息``, ``本报讯``).
 #: How a sentence opens (a date, a discourse lead or an attributed statement and
 #: a comma, a dateline).
-_OPENS_SENTENCE = re.compile(
+_OPENS_SENTENCE = LazyPattern(
     r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[^，,]{0,4}[，,]|\d{4}年[，,]"
     r"|(?:近日|近年来|今年以来|日前|目前|截至目前|据了解|据悉|与此同时|此外|同时"
     r"|随后|此前|当前|首先|其次|对此|为此|然而|下一步|前不久|次日|另据)[，,]"
@@ -134,7 +135,7 @@ _OPENS_SENTENCE = re.compile(
     r"|[^，,。：:\n]{1,16}(?:称|说|表示|指出|介绍|透露|强调|显示|报道|提出|获悉|了解到|宣布)[，,]"
     r"|央视网消息|本报讯|本刊讯|新华社"
 )
-_NOT_A_HEADING = re.compile(r"[）)》」』”’，、。]|" + _OPENS_SENTENCE.pattern)
+_NOT_A_HEADING = LazyPattern(r"[）)》」』”’，、。]|" + _OPENS_SENTENCE.source)
 
 
 def headline_strength(text: str, max_chars: int = 40) -> int:
@@ -304,7 +305,7 @@ def _twin_line(line: str) -> bool:
     return len(line) <= 300 and _HAN.search(line) is None
 
 
-_HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
+_HAN = LazyPattern(f"[{HAN_IDEOGRAPHS}]")
 
 DATE_LEAD = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)[，,]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -433,7 +434,7 @@ def label_start(head: str) -> bool:
 
 # -- how a block opens -----------------------------------------------------------
 #: A paragraph opener: indentation, a run-in bold head, a dateline or news-agency lead.
-_OPENER = re.compile(
+_OPENER = LazyPattern(
     r"(?:[ \t]{2,}|\u3000|\*\*|__|本报讯|本报[（(]|本刊讯|本台讯|新华社|据新华社|央视网消息"
     r"|中新网|人民网|[" + HAN_IDEOGRAPHS + r"]{2,10}讯(?:[ \t\u3000\xa0：:（(]|$)"
     r"|摘\s*要|注\s*[：:]|关\s?键\s?[词字]"
@@ -475,7 +476,7 @@ _NEWS_DATE_LEAD = re.compile(
     r"|\d{1,2}月(?:\d{1,2}[日号]?)?[-—–至]\d{1,2}[日号]|\d{4}年(?:\d{1,2}月)?)[^，,。：:\n]{0,6}[，,]"
 )
 #: List and section markers: a block starting with one never continues the previous block.
-_LIST_START = re.compile(
+_LIST_START = LazyPattern(
     f"(?:{LIST_ITEM}|第[{CN_DIGITS}]+[，,、]|{REFERENCE_NUMBER}(?!$)"
     # a numbered section title (``2.4.1层次分析法``) or item (``2)畜牧生产子系统``)
     # a step numbered with a circled number written in LaTeX (``$\\textcircled{2}$ 扫描…``)

@@ -32,6 +32,7 @@ from functools import cache
 
 from seedclean.chardata import HAN_IDEOGRAPHS
 from seedclean.datafiles import data_path
+from seedclean.lazyre import LazyPattern
 
 #: Characters of each side a seam window reads (the table's longest word).
 WINDOW = 4
@@ -43,7 +44,7 @@ PAGE_SPAN = 20_000
 
 _LEFT = re.compile(f"[{HAN_IDEOGRAPHS}]{{1,{WINDOW}}}\\Z")
 _RIGHT = re.compile(f"[{HAN_IDEOGRAPHS}]{{1,{WINDOW}}}")
-_HAN_RUN = re.compile(f"[{HAN_IDEOGRAPHS}]+")
+_HAN_RUN = LazyPattern(f"[{HAN_IDEOGRAPHS}]+")
 
 
 class Lexicon:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from seedclean.chardata import CHAPTER_NUMBER, CN_DIGITS, HAN_IDEOGRAPHS
+from seedclean.lazyre import LazyPattern
 from seedclean.linebreaks import chars, lexicon, table
 from seedclean.linebreaks import labels as lab
 from seedclean.linebreaks.decision import CAPTION, LEFT_OK, decide, word_across
@@ -310,7 +311,7 @@ _TERMINAL = frozenset("。！？!?.…”」』")
 
 #: A markdown heading that opens a numbered section (``# 3.4生物…``,
 #: ``## 2.1.3 Methods``, ``# 第三章 …``, ``# 一、…``, ``# （二）…``).
-_NUMBERED_HEADING = re.compile(
+_NUMBERED_HEADING = LazyPattern(
     r"[ \t]{0,3}#{1,6}[ \t]*(?:"
     rf"\d{{1,2}}(?:[.．]\d{{1,2}})*(?:[.．、][ \t]*|[ \t]+|(?=[{HAN_IDEOGRAPHS}]))"
     rf"|{CHAPTER_NUMBER}"

@@ -29,6 +29,7 @@ from functools import cache
 
 from seedclean.chardata import HAN_IDEOGRAPHS
 from seedclean.datafiles import data_path
+from seedclean.lazyre import LazyPattern
 
 _ASCII_ONLY = re.compile(r"[\x00-\x7f]+$")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -73,7 +74,7 @@ def seam_overlap(left: str, right: str, max_k: int = 20) -> int:
     return 0
 
 
-_HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
+_HAN = LazyPattern(f"[{HAN_IDEOGRAPHS}]")
 
 
 #: Separators after which a repeat is a whole item of A (a keyword, a list
@@ -83,7 +84,7 @@ _ITEM_BEFORE = frozenset("；;：:■□●◆▲►|/ \t\u3000")
 #: Where the last piece of A starts: a line break or a sentence end.
 _PIECE_END = re.compile(r"[\n。！？!?][^\n。！？!?]*\Z")
 #: What a marker before a heading's words never holds (``（2）``, ``1.3 ``).
-_WORDY = re.compile(f"[{HAN_IDEOGRAPHS}A-Za-z]")
+_WORDY = LazyPattern(f"[{HAN_IDEOGRAPHS}A-Za-z]")
 
 
 def whole_item(before: str) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from seedclean.chardata import HAN_IDEOGRAPHS
+from seedclean.lazyre import LazyPattern
 from seedclean.linebreaks.overlap import seam_overlap
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ _CITATION_END = re.compile(r"[\[［(（]\d{1,3}(?:\s*[,，\-–—~～]\s*\d{1,3
 _EQUATION_END = re.compile(
     r"(?:\$\s*|[ \t\u3000]+)[（(]\d{1,3}(?:[.．-]\d{1,2})?[）)]$|\$[ \t]+\d{1,2}$"
 )
-_HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
+_HAN = LazyPattern(f"[{HAN_IDEOGRAPHS}]")
 _LATIN = re.compile("[A-Za-z]")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EQUATION_LAST = frozenset(")）0123456789")
@@ -168,9 +169,9 @@ def features(
 #: affiliation marks (``何兴元²`` ‖ ``1东北林业大学…``).
 _NUMBER_ENDS = _DIGITS | frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 #: A number inside a sentence: Han text, then digits (``…新增市场主体12``).
-_NUMBER_IN_TEXT = re.compile(rf"[{HAN_IDEOGRAPHS}，、][0-9０-９]{{1,8}}\Z")
+_NUMBER_IN_TEXT = LazyPattern(rf"[{HAN_IDEOGRAPHS}，、][0-9０-９]{{1,8}}\Z")
 #: The rest of that number and the word it counts (``345户``, ``5万元``, ``45%``).
-_NUMBER_GOES_ON = re.compile(rf"[0-9０-９]{{1,8}}(?:[.．][0-9０-９]+)?[%％{HAN_IDEOGRAPHS}]")
+_NUMBER_GOES_ON = LazyPattern(rf"[0-9０-９]{{1,8}}(?:[.．][0-9０-９]+)?[%％{HAN_IDEOGRAPHS}]")
 
 
 def _number_cut(tail: str, head: str) -> bool:

@@ -45,6 +45,7 @@ from seedclean.chardata import (
     SET_APART_MARKS,
 )
 from seedclean.edits import Replacement
+from seedclean.lazyre import LazyPattern
 from seedclean.linebreaks import chars, lines
 from seedclean.linebreaks import labels as lab
 from seedclean.linebreaks.catalog import HYPHEN, WRAP
@@ -54,7 +55,7 @@ from seedclean.linebreaks.segment import Block
 #: A block whose first line is code, a table or a block quote is never rewrapped.
 _VERBATIM_BLOCK = re.compile(r"(?:```|~~~|\$\$|<[A-Za-z!/]|>|\||\t| {4})")
 #: Lines that stand apart by markdown or document structure (tested on either side).
-_STRUCTURE = re.compile(
+_STRUCTURE = LazyPattern(
     r"#{1,6}\s|>|\||```|~~~|!\[|[-*+]\s|\d{1,2}[.、．)](?!\d)"
     rf"|[（(][{CN_DIGITS}\d]{{1,3}}[）)]|[{CN_DIGITS}]+[是、]|[{CIRCLED_NUMBERS}]"
     f"|[{LIST_BULLETS}{SET_APART_MARKS}]|{CHAPTER_NUMBER}"
@@ -64,7 +65,7 @@ _HARD_STRUCTURE = re.compile(r"#{1,6}\s|>|\||```|~~~|!\[")
 #: A table-of-contents line: a dot leader (or a run of spaces) before a page number.
 _TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{3,}|—{3,}|_{3,}|\s{2,})\s*\d{1,4}$")
 #: Layout inside a line: a space between Han characters (``本刊策划 李娜``), a run of spaces.
-_LAYOUT = re.compile(f"[{HAN_IDEOGRAPHS}][ \u3000]+[{HAN_IDEOGRAPHS}]|\\S {{2,}}\\S")
+_LAYOUT = LazyPattern(f"[{HAN_IDEOGRAPHS}][ \u3000]+[{HAN_IDEOGRAPHS}]|\\S {{2,}}\\S")
 #: A short label and a colon opening a line (``电话：``, ``编辑：``, ``前锋：``).
 _LABEL = re.compile(r"[^\s，,。：:、；;！？!?“”（）()]{1,6}[：:]")
 #: Punctuation that shows a line holds prose (tested inside lines, not at their ends).
