@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from seedclean.linebreaks import chars, guards, lexicon, overlap, table
+from seedclean.linebreaks import chars, guards, lexicon, overlap, phrase, table
 from seedclean.linebreaks import labels as lab
 from seedclean.linebreaks.view import NO_ENDS, NO_STARTS, View
 
@@ -133,7 +133,7 @@ def decide(
     if not heading:
         return decision
     if a.end == "word" and b.start == "word":
-        lexical = word_across(view, tail, nxt)
+        lexical = word_across(view, tail, nxt) or phrase_across(view, tail, nxt)
         if lexical is not None:
             return lexical
     return HEADLINE if decision.join else decision
@@ -187,3 +187,40 @@ def word_across(view: View, tail: int, nxt: int, bits: int = 0) -> table.Decisio
     if bits < threshold or not word:
         return None
     return table.Decision(True, True, f"{table.WORD_ACROSS} ({word}, {bits} bits)")
+
+
+#: Note of a join on grammar across the seam (see :mod:`.phrase`) ...
+PHRASE_ACROSS = "the phrase runs across the seam"
+#: ... when the evidence is B's opening word, which needs a subject from any block.
+PHRASE_OPEN = f"{PHRASE_ACROSS} (B opens with"
+
+
+def phrase_across(view: View, tail: int, nxt: int) -> table.Decision | None:
+    """A hard join when A ends in a word a phrase cannot end in, or B opens with one a text cannot.
+
+    Asked, like :func:`word_across`, only where the shape of a side would
+    keep the break: ``…记者来到上海这`` ‖ ``家汽车零部件企业时，…`` (``这``
+    waits for its measure word), ``国际人士`` ‖ ``表示，…`` (``表示`` needs
+    its speaker).  See :mod:`.phrase`.
+    """
+    if view.config.word_bits <= 0:
+        return None
+    a, b = view.edge(tail), view.edge(nxt)
+    # A's need says nothing about a heading-like B or one that opens a text
+    word = ""
+    if (
+        view.label(nxt) == lab.BODY
+        and view.label(tail) != lab.LIST
+        and not phrase.opens_text(b.head)
+    ):
+        word = phrase.needs_next(a.tail)
+    if word:
+        return table.Decision(
+            True, True, f"{PHRASE_ACROSS} (A ends in {word!r}, which needs what follows)"
+        )
+    word = phrase.cannot_open(b.head)
+    if word:
+        return table.Decision(
+            True, True, f"{PHRASE_OPEN} {word!r}, which needs a subject before it)"
+        )
+    return None

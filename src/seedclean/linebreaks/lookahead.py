@@ -17,7 +17,7 @@ from seedclean.chardata import CHAPTER_NUMBER, CN_DIGITS, HAN_IDEOGRAPHS
 from seedclean.lazyre import LazyPattern
 from seedclean.linebreaks import chars, lexicon, table
 from seedclean.linebreaks import labels as lab
-from seedclean.linebreaks.decision import CAPTION, LEFT_OK, decide, word_across
+from seedclean.linebreaks.decision import CAPTION, LEFT_OK, PHRASE_OPEN, decide, word_across
 from seedclean.linebreaks.decision import HEADLINE as HEADLINE_KEEP
 from seedclean.linebreaks.overlap import single_repeat
 from seedclean.linebreaks.view import View
@@ -380,7 +380,8 @@ def _nearer(view: View, first: int, c: int) -> bool:
     if p < first or view.label(p) not in (lab.HEADLINE, lab.BODY) or not is_open(view, p, 1):
         return False
     decision = decide(view, p, 1, (p,), c)
-    return decision.join and decision.hard
+    # a tail that needs a subject (``说，…``) needs one from any block: no evidence for ``p``
+    return decision.join and decision.hard and not decision.reason.startswith(PHRASE_OPEN)
 
 
 #: Longest block that may be a caption written as an ordinary sentence.
@@ -515,7 +516,11 @@ def woven(
         return -1
     # a heading-like paragraph so far may be a headline over an open first line
     body = chain > 1 or view.label(tail) == lab.BODY
-    if not ((body and table.specific(after)) or word_across(view, tail, c) is not None):
+    if not (
+        (body and table.specific(after))
+        or word_across(view, tail, c) is not None
+        or _reads_on(view, tail, j, c)
+    ):
         return -1
     near = _cohesion(view, j, c)
     if near and near >= _cohesion(view, tail, c):
@@ -523,6 +528,17 @@ def woven(
     if view.label(j) == lab.BODY and is_open(view, j, 1) and decide(view, j, 1, (j,), c).overlap:
         return -1  # the tail repeats the end of ``j``: ``j`` is its predecessor, read twice
     return c
+
+
+#: Bits a word across ``tail`` ‖ ``c`` needs, below ``config.word_bits``, when
+#: nothing runs across ``tail`` ‖ ``j`` (``…爆发以`` ‖ title ‖ ``来，…``: 以来).
+READS_ON_BITS = 4
+
+
+def _reads_on(view: View, tail: int, j: int, c: int) -> bool:
+    """Whether a word runs from ``tail`` into ``c`` and clearly none into ``j``."""
+    far = _cohesion(view, tail, c)
+    return far >= READS_ON_BITS and far >= _cohesion(view, tail, j) + WORDIER_BITS
 
 
 def over_text(view: View, tail: int, c: int, decision: table.Decision) -> table.Decision:
