@@ -104,7 +104,12 @@ def decide(
         a, a_facts, headline, b, b_facts, unclosed, view.max_overlap, a_last, a_ends, b_starts
     )
     if feats.overlap and (
-        a_ends.closed_tail or overlap.whole_item(a_text[: len(a_text) - feats.overlap])
+        a_ends.closed_tail
+        or overlap.whole_item(a_text[: len(a_text) - feats.overlap])
+        or not (
+            overlap.has_clause_mark(a_text)  # (the repeat's own 。 counts: …作用。 ‖ 用。…)
+            or chars.closes_unopened(b.head)  # B starts inside a quote: …推动 ‖ 项行动”推动
+        )
     ):
         # B opens by naming A's last item or heading (…；科尔沁沙地 ‖
         # 科尔沁沙地是…, …。1.3 基础饲粮 ‖ 基础饲粮为…): two texts, not a

@@ -113,6 +113,26 @@ def whole_item(before: str) -> bool:
     return _WORDY.search(piece) is None
 
 
+#: Marks inside a sentence of Chinese prose; a running header, a heading or a
+#: caption has none (a URL's ``:`` and ``.`` are ASCII).
+_CLAUSE_MARK = re.compile("[，、；：。！？]")
+
+
+def has_clause_mark(before: str) -> bool:
+    """Whether A's block holds a Chinese clause or sentence mark.
+
+    A column's last words read twice are the end of a sentence that runs on
+    (``…武装头脑，扎实推进…主义思想`` ‖ ``主义思想主题教育…``); a block with no such
+    mark is a heading, a caption or a running header with a heading
+    (``http://www.ecologica.cn （2）土壤保持价值 … 保持土壤肥力价值`` ‖
+    ``土壤肥力价值 …包括养分价值…``), whose last words open the next text.
+
+    >>> has_clause_mark("党的创新理论武装头脑，扎实推进"), has_clause_mark("效力于都灵时期的")
+    (True, False)
+    """
+    return _CLAUSE_MARK.search(before) is not None
+
+
 @cache
 def reduplicable() -> frozenset[str]:
     """Han characters that legitimately occur twice in a row (``data/reduplicable.txt``)."""
