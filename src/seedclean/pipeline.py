@@ -19,7 +19,8 @@ Two contracts of the steps keep the repeats cheap, and each is a property test:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from seedclean.config import CleanConfig
 from seedclean.edits import (
@@ -31,6 +32,9 @@ from seedclean.edits import (
     fixed_point,
     restate_lines,
 )
+
+if TYPE_CHECKING:
+    from seedclean.regions import Region
 
 __all__ = ["MAX_ROUNDS", "PIPELINE", "Step", "clean", "clean_and_explain"]
 
@@ -112,12 +116,16 @@ def _dedup_step(text: str, config: CleanConfig, rules: frozenset[str]) -> Explai
     is no longer equal to any paragraph: it is the exact end (or start) of the
     joined one.  Such a paragraph is removed too, as ``dedup-exact`` (issue #10).
     """
-    from seedclean.dedup import remove_duplicates_and_explain
+    from seedclean.dedup.remove import remove_between
+    from seedclean.regions import protected_regions
 
-    first = remove_duplicates_and_explain(text, config.dedup, rules=rules)
+    regions = protected_regions(text)
+    first = remove_between(text, regions, config.dedup, rules)
     if _EXACT not in rules or _JOIN not in rules:
         return first
-    second = _fragments_outside_regions(first.text, config.dedup.min_chars, rules)
+    # the regions of an unchanged text are known
+    known = regions if first.text == text else None
+    second = _fragments_outside_regions(first.text, config.dedup.min_chars, rules, known)
     if not second.edits:
         return first
     chained = _chain(text, first, second)
@@ -132,13 +140,17 @@ _FRAGMENT_CHARS = 50
 _PROBE = 20
 
 
-def _fragments_outside_regions(text: str, min_chars: int, rules: frozenset[str]) -> Explained:
+def _fragments_outside_regions(
+    text: str, min_chars: int, rules: frozenset[str], regions: Sequence[Region] | None = None
+) -> Explained:
     """:func:`_verbatim_fragments` on the text between protected regions, as the first
-    removal runs: a display formula restated later in a longer one is not prose."""
+    removal runs: a display formula restated later in a longer one is not prose.
+    ``regions``: ``protected_regions(text)`` when already known."""
     from seedclean.dedup.remove import _renumbered
     from seedclean.regions import outside, protected_regions
 
-    regions = protected_regions(text)
+    if regions is None:
+        regions = protected_regions(text)
     if not regions:
         return _verbatim_fragments(text, min_chars)
 
@@ -161,13 +173,15 @@ def _verbatim_fragments(text: str, min_chars: int) -> Explained:
     from seedclean.dedup.paragraphs import split_paragraphs
     from seedclean.edits import Replacement, splice
 
+    least = max(_FRAGMENT_CHARS, min_chars)
+    if not _shared_ends(text, least):
+        return Explained(text)
     paras = [(p, text[p.start : p.end].strip()) for p in split_paragraphs(text)]
     heads: dict[str, list[int]] = {}
     tails: dict[str, list[int]] = {}
     for k, (_, body) in enumerate(paras):
         heads.setdefault(body[:_PROBE], []).append(k)
         tails.setdefault(body[-_PROBE:], []).append(k)
-    least = max(_FRAGMENT_CHARS, min_chars)
     kept_of: dict[int, int] = {}
     for k, (_, body) in enumerate(paras):
         if len(body) < least:
@@ -201,6 +215,29 @@ def _verbatim_fragments(text: str, min_chars: int) -> Explained:
         note = f"verbatim part of line {kept.line}: {paras[kept_of[k]][1][:30]}…"
         out.append(Replacement(start, end, "", _EXACT, note, kept.start))
     return splice(text, out)
+
+
+def _shared_ends(text: str, least: int) -> bool:
+    """Whether two paragraphs of ``least`` characters or more start or end alike.
+
+    A fragment and its holder are both that long and share their first (or last)
+    :data:`_PROBE` characters, so without such a pair there is nothing to remove
+    (the commonest case: this check reads each line once and builds nothing else).
+    """
+    heads: set[str] = set()
+    tails: set[str] = set()
+    for line in text.split("\n"):
+        if len(line) < least:
+            continue
+        body = line.strip()
+        if len(body) < least:
+            continue
+        head, tail = body[:_PROBE], body[-_PROBE:]
+        if head in heads or tail in tails:
+            return True
+        heads.add(head)
+        tails.add(tail)
+    return False
 
 
 def _chain(text: str, first: Explained, second: Explained) -> Explained:

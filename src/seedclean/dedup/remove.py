@@ -21,7 +21,7 @@ offset when it is in the same text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import NamedTuple
 
 from seedclean.dedup.catalog import RULES
@@ -42,7 +42,7 @@ from seedclean.edits import (
     restate_lines,
     splice,
 )
-from seedclean.regions import outside, protected_regions
+from seedclean.regions import Region, outside, protected_regions
 
 __all__ = [
     "HEADLINE_CHARS",
@@ -376,10 +376,21 @@ def remove_duplicates_and_explain(
     again on the result until nothing more is removed: a second call finds
     nothing (``clean`` is idempotent).
     """
+    return remove_between(text, None, config, rules)
+
+
+def remove_between(
+    text: str,
+    regions: Sequence[Region] | None,
+    config: DedupConfig | None = None,
+    rules: Collection[str] | None = None,
+) -> Explained:
+    """:func:`remove_duplicates_and_explain` given ``protected_regions(text)`` when known."""
     active = _DEFAULT_RULES if rules is None else frozenset(rules) & frozenset(_KIND_OF)
     if not active:
         return Explained(text)
-    regions = protected_regions(text)
+    if regions is None:
+        regions = protected_regions(text)
     if regions:  # protected regions are kept whole; the text between them is deduplicated
 
         def run(piece: str, piece_rules: frozenset[str], start: int) -> Explained:
