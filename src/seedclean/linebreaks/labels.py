@@ -448,7 +448,8 @@ _OPENER = LazyPattern(
     r"|[（(]\s*(?:\d{1,2}\s*[.．、,，]?\s*)?[^（）()\n。；;]{0,30}?"
     r"(?:大学|学院|研究所|研究院|研究中心|实验室|University|College|School|Institute|Department"
     r"|Laborator|Academy)"
-    r"|\d{1,2}\s*(?:[A-Z][a-z]+\s*){0,3}(?:University|College|School|Institute|Department"
+    r"|(?:\d{1,2}\s*|[a-z](?=[A-Z]))(?:[A-Z][a-z]+\s*){0,3}"
+    r"(?:University|College|School|Institute|Department"
     r"|Laborator|Academy|Key\s*Lab)"
     # an affiliation after its bare number (``1河北农业大学林学院，…``, ``2中国科学院…``)
     r"|\d{1,2}\s*[.．、]?\s*(?![多余所家个位名年月日号万千百亿])"
