@@ -22,6 +22,8 @@ LEFT_OK = frozenset({lab.BODY, lab.HEADLINE, lab.LIST})
 RIGHT_OK = frozenset({lab.BODY, lab.HEADLINE})
 #: Interlopers that are layout rather than text (a repeat may be read across them).
 _LAYOUT = frozenset({lab.CAPTION, lab.BYLINE, lab.FURNITURE, lab.MARKER, lab.IMAGE})
+#: How a block that is a formula or English text ends (a section may follow it).
+_FORMULA_OR_LATIN = frozenset("$)abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 BARRIER = table.Decision(False, True, "a barrier block (heading, list, caption, …)")
 SENTENCE_END = table.Decision(False, True, "A ends a sentence")
 CAPTION = table.Decision(False, False, "B reads as a caption (one dated or set-apart sentence)")
@@ -34,6 +36,8 @@ REPEATED_ITEM = table.Decision(
 MATH_STOP = table.Decision(False, True, "A ends with a full stop inside its formula (…\\circ$)")
 ENGLISH_TAIL = table.Decision(False, True, "A ends with an English sentence (a note's translation)")
 DEBRIS = table.Decision(False, True, "A or B is a figure's leftover text (axis ticks, legend)")
+EQUATION_STUB = table.Decision(False, True, "A ends with a formula and its equation number")
+SECTION = table.Decision(False, True, "B opens a numbered section after a formula or English")
 FRONT_FIELD = table.Decision(False, True, "A is a paper's front-matter field (关键词：a；b)")
 SECTION_NUMBER = table.Decision(
     False, True, "A ends with a number and a stop, B opens with a section number (Table 6. ‖ 2.2…)"
@@ -80,6 +84,10 @@ def decide(
             return MATH_STOP
         if a_text[-1:].isascii() and guards.english_tail(a_text):
             return ENGLISH_TAIL
+    if guards.equation_stub(a.tail):
+        return EQUATION_STUB
+    if a.end_char in _FORMULA_OR_LATIN and guards.section_start(b.head):
+        return SECTION
     if a.end == "word" and (
         guards.debris(a_text[-60:]) or guards.debris(view.blocks[nxt].text[:60])
     ):

@@ -98,6 +98,30 @@ def opens_section_number(text: str) -> bool:
     return _SECTION_NUMBER.match(text) is not None
 
 
+#: An equation number cut after its formula, or MinerU's placeholder for one
+#: (``…{ 2 ^ { 3 2 } D }$ （204号``, ``…$ （20``): the formula is over.
+_EQUATION_STUB = re.compile(r"\$[ \t]*[（(]\d{1,4}号?\Z")
+
+
+def equation_stub(text: str) -> bool:
+    """Whether ``text`` ends with a formula and an unclosed equation number (see above)."""
+    return _EQUATION_STUB.search(text[-10:]) is not None
+
+
+#: A numbered section heading run into its text (``2.3饲粮中…``, ``2.2. Details for…``):
+#: the number is not followed by a unit or a measure word (``2.5倍``, ``1.3亿``)
+#: and is not a version (``9.0软件``).
+_SECTION_START = re.compile(
+    r"\d{1,2}[.．][1-9]\d?(?:[.．]\s*[A-Z][a-z]"
+    rf"|\s*(?![倍亿万千百十元米个年月日时分秒次人家户名只头克吨升度公亩里])[{HAN_IDEOGRAPHS}]{{2}})"
+)
+
+
+def section_start(head: str) -> bool:
+    """Whether a block opens with a one-dot section number and its title (see above)."""
+    return _SECTION_START.match(head) is not None
+
+
 def math_stop(text: str) -> bool:
     """Whether ``text`` ends with a formula whose last token is a full stop.
 
@@ -240,7 +264,7 @@ def address_end(text: str) -> bool:
 #: or a paper's classification or article code (``…中图分类号：S831``).
 _FIELD_END = LazyPattern(
     rf"[\[【][{HAN_IDEOGRAPHS}]{{2,8}}[\]】][ \t\u3000]*[^\s，,。；;：:、\[\]【】]{{1,15}}\Z"
-    r"|(?:中图分类号|文献标识码|文献标志码|文章编号)\s*[:：]\s*[A-Za-z0-9.\-–—/:;；\s]{1,40}\Z"
+    r"|(?:中图分类号|文献标识码|文献标志码|文章编号)\s*[:：]\s*[A-Za-z0-9.\-–—/:;；()（）\s]{1,40}\Z"
 )
 
 
@@ -356,7 +380,9 @@ def authors_end(text: str) -> bool:
 
 #: What a figure's or table's leftover text never holds: sentence punctuation,
 #: a formula, an image link, a URL, two Latin words.
-_NOT_DEBRIS = re.compile(r"[，。；！？、,:：;$\\]|!\[|http|[A-Za-z]{3,}[^\n]*?[A-Za-z]{3,}")
+_NOT_DEBRIS = re.compile(r"[，。；！？、,:：;$\\]|!\[|http")
+#: Words of English prose (lower-case, three letters or more).
+_PROSE_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])")
 
 
 def debris(window: str) -> bool:
@@ -367,7 +393,8 @@ def debris(window: str) -> bool:
     ``较重 严 轻微 中等 较 严 轻微 …``, ``28292 (a)地闪次数 100807605040302010``).
     Six or more tokens of at most three characters on average, or four or more
     tokens with digits for half the characters, and no punctuation of a
-    sentence or a reference (``,`` ``:``), formula or English words: no
+    sentence or a reference (``,`` ``:``), formula or two lower-case English
+    words (``NDVI WET BSI SI RSEI`` is a legend, ``is a way to`` prose): no
     sentence runs into or out of it.
 
     >>> debris("0 300 400 500 100 200 300 400 房间距离Y"), debris("较重 严 轻微 中等 较 严 轻微")
@@ -375,7 +402,7 @@ def debris(window: str) -> bool:
     >>> debris("生态用水总计增加了31亿立方米，这相当于"), debris("2019 赛季")
     (False, False)
     """
-    if _NOT_DEBRIS.search(window) is not None:
+    if _NOT_DEBRIS.search(window) is not None or len(_PROSE_WORD.findall(window)) >= 2:
         return False
     tokens = window.split()
     if len(tokens) >= 6 and sum(map(len, tokens)) <= 3 * len(tokens):
