@@ -228,6 +228,16 @@ def _shape_only(decision: table.Decision) -> bool:
     return decision is HEADLINE_KEEP or decision.reason in table.HEADING_ROWS
 
 
+def cut_word_between(view: View, first: int, c: int) -> bool:
+    """Whether a block in ``[first, c)`` ends with a word cut by its hyphen (``inter-``).
+
+    Such a block is a piece of running text, no heading or caption: moved after
+    the paragraph, it would be rejoined to whatever Latin text follows there
+    (``inter-`` ‖ ``walking down`` → ``interwalking``), so it is never stepped over.
+    """
+    return any(chars.HYPHENATED_END.search(view.blocks[m].text) for m in range(first, c))
+
+
 def island_fallback(
     view: View, tail: int, chain: int, members: Sequence[int], j: int, decision: table.Decision
 ) -> table.Decision:

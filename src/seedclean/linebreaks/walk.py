@@ -140,6 +140,8 @@ class Walk:
                 if c < 0:
                     c = lookahead.woven(view, tail, chain, members, j, decision)
                     between = c >= 0
+                if c >= 0 and lookahead.cut_word_between(view, j, c):
+                    c = -1
             if c >= 0:
                 if not movers:
                     checkpoint = (len(plan.out), j)
