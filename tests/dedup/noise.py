@@ -12,14 +12,20 @@ _SWAP = {c: [o for o in group if o != c] for group in LOOKALIKES.split() for c i
 _PUNCT = {"，": ",", "。": ".", "：": ":", "；": ";", "、": ",", "“": '"', "”": '"'}
 
 
-def ocr_noise(text: str, rate: float, rng: random.Random) -> str:
-    """Apply about ``rate * len(text)`` edits: look-alike swaps, drops, doublings, punctuation."""
+def ocr_noise(text: str, rate: float, rng: random.Random, keep: str = "") -> str:
+    """Apply about ``rate * len(text)`` edits: look-alike swaps, drops, doublings, punctuation.
+
+    ``keep``: characters never dropped or doubled (digits: a digit one copy lacks
+    makes another figure, see ``seedclean.dedup.numbers``).
+    """
     chars = list(text)
     edits = max(1, round(len(chars) * rate))
     for _ in range(edits):
         pos = rng.randrange(len(chars))
         op = rng.random()
         char = chars[pos]
+        if char in keep and op >= 0.5:
+            continue
         if op < 0.5:
             if char in _SWAP:
                 chars[pos] = rng.choice(_SWAP[char])

@@ -9,9 +9,11 @@ place where one number was *substituted* by another must still read the same
 number: in one script, the same characters; across scripts, the same value
 (``二十二`` = ``22``, ``二〇二三`` = ``2023``), so a number written either way agrees.
 
-A dropped or doubled digit (an insertion or deletion in the alignment) is
-treated as OCR noise, like any other dropped or doubled character; only a
-digit read as a *different* digit separates two paragraphs.
+A digit (``0``-``9``) that lengthens or shortens a number of the other copy
+separates them too: ``增长1%`` / ``增长11%``, ``1人死亡`` / ``11人死亡``, ``3.4`` /
+``3.4.2`` (the key drops the ``.``) are different figures, and which copy OCR got
+right cannot be told.  A Chinese numeral dropped or doubled is still noise: ``一`` is part of
+countless words (``统一``, ``一些``), and only a substituted one is a number.
 
 >>> numbers_agree("国家主席令第二十二号公布施行", "国家主席令第二十三号公布施行")
 False
@@ -19,6 +21,8 @@ False
 True
 >>> numbers_agree("今年以来甘州区检察院围绕中心大局", "今年以来甘州区检察院国绕中心大局")
 True
+>>> numbers_agree("事故造成1人死亡，3人受伤", "事故造成11人死亡，3人受伤")
+False
 """
 
 from __future__ import annotations
@@ -76,21 +80,47 @@ def _run(text: str, start: int, end: int) -> str:
     return "".join(c for c in text[start:end] if c in NUMERAL_CHARS)
 
 
-def numbers_agree(first: str, second: str) -> bool:
-    """False when aligning the two keys substitutes a number by one of another value."""
+def numbers_agree(first: str, second: str, *, ends_free: bool = False) -> bool:
+    """False when aligning the two keys substitutes a number by one of another value,
+    or a digit lengthens or shortens one.
+
+    ``ends_free``: the pair is a fragment and the window around it, where only a
+    substituted number counts: a fragment cut inside a number (``…共有20`` in
+    ``…共有2023名…``) is still that number's piece, and an alignment may place the
+    window's extra characters inside the fragment's edge (``10`` in ``110``).
+    """
     if not (_HAS_NUMERAL.search(first) and _HAS_NUMERAL.search(second)):
         return True
     from rapidfuzz.distance import Levenshtein  # loads on first use
 
     for op in Levenshtein.opcodes(first, second):
+        i1, i2, j1, j2 = op.src_start, op.src_end, op.dest_start, op.dest_end
+        if op.tag == "delete" and not ends_free and _extra_digit(first, i1, i2, second, j1):
+            return False  # a digit one copy lacks: another figure (1 / 11)
+        if op.tag == "insert" and not ends_free and _extra_digit(second, j1, j2, first, i1):
+            return False
         if op.tag != "replace":
             continue
-        i1, i2, j1, j2 = op.src_start, op.src_end, op.dest_start, op.dest_end
         if not (_HAS_NUMERAL.search(first, i1, i2) and _HAS_NUMERAL.search(second, j1, j2)):
             continue
         if not _same_number(_run(first, i1, i2), _run(second, j1, j2)):
             return False
     return True
+
+
+def _extra_digit(longer: str, start: int, end: int, shorter: str, at: int) -> bool:
+    """Whether ``longer[start:end]``, missing from ``shorter`` at ``at``, changes a figure.
+
+    It does when it lengthens or shortens a run of digits the other copy has
+    (``1`` / ``11``, ``15`` / ``1`` for ``1.5`` / ``1``).  A whole number one copy
+    lacks is left to the other checks: where an alignment puts extra text is not
+    always where a reader would (``一0一1`` against ``一1``), and the text around a
+    fragment holds numbers of its own.
+    """
+    digits = "0123456789"
+    extends_before = at > 0 and shorter[at - 1] in digits and longer[start] in digits
+    extends_after = at < len(shorter) and shorter[at] in digits and longer[end - 1] in digits
+    return extends_before or extends_after
 
 
 def _same_number(first: str, second: str) -> bool:

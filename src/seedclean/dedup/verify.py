@@ -196,7 +196,7 @@ def _partial_scores(
 
 def _agree(first: str, second: str, numbers: bool, names: bool, *, ends_free: bool = False) -> bool:
     """The pair passes the selected agreement checks (numbers, meaning)."""
-    if numbers and not numbers_agree(first, second):
+    if numbers and not numbers_agree(first, second, ends_free=ends_free):
         return False
     return not names or meaning_agrees(first, second, ends_free=ends_free)
 
