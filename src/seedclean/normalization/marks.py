@@ -167,9 +167,19 @@ def _number_follows_chinese(text: str, start: int) -> bool:
     return ctx.left_is_chinese(before.rstrip(" \t")[-1:])
 
 
+#: Dashes and ellipsis dots: a run of them is judged by what stands after the whole run.
+_RUN_CHARS = frozenset("-.－―─—…⋯")
+
+
 def _either_side(text: str, start: int, end: int) -> bool:
     left = ctx.left_char(text, start)
-    if ctx.is_han_or_cp(left) or ctx.is_han_or_cp(ctx.right_char(text, end)):
+    # look past the dashes and dots right after the mark (``--...近年来``): each would be
+    # converted only once the one after it was, one round at a time, right to left
+    if ctx.is_han_or_cp(left):
+        return True
+    while end < len(text) and text[end] in _RUN_CHARS and not ctx.is_han_or_cp(text[end]):
+        end += 1
+    if ctx.is_han_or_cp(ctx.right_char(text, end)):
         return True
     # ``--5年前在棋圣战上``: a dash or ellipsis opening a line looks past the number after it.
     return not _ALNUM.match(left) and _number_then_chinese(text, end)
