@@ -27,6 +27,7 @@ NOT_NEEDED = (
     "seedclean.distributed",  # --engine dask
     "hashlib",  # key hashes of the duplicate index
     "seedclean._build",  # --version
+    "tempfile",  # writing a file (check writes none)
 )
 
 _PROGRAM = (

@@ -26,7 +26,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -134,6 +133,8 @@ def write_atomic(
     """
     if expected is not None and not os.access(path, os.W_OK):
         raise SkipFileError("unwritable", "the file is read-only for you (no write permission)")
+    import tempfile  # here, not at the top: ``seedclean check`` never writes a file
+
     try:
         fd, tmp_name = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=f".p{os.getpid()}{TEMP_SUFFIX}", dir=path.parent
