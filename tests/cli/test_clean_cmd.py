@@ -144,7 +144,9 @@ def test_out_mirrors_subfolders_and_skips_its_own_output(tmp_path: Path, capsys,
     (tmp_path / "corpus" / "notes.md").write_text("近年来,广东省检察院坚持。\n", "utf-8")
     (tmp_path / "corpus" / "image.png").write_bytes(b"\x89PNG\r\n")
     assert run(capsys, "clean", "corpus", "--out", "corpus/clean").code == 0
-    assert sorted(snapshot(tmp_path / "corpus" / "clean")) == ["2024/05/a.txt", "notes.md"]
+    written = sorted(snapshot(tmp_path / "corpus" / "clean"))
+    # (.seedclean-out marks a folder inside the inputs as seedclean's own output)
+    assert written == [".seedclean-out", "2024/05/a.txt", "notes.md"]
     second = run(capsys, "clean", "corpus", "--out", "corpus/clean")
     assert "2 files" in second.err
 

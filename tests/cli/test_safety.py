@@ -180,6 +180,22 @@ def test_out_inside_the_input_folder_still_works(here: Path, capsys) -> None:
         assert (here / "d" / "cleaned" / "b.txt").read_text(encoding="utf-8").startswith("近年来，")
         assert (here / "d" / "b.txt").read_text(encoding="utf-8") == SHORT
     assert not (here / "d" / "cleaned" / "cleaned").exists()
+    assert (here / "d" / "cleaned" / ".seedclean-out").is_file()  # what tells it its own
+
+
+def test_out_inside_the_input_folder_holding_same_named_files_is_refused(
+    here: Path, capsys
+) -> None:
+    """``clean d --out d/backup`` with ``d/backup`` an older copy of ``d``'s files
+    replaced them all (no file there was a stranger: each had an input's name)."""
+    (here / "d" / "backup").mkdir(parents=True)
+    (here / "d" / "x.txt").write_text(SHORT, encoding="utf-8")
+    (here / "d" / "backup" / "x.txt").write_text("旧稿，不能丢。\n", encoding="utf-8")
+    before = snapshot(here / "d")
+    result = run(capsys, "clean", "d", "--out", "d/backup")
+    assert result.code == 2
+    assert "holds d/backup/x.txt, which seedclean did not write" in result.err
+    assert snapshot(here / "d") == before
 
 
 def test_out_inside_the_input_folder_holding_the_users_files_is_refused(here: Path, capsys) -> None:
@@ -192,7 +208,8 @@ def test_out_inside_the_input_folder_holding_the_users_files_is_refused(here: Pa
     before = snapshot(here / "d")
     result = run(capsys, "clean", "d", "--out", "d/sub")
     assert result.code == 2
-    assert "--out d/sub is inside the input folder d and holds d/sub/y.txt" in result.err
+    assert "--out d/sub is inside the input folder d and holds d/sub/" in result.err
+    assert "d/sub/y.txt" in result.err
     assert "nothing written" in result.err
     assert snapshot(here / "d") == before
 

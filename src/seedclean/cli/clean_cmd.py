@@ -15,7 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from seedclean.cli.guards import out_problems, report_out_problems, report_problems, root_of
+from seedclean.cli.guards import (
+    mark_out_folder,
+    out_problems,
+    report_out_problems,
+    report_problems,
+    root_of,
+)
 from seedclean.cli.progress import Progress, wanted
 from seedclean.cli.runner import default_jobs, run_files
 from seedclean.cli.signals import interrupted_code, interrupted_word
@@ -328,6 +334,12 @@ def _run(
     if refusals:
         _err(f"seedclean {args.command}: nothing written")
         return 2
+    if plan.write == "out":
+        try:
+            mark_out_folder(targets, args.out)
+        except OSError as exc:
+            _err(f"seedclean {args.command}: error: cannot write in --out {args.out}: {exc}")
+            return 2
     if plan.write == "in-place":
         for folder in sorted({t.path.parent for t in targets}):
             for stale in remove_stale_temp(folder):

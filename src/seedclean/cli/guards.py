@@ -29,8 +29,10 @@ from seedclean.files import Target
 from seedclean.files.names import shown
 
 __all__ = [
+    "OUT_MARKER",
     "distinct_files",
     "file_id",
+    "mark_out_folder",
     "out_problems",
     "report_out_problems",
     "report_problems",
@@ -151,6 +153,28 @@ def _roots_inside_out(targets: Sequence[Target], out_dir: str, out_real: str) ->
     return problems
 
 
+#: The file that marks an ``--out`` folder inside an input folder as seedclean's own.
+OUT_MARKER = ".seedclean-out"
+_MARKER_TEXT = (
+    "This folder holds the output of `seedclean clean --out`. It lies inside a folder\n"
+    "that seedclean cleans, so its files are not read as inputs; this file tells a later\n"
+    "run that the files here are seedclean's own copies, which it may write again.\n"
+)
+
+
+def mark_out_folder(targets: Sequence[Target], out_dir: str) -> None:
+    """Mark ``out_dir`` as seedclean's when it lies inside an input folder (see
+    :func:`out_problems`): a later run then knows the files there are its copies."""
+    out_real = os.path.realpath(out_dir)
+    roots = {os.path.realpath(root_of(t)) for t in targets}
+    if not any(out_real != r and _inside(out_real, r) for r in roots):
+        return
+    marker = Path(out_dir) / OUT_MARKER
+    if not marker.is_file():
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        marker.write_text(_MARKER_TEXT, encoding="utf-8")
+
+
 def _strangers_in_out(
     targets: Sequence[Target], out_dir: str, inside_out: Sequence[Target]
 ) -> list[str]:
@@ -163,6 +187,16 @@ def _strangers_in_out(
     """
     if not inside_out:
         return []
+    if not (Path(out_dir) / OUT_MARKER).is_file():
+        names = ", ".join(shown(t.display) for t in inside_out[:3])
+        more = f" and {len(inside_out) - 3} more" if len(inside_out) > 3 else ""
+        return [
+            f"--out {shown(out_dir)} is inside the input folder {shown(root_of(inside_out[0]))} "
+            f"and holds {names}{more}, which seedclean did not write (an output folder "
+            f"inside the inputs carries a {OUT_MARKER} file): they would be overwritten and "
+            "are not read as inputs; choose an output folder outside the inputs (or delete "
+            "this one if an older seedclean wrote it)"
+        ]
     written = {os.path.realpath(Path(out_dir) / t.relative) for t in targets}
     strangers = [t for t in inside_out if os.path.realpath(t.path) not in written]
     if not strangers:
