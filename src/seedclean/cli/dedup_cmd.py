@@ -39,7 +39,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from filelock import Timeout
+from filelock import FileLock, Timeout
 
 from seedclean.cli.clean_cmd import _err
 from seedclean.cli.guards import distinct_files, file_id, report_problems
@@ -318,6 +318,34 @@ def _wait_for_writers(index: DedupIndex, quiet: bool) -> None:
             _err(f"index {index.directory}: waiting for another seedclean run updating it")
         lock.acquire()
     index.refresh()  # compare with what the other run wrote
+
+
+def _stand_in_lock(index: DedupIndex, quiet: bool) -> FileLock | None:
+    """A lock in TMPDIR for ``--remove`` runs against an index they may not write.
+
+    Two such runs at once would each remove their copy as a repeat of the
+    other's indexed copy; this lock (named after the index, writable by
+    everyone) makes the runs of one machine take turns.  ``None``: it cannot
+    be had either, and the run says so.
+    """
+    import tempfile
+
+    name = hashlib.blake2b(str(index.directory.resolve()).encode(), digest_size=8).hexdigest()
+    lock = FileLock(Path(tempfile.gettempdir()) / f"seedclean-index-{name}.lock", mode=0o666)
+    try:
+        try:
+            lock.acquire(timeout=1)
+        except Timeout:
+            if not quiet:
+                _err(f"index {index.directory}: waiting for another seedclean run removing")
+            lock.acquire()
+    except OSError:
+        _err(
+            f"index {index.directory}: read-only for you, and no lock could be taken for it; "
+            "do not run two --remove runs against it at once"
+        )
+        return None
+    return lock
 
 
 def _report_stale(index: DedupIndex, updating: bool, quiet: bool) -> None:
@@ -882,17 +910,17 @@ def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | N
         # --remove takes the write lock too: two runs removing at once would each
         # remove their copy as a repeat of the other's indexed one (both lost)
         locked = index is not None and (args.update_index or args.remove)
+        stand_in: FileLock | None = None
         if index is not None and locked:
             try:
                 _wait_for_writers(index, args.quiet)
             except PermissionError:
                 if args.update_index:
                     raise
-                locked = False  # a shared read-only index: removing against it still works
-                _err(
-                    f"index {index.directory}: read-only for you, so this run cannot hold its "
-                    "lock; do not run two --remove runs against it at once"
-                )
+                # a shared read-only index: removing against it still works, and removing
+                # runs on this machine take turns on a lock of their own in TMPDIR
+                locked = False
+                stand_in = _stand_in_lock(index, args.quiet)
             if created:  # a fresh clone: the corpus is the committed files
                 _bootstrap(index, settings, targets, quiet=args.quiet)
     except IndexMissingError as exc:
@@ -1005,6 +1033,8 @@ def run_dedup(args: argparse.Namespace, settings: Settings, inputs: PerInput | N
         if index is not None:
             if locked:
                 index.lock().release(force=True)
+            if stand_in is not None:
+                stand_in.release(force=True)
             index.close()
     # a headline-like repeat of another article's title is reported, not a duplicate:
     # --remove keeps it, so it is not counted and does not fail a hook (exit 1)
