@@ -38,10 +38,13 @@ _PROGRAM = (
 )
 
 
-def _loaded(tmp_path: Path, *args: str) -> list[str]:
+_PAGE = "近年来,广东省检察院党支部在党\n员队伍中倡导开展活动 。\n\n第二段。\n"
+
+
+def _probe(tmp_path: Path, program: str, label: str, text: str, *args: str) -> list[str]:
+    """Run ``program`` (the CLI on a page holding ``text``) and read its ``label=`` line."""
     page = tmp_path / "page.txt"
-    page.write_text("近年来,广东省检察院党支部在党\n员队伍中倡导开展活动 。\n\n第二段。\n", "utf-8")
-    program = _PROGRAM.format(names=NOT_NEEDED)
+    page.write_text(text, "utf-8")
     out = subprocess.run(
         [sys.executable, "-c", program, *args, str(page)],
         capture_output=True,
@@ -49,9 +52,13 @@ def _loaded(tmp_path: Path, *args: str) -> list[str]:
         cwd=tmp_path,
         check=False,
     )
-    line = [x for x in out.stderr.splitlines() if x.startswith("LOADED=")]
+    line = [x for x in out.stderr.splitlines() if x.startswith(label + "=")]
     assert line, out.stderr
-    return [m for m in line[0].removeprefix("LOADED=").split(",") if m]
+    return [m for m in line[0].removeprefix(label + "=").split(",") if m]
+
+
+def _loaded(tmp_path: Path, *args: str) -> list[str]:
+    return _probe(tmp_path, _PROGRAM.format(names=NOT_NEEDED), "LOADED", _PAGE, *args)
 
 
 def test_check_of_one_small_file_loads_nothing_it_does_not_need(tmp_path: Path) -> None:
@@ -91,19 +98,8 @@ _LAZY = (
 
 
 def _compiled(tmp_path: Path, text: str) -> list[str]:
-    page = tmp_path / "page.txt"
-    page.write_text(text, "utf-8")
     program = _LAZY_PROGRAM.format(names=_LAZY)
-    out = subprocess.run(
-        [sys.executable, "-c", program, "check", "--isolated", str(page)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-    )
-    line = [x for x in out.stderr.splitlines() if x.startswith("COMPILED=")]
-    assert line, out.stderr
-    return [m for m in line[0].removeprefix("COMPILED=").split(",") if m]
+    return _probe(tmp_path, program, "COMPILED", text, "check", "--isolated")
 
 
 def test_check_of_a_small_plain_page_compiles_none_of_the_costly_patterns(tmp_path: Path) -> None:

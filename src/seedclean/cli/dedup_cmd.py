@@ -310,14 +310,18 @@ def _open_index(args: argparse.Namespace, settings: Settings) -> tuple[DedupInde
 
 def _wait_for_writers(index: DedupIndex, quiet: bool) -> None:
     """Take the index's write lock, saying so if another run holds it."""
-    lock = index.lock()
+    _acquire(index.lock(), f"index {index.directory}: waiting for another seedclean run", quiet)
+    index.refresh()  # compare with what the other run wrote
+
+
+def _acquire(lock: FileLock, waiting: str, quiet: bool) -> None:
+    """Take ``lock``, saying ``waiting`` when another run holds it for more than a second."""
     try:
         lock.acquire(timeout=1)
     except Timeout:
         if not quiet:
-            _err(f"index {index.directory}: waiting for another seedclean run updating it")
+            _err(waiting)
         lock.acquire()
-    index.refresh()  # compare with what the other run wrote
 
 
 def _stand_in_lock(index: DedupIndex, quiet: bool) -> FileLock | None:
@@ -333,12 +337,7 @@ def _stand_in_lock(index: DedupIndex, quiet: bool) -> FileLock | None:
     name = hashlib.blake2b(str(index.directory.resolve()).encode(), digest_size=8).hexdigest()
     lock = FileLock(Path(tempfile.gettempdir()) / f"seedclean-index-{name}.lock", mode=0o666)
     try:
-        try:
-            lock.acquire(timeout=1)
-        except Timeout:
-            if not quiet:
-                _err(f"index {index.directory}: waiting for another seedclean run removing")
-            lock.acquire()
+        _acquire(lock, f"index {index.directory}: waiting for another seedclean run", quiet)
     except OSError:
         _err(
             f"index {index.directory}: read-only for you, and no lock could be taken for it; "
