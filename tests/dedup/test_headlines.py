@@ -190,3 +190,32 @@ def test_a_paper_pasted_twice_loses_its_repeated_heading() -> None:
     out = remove_duplicates_and_explain(section + "\n" + section)
     assert out.text == section
     assert [e.rule for e in out.edits] == ["dedup-exact", "dedup-exact"]
+
+
+STRUCTURE_LINES = [
+    # a table caption two papers share (another table each)
+    "Table 1 Composition and nutrient levels of experimental diets (air-dry basis) %",
+    "Fig. 2 Location of the sampling sites in the upper reaches of the river basin and the",
+    # a reference both papers cite, in each paper's own list
+    "[15] Smith J, Brown K. A model of water movement in layered soil under drip irrigation",
+    "[3]王晓东，李明，张华. 黄土高原典型流域植被恢复对土壤水分的影响[J]. 生态学报",
+]
+
+
+@pytest.mark.parametrize("line", STRUCTURE_LINES)
+def test_captions_and_references_shared_by_two_papers_are_kept(
+    line: str, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    a = f"{line}\n\n{_METHODS}\n"
+    b = f"{line}\n\n{_OTHER_METHODS}\n"
+    (tmp_path / "a.md").write_text(a, encoding="utf-8")
+    (tmp_path / "b.md").write_text(b, encoding="utf-8")
+    result = run(capsys, "dedup", "--remove", "a.md", "b.md")
+    assert (tmp_path / "b.md").read_text(encoding="utf-8") == b, result.err
+
+
+def test_a_sentence_about_a_table_is_no_caption() -> None:
+    sentence = "Table 1 shows that the yield rose in every treatment, and most in the third year."
+    members = find_duplicates([("a.md", sentence), ("b.md", sentence)]).clusters[0].members
+    assert not headline_like(members[1])

@@ -165,9 +165,10 @@ def headline_like(member: Member, limit: int = HEADLINE_CHARS) -> bool:
     (``。！？；…`` and ASCII ``.!?;``, which OCR output often has); a ``.``
     between digits is a section or decimal number (``2.1``, ``3.1.2``), and so
     is the dot after a heading's leading section number (``2.Materials``).  A
-    markdown heading (``# 2 Materials and methods``) is structure whatever its
-    length: two papers share one without being copies of each other, and a
-    heading repeated by its table of contents is still the section's heading.
+    markdown heading (``# 2 Materials and methods``), a table or figure caption
+    and a reference-list entry are structure whatever their length: two papers
+    share them without being copies of each other, and a heading repeated by its
+    table of contents is still the section's heading.
     """
     preview = member.preview
     if _STRUCTURE.match(preview):
@@ -181,8 +182,15 @@ def headline_like(member: Member, limit: int = HEADLINE_CHARS) -> bool:
 _NUMBER_DOT = re.compile(r"(?<=\d)\.(?=\d)")
 #: The section number that opens a heading (``2.``, ``3.4.2``, ``IV.``).
 _LEADING_NUMBER = re.compile(r"[0-9IVX]{1,4}(?:\.[0-9]{1,3})*\.?")
-#: A markdown heading (ATX: one line, ``#`` to ``######`` and a space).
-_STRUCTURE = re.compile(r"#{1,6}[ \t]")
+#: A markdown heading (ATX: one line, ``#`` to ``######`` and a space); a table or
+#: figure caption (``Table 1 Composition of …``: a capital after the number, where a
+#: sentence about the table goes on in lower case, ``Table 1 shows …``); an entry of a
+#: reference list (``[15] Haidt, J. …``, ``[3]沈林园, …``).
+_STRUCTURE = re.compile(
+    r"#{1,6}[ \t]"
+    r"|(?:Table|Tab\.|Figure|Fig\.)[ \t]?[0-9]{1,3}[.:]?[ \t]*[A-Z]"
+    r"|\[[0-9]{1,3}\][ \t]*\S"
+)
 
 
 def _direct(report: DedupReport, kinds: Collection[str]) -> dict[tuple[str, int], Removal]:
@@ -228,7 +236,8 @@ def held_headlines(
         member, kept = removal.member, removal.kept
         if not headline_like(member, headline_chars):
             continue
-        # a markdown heading stays even when its copy is a plain line (a table of contents)
+        # a heading, caption or reference stays even when its copy is a plain line (a
+        # table of contents)
         if not (headline_like(kept, headline_chars) or _STRUCTURE.match(member.preview)):
             continue
         after = clusters_of.get((member.path, member.paragraph + 1), set())
