@@ -152,8 +152,9 @@ def test_dedup_does_not_fail_on_a_shared_title_alone(
     assert run(capsys, "dedup", "a.txt", "b.txt", "c.txt").code == 1  # a real copy still fails
 
 
-# Real papers (MinerU markdown) share English section headings, and a table of
-# contents repeats a heading with its page number: neither is a copy to delete.
+# Real papers (MinerU markdown) share English section headings, captions and cited
+# references, and a table of contents repeats a heading with its page number: none is
+# a copy to delete.
 _METHODS = "The study area is located in the upper reaches of a river basin in the northwest."
 _OTHER_METHODS = "A column experiment was conducted with six fertilizer treatments over two years."
 HEADINGS = [
@@ -167,11 +168,17 @@ HEADINGS = [
         "# 3.4 Linear relationship between habitat quality and disturbance factors",
         "# 3.4.2 Linear relationship between habitat quality and disturbance factors",
     ),
+    # a table caption two papers share (another table each)
+    ("Table 1 Composition and nutrient levels of experimental diets (air-dry basis) %",) * 2,
+    ("Fig. 2 Location of the sampling sites in the upper reaches of the river basin and the",) * 2,
+    # a reference both papers cite, in each paper's own list
+    ("[15] Smith J, Brown K. A model of water movement in layered soil under drip irrigation",) * 2,
+    ("[3]王晓东，李明，张华. 黄土高原典型流域植被恢复对土壤水分的影响[J]. 生态学报",) * 2,
 ]
 
 
 @pytest.mark.parametrize(("first", "second"), HEADINGS)
-def test_markdown_headings_shared_by_two_texts_are_kept(
+def test_headings_captions_and_references_shared_by_two_texts_are_kept(
     first: str, second: str, tmp_path: Path, monkeypatch, capsys
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -190,29 +197,6 @@ def test_a_paper_pasted_twice_loses_its_repeated_heading() -> None:
     out = remove_duplicates_and_explain(section + "\n" + section)
     assert out.text == section
     assert [e.rule for e in out.edits] == ["dedup-exact", "dedup-exact"]
-
-
-STRUCTURE_LINES = [
-    # a table caption two papers share (another table each)
-    "Table 1 Composition and nutrient levels of experimental diets (air-dry basis) %",
-    "Fig. 2 Location of the sampling sites in the upper reaches of the river basin and the",
-    # a reference both papers cite, in each paper's own list
-    "[15] Smith J, Brown K. A model of water movement in layered soil under drip irrigation",
-    "[3]王晓东，李明，张华. 黄土高原典型流域植被恢复对土壤水分的影响[J]. 生态学报",
-]
-
-
-@pytest.mark.parametrize("line", STRUCTURE_LINES)
-def test_captions_and_references_shared_by_two_papers_are_kept(
-    line: str, tmp_path: Path, monkeypatch, capsys
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    a = f"{line}\n\n{_METHODS}\n"
-    b = f"{line}\n\n{_OTHER_METHODS}\n"
-    (tmp_path / "a.md").write_text(a, encoding="utf-8")
-    (tmp_path / "b.md").write_text(b, encoding="utf-8")
-    result = run(capsys, "dedup", "--remove", "a.md", "b.md")
-    assert (tmp_path / "b.md").read_text(encoding="utf-8") == b, result.err
 
 
 def test_a_sentence_about_a_table_is_no_caption() -> None:
