@@ -95,10 +95,11 @@ def numbers_agree(first: str, second: str, *, ends_free: bool = False) -> bool:
 
     for op in Levenshtein.opcodes(first, second):
         i1, i2, j1, j2 = op.src_start, op.src_end, op.dest_start, op.dest_end
-        if op.tag == "delete" and not ends_free and _extra_digit(first, i1, i2, second, j1):
-            return False  # a digit one copy lacks: another figure (1 / 11)
-        if op.tag == "insert" and not ends_free and _extra_digit(second, j1, j2, first, i1):
-            return False
+        if not ends_free and op.tag in ("delete", "insert"):
+            longer, shorter = (first, second) if op.tag == "delete" else (second, first)
+            start, end, at = (i1, i2, j1) if op.tag == "delete" else (j1, j2, i1)
+            if _extra_digit(longer, start, end, shorter, at):
+                return False  # a digit one copy lacks: another figure (1 / 11)
         if op.tag != "replace":
             continue
         if not (_HAS_NUMERAL.search(first, i1, i2) and _HAS_NUMERAL.search(second, j1, j2)):
@@ -117,9 +118,8 @@ def _extra_digit(longer: str, start: int, end: int, shorter: str, at: int) -> bo
     always where a reader would (``一0一1`` against ``一1``), and the text around a
     fragment holds numbers of its own.
     """
-    digits = "0123456789"
-    extends_before = at > 0 and shorter[at - 1] in digits and longer[start] in digits
-    extends_after = at < len(shorter) and shorter[at] in digits and longer[end - 1] in digits
+    extends_before = at > 0 and shorter[at - 1] in _DIGITS and longer[start] in _DIGITS
+    extends_after = at < len(shorter) and shorter[at] in _DIGITS and longer[end - 1] in _DIGITS
     return extends_before or extends_after
 
 

@@ -71,9 +71,9 @@ def decide(
     a_text = view.blocks[tail].text
     if guards.latin_stop(a.tail):
         return LATIN_STOP
-    if a.tail.endswith("$") and view.blocks[nxt].text.startswith("$"):
+    if a.end_char == "$" and b.start_char == "$":
         return MATH_DELIMITERS
-    if guards.number_stop(a.tail) and guards.opens_section_number(view.blocks[nxt].text):
+    if guards.number_stop(a.tail) and guards.opens_section_number(b.head):
         return SECTION_NUMBER
     if b.start_char > "\x7f" and guards.url_end(a_text):
         return URL_END

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from seedclean.edits import Replacement
@@ -44,27 +44,20 @@ class _Fold(NamedTuple):
     simple: Callable[[str], str] | None  # the replacement of one of them; None: by context
 
 
+def _by_table(rule: str, table: Callable[[], Mapping[int, int | str]]) -> _Fold:
+    """A rule that folds the keys of a ``str.translate`` table (built on first use)."""
+    return _Fold(rule, lambda: "".join(map(chr, table())), lambda c: c.translate(table()))
+
+
 #: The rules of this phase, one row each, in the order a character is claimed.
 _FOLDS: tuple[_Fold, ...] = (
     _Fold("newline-crlf", lambda: _NEWLINES, None),
     _Fold("space-zero-width", lambda: chars.ZERO_WIDTH + chars.JOINERS, None),
     _Fold("space-unicode", lambda: _SPACES, None),
     _Fold("space-indent", lambda: _SPACES, None),
-    _Fold(
-        "width-alnum",
-        lambda: "".join(map(chr, chars.width_alnum_table())),
-        lambda c: c.translate(chars.width_alnum_table()),
-    ),
-    _Fold(
-        "ideograph-radicals",
-        lambda: "".join(map(chr, chars.radicals_table())),
-        lambda c: c.translate(chars.radicals_table()),
-    ),
-    _Fold(
-        "ideograph-compat",
-        lambda: "".join(map(chr, chars.compat_table())),
-        lambda c: c.translate(chars.compat_table()),
-    ),
+    _by_table("width-alnum", chars.width_alnum_table),
+    _by_table("ideograph-radicals", chars.radicals_table),
+    _by_table("ideograph-compat", chars.compat_table),
     _Fold(
         "script-traditional-only",
         lambda: "".join(script.traditional_only_table()),
